@@ -1,0 +1,49 @@
+# Top-level build: the tools (mpy-ld, ...), the demo and the test suite.
+#   make            build the tools into build/
+#   make demo       build everything and run the quick-start demo
+#   make test       run the whole test suite (SANITIZE=1: under ASan+UBSan)
+#   make deps       install the Debian packages for the cross-architecture parts
+
+CC ?= cc
+CFLAGS ?= -O2 -g
+WARN = -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L
+BUILD = build
+
+ifeq ($(SANITIZE),1)
+BUILD = build-san
+CFLAGS += -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+LDFLAGS += -fsanitize=address,undefined
+endif
+
+MPY_SRC = $(wildcard src/base/*.c src/mpy/*.c)
+LD_SRC = $(wildcard src/mpy-ld/*.c)
+MPY_OBJ = $(MPY_SRC:src/%.c=$(BUILD)/obj/%.o)
+LD_OBJ = $(LD_SRC:src/%.c=$(BUILD)/obj/%.o)
+
+.PHONY: all demo test deps clean
+all: $(BUILD)/mpy-ld
+
+$(BUILD)/obj/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(CFLAGS) -Isrc -MMD -MP -c -o $@ $<
+
+$(BUILD)/mpy-ld: $(LD_OBJ) $(MPY_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $^
+
+-include $(MPY_OBJ:.o=.d) $(LD_OBJ:.o=.d)
+
+demo: all
+	@tests/demo.sh $(BUILD)
+
+test: all
+	@BUILD=$(CURDIR)/$(BUILD) tests/run.sh
+
+deps:
+	apt-get update
+	DEBIAN_FRONTEND=noninteractive apt-get install -y gcc-multilib \
+	    gcc-arm-none-eabi picolibc-arm-none-eabi \
+	    gcc-xtensa-lx106 picolibc-xtensa-lx106-elf \
+	    qemu-system-arm qemu-system-misc
+
+clean:
+	rm -rf build build-san

@@ -1,0 +1,30 @@
+#include "mpy-ld/arch.h"
+
+#include <string.h>
+
+static const arch_t *const all_archs[] = {
+    &arch_x86, &arch_x64, &arch_armv6m, &arch_armv7m,
+    &arch_armv7emsp, &arch_armv7emdp, &arch_xtensa, &arch_xtensawin,
+};
+
+const arch_t *arch_find(const char *name) {
+    for (size_t i = 0; i < sizeof(all_archs) / sizeof(all_archs[0]); i++) {
+        if (strcmp(all_archs[i]->name, name) == 0) {
+            return all_archs[i];
+        }
+    }
+    return NULL;
+}
+
+const char *arch_names(void) {
+    return "x86 x64 armv6m armv7m armv7emsp armv7emdp xtensa xtensawin";
+}
+
+const arch_reloc_t *arch_find_reloc(const arch_t *arch, uint32_t type) {
+    for (size_t i = 0; i < arch->n_relocs; i++) {
+        if (arch->relocs[i].type == type) {
+            return &arch->relocs[i];
+        }
+    }
+    return NULL;
+}

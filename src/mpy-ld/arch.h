@@ -1,0 +1,72 @@
+// What mpy-ld knows about one target architecture: its ELF machine, word
+// size, how it reaches the GOT, the entry jump, and what each ELF relocation
+// type means. One arch_*.c file per architecture family fills this in.
+#ifndef MPY_LD_ARCH_H
+#define MPY_LD_ARCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+// What the linker does for a relocation found in text or rodata.
+typedef enum {
+    RELOC_UNSUPPORTED = 0,
+    RELOC_IGNORE,        // nothing to patch (e.g. R_*_NONE)
+    RELOC_PC_RELATIVE,   // S + A - P, to a fixed place in text or rodata
+    RELOC_PC_REL_LOCAL,  // as above, but only for local symbols (xtensa R_XTENSA_32)
+    RELOC_GOT_BASE,      // GOT - P + A (address of the GOT itself)
+    RELOC_GOT_OFFSET,    // G: offset of the symbol's GOT entry from the GOT
+    RELOC_GOT_PC_RELATIVE, // GOT + G - P + A
+    RELOC_GOT_RELATIVE,  // S + A - GOT
+    RELOC_ABSOLUTE,      // S + A as a machine word: only in data, needs a load-time fixup
+    RELOC_XTENSA_L32R,   // l32r from a literal pool: becomes a GOT or LIT load
+    RELOC_XTENSA_DIFF,   // difference of two labels, already final inside one text section
+} reloc_action_t;
+
+// How the computed value is written into the instruction or data.
+typedef enum {
+    PATCH_LE32,        // add to a little-endian 32-bit word
+    PATCH_THUMB_BRANCH, // Thumb bl / b.w immediate
+    PATCH_XTENSA_L32R, // l32r 16-bit word offset
+} patch_kind_t;
+
+// Further properties of a relocation type (arch_reloc_t.flags).
+enum {
+    RF_MAKES_GOT = 1,  // a global symbol referenced this way from text gets a GOT entry
+    RF_DATA_WORD = 2,  // a machine word holding an address: allowed in .data.rel.ro
+    RF_LITERAL = 4,    // allowed in an xtensa .literal pool
+};
+
+typedef struct {
+    uint32_t type;
+    const char *name;
+    reloc_action_t action; // when found in text or rodata
+    patch_kind_t patch;
+    unsigned flags;
+} arch_reloc_t;
+
+typedef struct arch {
+    const char *name;          // the --arch value
+    uint16_t elf_machine;
+    unsigned mpy_arch;         // enum mpy_native_arch
+    unsigned word_size;
+    bool separate_rodata;      // rodata is its own region, reached through the GOT
+    bool xtensa_literals;      // GOT and literals come from .literal sections
+    // Writes the jump from the start of text to the entry point into out and
+    // returns its length; entry is the offset of mpy_init in text. Returns 0
+    // if entry cannot be reached with this jump.
+    size_t (*encode_entry_jump)(uint8_t out[8], int64_t entry);
+    const arch_reloc_t *relocs;
+    size_t n_relocs;
+} arch_t;
+
+const arch_t *arch_find(const char *name);
+// Space-separated list of the valid --arch values, for messages.
+const char *arch_names(void);
+const arch_reloc_t *arch_find_reloc(const arch_t *arch, uint32_t type);
+
+extern const arch_t arch_x86, arch_x64;
+extern const arch_t arch_armv6m, arch_armv7m, arch_armv7emsp, arch_armv7emdp;
+extern const arch_t arch_xtensa, arch_xtensawin;
+
+#endif

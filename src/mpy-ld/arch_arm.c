@@ -1,0 +1,62 @@
+// Arm Thumb: armv6m (Thumb-1 only) and the Thumb-2 cores armv7m, armv7emsp,
+// armv7emdp. Objects are REL: addends sit in the patched instruction.
+#include "mpy-ld/arch.h"
+#include "mpy/mpy_format.h"
+
+#include "base/buf.h"
+
+// A 16-bit "b" reaches -2048..2046 bytes from pc + 4.
+static bool fits_thumb_b16(int64_t off) {
+    return off >= -2048 && off < 2048;
+}
+
+static size_t thumb1_entry_jump(uint8_t out[8], int64_t entry) {
+    int64_t off = entry - 4;
+    if (!fits_thumb_b16(off)) {
+        return 0;
+    }
+    put_le16(out, 0xe000 | ((uint32_t)(off >> 1) & 0x7ff));
+    return 2;
+}
+
+// Thumb-2 always reserves 4 bytes: a 16-bit b plus a zero halfword, or b.w
+// (encoding T4 with S=0, J1=J2=1) when the entry is further away.
+static size_t thumb2_entry_jump(uint8_t out[8], int64_t entry) {
+    int64_t off = entry - 4;
+    if (fits_thumb_b16(off)) {
+        put_le16(out, 0xe000 | ((uint32_t)(off >> 1) & 0x7ff));
+        put_le16(out + 2, 0);
+    } else if (off >= 0 && off < (1 << 23)) {
+        put_le16(out, 0xf000 | ((uint32_t)(off >> 12) & 0x7ff));
+        put_le16(out + 2, 0xb800 | ((uint32_t)(off >> 1) & 0x7ff));
+    } else {
+        return 0;
+    }
+    return 4;
+}
+
+static const arch_reloc_t arm_relocs[] = {
+    {0, "R_ARM_NONE", RELOC_IGNORE, PATCH_LE32, 0},
+    {2, "R_ARM_ABS32", RELOC_ABSOLUTE, PATCH_LE32, RF_DATA_WORD},
+    {3, "R_ARM_REL32", RELOC_PC_RELATIVE, PATCH_LE32, 0},
+    {10, "R_ARM_THM_CALL", RELOC_PC_RELATIVE, PATCH_THUMB_BRANCH, 0},
+    {25, "R_ARM_BASE_PREL", RELOC_GOT_BASE, PATCH_LE32, 0},
+    {26, "R_ARM_GOT_BREL", RELOC_GOT_OFFSET, PATCH_LE32, RF_MAKES_GOT},
+    {30, "R_ARM_THM_JUMP24", RELOC_PC_RELATIVE, PATCH_THUMB_BRANCH, 0},
+};
+
+#define ARM_ARCH(var, arch_name, mpy, jump) \
+    const arch_t var = { \
+        .name = arch_name, \
+        .elf_machine = 40, \
+        .mpy_arch = mpy, \
+        .word_size = 4, \
+        .encode_entry_jump = jump, \
+        .relocs = arm_relocs, \
+        .n_relocs = sizeof(arm_relocs) / sizeof(arm_relocs[0]), \
+    }
+
+ARM_ARCH(arch_armv6m, "armv6m", MPY_ARCH_ARMV6M, thumb1_entry_jump);
+ARM_ARCH(arch_armv7m, "armv7m", MPY_ARCH_ARMV7M, thumb2_entry_jump);
+ARM_ARCH(arch_armv7emsp, "armv7emsp", MPY_ARCH_ARMV7EMSP, thumb2_entry_jump);
+ARM_ARCH(arch_armv7emdp, "armv7emdp", MPY_ARCH_ARMV7EMDP, thumb2_entry_jump);

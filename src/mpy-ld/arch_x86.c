@@ -1,0 +1,60 @@
+// x86 (32-bit, i386 psABI) and x64 (x86-64 psABI).
+#include "mpy-ld/arch.h"
+#include "mpy/mpy_format.h"
+
+#include "base/buf.h"
+
+// jmp rel32
+static size_t x86_entry_jump(uint8_t out[8], int64_t entry) {
+    if (entry - 5 > INT32_MAX) {
+        return 0;
+    }
+    out[0] = 0xe9;
+    put_le32(out + 1, (uint32_t)(entry - 5));
+    return 5;
+}
+
+static const arch_reloc_t x86_relocs[] = {
+    {0, "R_386_NONE", RELOC_IGNORE, PATCH_LE32, 0},
+    {1, "R_386_32", RELOC_ABSOLUTE, PATCH_LE32, RF_DATA_WORD},
+    // mpy_ld.py v1.21 gives every global symbol reached by R_386_PC32 a GOT
+    // entry (used or not); doing the same keeps the output byte-identical.
+    {2, "R_386_PC32", RELOC_PC_RELATIVE, PATCH_LE32, RF_MAKES_GOT},
+    {3, "R_386_GOT32", RELOC_GOT_OFFSET, PATCH_LE32, RF_MAKES_GOT},
+    {4, "R_386_PLT32", RELOC_PC_RELATIVE, PATCH_LE32, 0},
+    {9, "R_386_GOTOFF", RELOC_GOT_RELATIVE, PATCH_LE32, 0},
+    {10, "R_386_GOTPC", RELOC_GOT_BASE, PATCH_LE32, 0},
+    {43, "R_386_GOT32X", RELOC_GOT_OFFSET, PATCH_LE32, RF_MAKES_GOT},
+};
+
+static const arch_reloc_t x64_relocs[] = {
+    {0, "R_X86_64_NONE", RELOC_IGNORE, PATCH_LE32, 0},
+    {1, "R_X86_64_64", RELOC_ABSOLUTE, PATCH_LE32, RF_DATA_WORD},
+    {2, "R_X86_64_PC32", RELOC_PC_RELATIVE, PATCH_LE32, 0},
+    {4, "R_X86_64_PLT32", RELOC_PC_RELATIVE, PATCH_LE32, 0},
+    {9, "R_X86_64_GOTPCREL", RELOC_GOT_PC_RELATIVE, PATCH_LE32, RF_MAKES_GOT},
+    // GOTPCRELX is what newer compilers emit for a GOT load without a REX
+    // prefix; mpy_ld.py v1.21 does not know it.
+    {41, "R_X86_64_GOTPCRELX", RELOC_GOT_PC_RELATIVE, PATCH_LE32, RF_MAKES_GOT},
+    {42, "R_X86_64_REX_GOTPCRELX", RELOC_GOT_PC_RELATIVE, PATCH_LE32, RF_MAKES_GOT},
+};
+
+const arch_t arch_x86 = {
+    .name = "x86",
+    .elf_machine = 3,
+    .mpy_arch = MPY_ARCH_X86,
+    .word_size = 4,
+    .encode_entry_jump = x86_entry_jump,
+    .relocs = x86_relocs,
+    .n_relocs = sizeof(x86_relocs) / sizeof(x86_relocs[0]),
+};
+
+const arch_t arch_x64 = {
+    .name = "x64",
+    .elf_machine = 62,
+    .mpy_arch = MPY_ARCH_X64,
+    .word_size = 8,
+    .encode_entry_jump = x86_entry_jump,
+    .relocs = x64_relocs,
+    .n_relocs = sizeof(x64_relocs) / sizeof(x64_relocs[0]),
+};

@@ -1,0 +1,296 @@
+// The global offset table. Code reaches every global symbol through a GOT
+// word that the loader relocates. On xtensa the GOT is made from the .literal
+// pools instead: pool words holding a symbol's address become GOT entries and
+// the other words become de-duplicated LIT entries.
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mpy-ld/diag.h"
+#include "mpy-ld/link.h"
+#include "mpy/mpy_format.h"
+
+static bool is_got_action(reloc_action_t a) {
+    return a == RELOC_GOT_OFFSET || a == RELOC_GOT_PC_RELATIVE;
+}
+
+// The key that identifies a GOT entry. Global symbols share one entry by
+// name; a local symbol gets a key of its own object and symbol index.
+static char *symbol_got_key(const ld_symbol_t *sym, const char *name) {
+    if (sym->elf->bind != STB_LOCAL) {
+        return xstrdup(name);
+    }
+    size_t index = (size_t)(sym->elf - sym->obj->elf.symbols);
+    size_t len = strlen(name) + strlen(sym->obj->path) + 48;
+    char *key = xmalloc(len);
+    snprintf(key, len, "%s@%s#%zu", name, sym->obj->path, index);
+    return key;
+}
+
+static got_entry_t *got_add(link_env_t *env, char *key, char *name, ld_symbol_t *sym,
+                            uint64_t addend) {
+    got_entry_t *e = strmap_get(&env->got_by_key, key, strlen(key));
+    if (e) {
+        free(key);
+        free(name);
+        return e;
+    }
+    e = xcalloc(1, sizeof(got_entry_t));
+    e->key = key;
+    e->name = name;
+    e->sym = sym;
+    e->addend = addend;
+    strmap_put(&env->got_by_key, key, strlen(key), e);
+    if ((env->n_got & (env->n_got + 1)) == 0) {
+        env->got = xrealloc(env->got, (env->n_got * 2 + 1) * sizeof(got_entry_t *));
+    }
+    env->got[env->n_got++] = e;
+    return e;
+}
+
+got_entry_t *got_find_symbol(link_env_t *env, const ld_symbol_t *sym) {
+    char *key = symbol_got_key(sym, sym->elf->name);
+    got_entry_t *e = strmap_get(&env->got_by_key, key, strlen(key));
+    free(key);
+    return e;
+}
+
+static bool check_got_symbol(const ld_symbol_t *sym, const ld_section_t *sec, uint64_t offset) {
+    uint8_t t = sym->elf->type;
+    if (t == STT_NOTYPE || t == STT_FUNC || t == STT_OBJECT || t == STT_SECTION) {
+        return true;
+    }
+    ld_error("%s: %s+0x%llx: symbol %s of type %u cannot be reached through the GOT",
+             sec->obj->path, sec->name, (unsigned long long)offset, sym->elf->name, t);
+    return false;
+}
+
+static bool build_got_generic(link_env_t *env) {
+    bool ok = true;
+    for (size_t i = 0; i < env->n_sections; i++) {
+        ld_section_t *sec = env->sections[i];
+        for (size_t j = 0; j < sec->n_relocs; j++) {
+            const elf_reloc_t *r = &sec->relocs[j];
+            ld_symbol_t *sym = &sec->obj->symbols[r->sym];
+            const arch_reloc_t *info = arch_find_reloc(env->arch, r->type);
+            if (!info || !(info->flags & RF_MAKES_GOT)) {
+                continue;
+            }
+            // mpy_ld.py puts only STB_GLOBAL symbols in the GOT; others need an
+            // entry only when the code really loads through the GOT.
+            if (sym->elf->bind != STB_GLOBAL && !is_got_action(info->action)) {
+                continue;
+            }
+            if (!check_got_symbol(sym, sec, r->offset)) {
+                ok = false;
+                continue;
+            }
+            const char *name =
+                sym->elf->type == STT_SECTION && sym->section ? sym->section->name : sym->elf->name;
+            got_add(env, symbol_got_key(sym, name), xstrdup(name), sym, 0);
+        }
+    }
+    return ok;
+}
+
+// Registers the pool word at `offset` of literal section `sec`, relocated by
+// r, as a GOT entry.
+static bool xtensa_literal_got(link_env_t *env, ld_section_t *sec, const elf_reloc_t *r) {
+    ld_symbol_t *sym = &sec->obj->symbols[r->sym];
+    const arch_reloc_t *info = arch_find_reloc(env->arch, r->type);
+    if (!info || !(info->flags & RF_LITERAL)) {
+        ld_error("%s: %s+0x%llx: relocation type %u is not expected in a literal pool",
+                 sec->obj->path, sec->name, (unsigned long long)r->offset, r->type);
+        return false;
+    }
+    if (r->offset % 4 != 0 || r->offset + 4 > sec->size) {
+        ld_error("%s: %s+0x%llx: literal relocation is not on a word inside the section",
+                 sec->obj->path, sec->name, (unsigned long long)r->offset);
+        return false;
+    }
+    if (!check_got_symbol(sym, sec, r->offset)) {
+        return false;
+    }
+    // The offset from the symbol is in the pool word and/or the addend.
+    uint64_t offset = (uint64_t)(get_le32(sec->data + r->offset) + (uint32_t)r->addend);
+    char *key, *name;
+    size_t len;
+    if (sym->elf->type == STT_SECTION) {
+        if (!sym->section) {
+            ld_error("%s: %s+0x%llx: literal refers to a section that is not linked",
+                     sec->obj->path, sec->name, (unsigned long long)r->offset);
+            return false;
+        }
+        len = strlen(sym->section->name) + 32;
+        name = xmalloc(len);
+        snprintf(name, len, "%s+0x%llx", sym->section->name, (unsigned long long)offset);
+        // Section names repeat across objects: key on the section itself.
+        key = xmalloc(len + 32);
+        snprintf(key, len + 32, "%p+0x%llx", (void *)sym->section, (unsigned long long)offset);
+    } else {
+        len = strlen(sym->elf->name) + 32;
+        name = xmalloc(len);
+        if (offset) {
+            snprintf(name, len, "%s+0x%llx", sym->elf->name, (unsigned long long)offset);
+        } else {
+            snprintf(name, len, "%s", sym->elf->name);
+        }
+        key = symbol_got_key(sym, name);
+    }
+    sec->literal_got[r->offset / 4] = got_add(env, key, name, sym, offset);
+    return true;
+}
+
+static bool build_got_xtensa(link_env_t *env) {
+    strmap_t lit_by_value = {0};
+    bool ok = true;
+    for (size_t i = 0; i < env->n_literal_sections; i++) {
+        ld_section_t *sec = env->literal_sections[i];
+        if (sec->size % 4 != 0 || !sec->data) {
+            ld_error("%s: literal section %s has size %u, not a whole number of words",
+                     sec->obj->path, sec->name, sec->size);
+            ok = false;
+            continue;
+        }
+        size_t n_words = sec->size / 4;
+        sec->literal_got = xcalloc(n_words, sizeof(got_entry_t *));
+        sec->literal_slot = xcalloc(n_words, sizeof(uint32_t));
+        for (size_t j = 0; j < sec->n_relocs; j++) {
+            ok = xtensa_literal_got(env, sec, &sec->relocs[j]) && ok;
+        }
+        // Words that hold no address are plain constants, shared by value.
+        for (size_t w = 0; w < n_words; w++) {
+            if (sec->literal_got[w]) {
+                continue;
+            }
+            const char *value = (const char *)sec->data + w * 4;
+            uintptr_t slot = (uintptr_t)strmap_get(&lit_by_value, value, 4);
+            if (!slot) {
+                env->lit_values = xrealloc(env->lit_values, (env->n_lit + 1) * sizeof(uint32_t));
+                env->lit_values[env->n_lit++] = get_le32(sec->data + w * 4);
+                slot = env->n_lit; // stored 1-based so that 0 means absent
+                strmap_put(&lit_by_value, value, 4, (void *)slot);
+            }
+            sec->literal_slot[w] = (uint32_t)(slot - 1) * 4;
+        }
+    }
+    strmap_free(&lit_by_value);
+    return ok;
+}
+
+bool link_build_got(link_env_t *env) {
+    return env->arch->xtensa_literals ? build_got_xtensa(env) : build_got_generic(env);
+}
+
+// Sort order that groups entries by destination, so that their load-time
+// relocations merge into runs: external, text, rodata, BSS.
+static int got_group(const got_entry_t *e) {
+    switch (e->target->kind) {
+        case SEC_EXT_FUN_TABLE:
+        case SEC_EXT_FUN_ENTRY:
+        case SEC_EXT_QSTR_TABLE:
+        case SEC_EXT_OBJ_TABLE:
+            return 1;
+        case SEC_TEXT:
+            return 2;
+        case SEC_RODATA:
+        case SEC_DATA_REL_RO:
+            return 3;
+        case SEC_BSS:
+            return 4;
+        default:
+            return 0;
+    }
+}
+
+static int compare_got(const void *a, const void *b) {
+    const got_entry_t *x = *(got_entry_t *const *)a, *y = *(got_entry_t *const *)b;
+    int d = got_group(x) - got_group(y);
+    // Stable: equal groups keep the order of first reference (offset holds it).
+    return d ? d : (x->offset > y->offset) - (x->offset < y->offset);
+}
+
+// The load-time relocation for a GOT entry, or -1 (with an error) if none fits.
+static int64_t got_entry_dest(link_env_t *env, const got_entry_t *e) {
+    switch (e->target->kind) {
+        case SEC_EXT_QSTR_TABLE:
+            return MPY_RELOC_QSTR_TABLE;
+        case SEC_EXT_OBJ_TABLE:
+            return MPY_RELOC_OBJ_TABLE;
+        case SEC_EXT_FUN_TABLE:
+            // mp_fun_table+N names the table entry N / word_size.
+            if (e->addend % env->arch->word_size != 0) {
+                break;
+            }
+            return e->addend ? MPY_RELOC_FUN_TABLE_ENTRY + e->addend / env->arch->word_size
+                             : MPY_RELOC_FUN_TABLE;
+        case SEC_EXT_FUN_ENTRY:
+            if (e->addend != 0) {
+                break;
+            }
+            return MPY_RELOC_FUN_TABLE_ENTRY + symbol_target(e->sym)->fun_table_index;
+        default:
+            return section_reloc_dest(env, e->target);
+    }
+    ld_error("GOT entry %s: unsupported offset 0x%llx from an external symbol", e->name,
+             (unsigned long long)e->addend);
+    return -1;
+}
+
+bool link_populate_got(link_env_t *env) {
+    unsigned word = env->arch->word_size;
+    bool ok = true;
+    for (size_t i = 0; i < env->n_got; i++) {
+        got_entry_t *e = env->got[i];
+        ld_symbol_t *t = symbol_target(e->sym);
+        if (!t->section) {
+            ld_error("%s: symbol %s is reached through the GOT but has no place in the module "
+                     "(absolute, common or in a section that is not linked)",
+                     e->sym->obj->path, e->name);
+            ok = false;
+            continue;
+        }
+        e->target = t->section;
+        e->offset = (uint32_t)i; // order of first reference, for the stable sort
+        e->link_addr = t->section->addr + t->elf->value;
+        // The fun-table offset selects an entry instead of adding to the address.
+        if (t->section->kind != SEC_EXT_FUN_TABLE) {
+            e->link_addr += e->addend;
+        }
+    }
+    if (!ok) {
+        return false;
+    }
+    qsort(env->got, env->n_got, sizeof(got_entry_t *), compare_got);
+
+    ld_log(2, "GOT: %08x", env->got_section.addr);
+    for (size_t i = 0; i < env->n_got; i++) {
+        got_entry_t *e = env->got[i];
+        e->offset = (uint32_t)(i * word);
+        uint8_t *p = env->text.data + env->got_section.addr + e->offset;
+        if (word == 8) {
+            put_le64(p, e->link_addr);
+        } else {
+            put_le32(p, (uint32_t)e->link_addr);
+        }
+        int64_t dest = got_entry_dest(env, e);
+        if (dest < 0) {
+            ok = false;
+            continue;
+        }
+        link_add_mpy_reloc(env, REGION_TEXT, env->got_section.addr + e->offset, (uint32_t)dest);
+    }
+    for (size_t i = 0; i < env->n_got; i++) {
+        got_entry_t *e = env->got[i];
+        ld_log(2, "  %08x %s -> %s+%08llx", e->offset, e->name, e->target->name,
+               (unsigned long long)e->link_addr);
+    }
+    if (env->arch->xtensa_literals) {
+        ld_log(2, "LIT: %08x", env->lit_section.addr);
+        for (size_t i = 0; i < env->n_lit; i++) {
+            ld_log(2, "  %08zx = %08x", i * 4, env->lit_values[i]);
+            put_le32(env->text.data + env->lit_section.addr + i * 4, env->lit_values[i]);
+        }
+    }
+    return ok;
+}

@@ -1,0 +1,91 @@
+// Drives a link from object files to the bytes of a .mpy (see link.h).
+#include "mpy-ld/link.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "mpy-ld/diag.h"
+
+static void init_synthetic_sections(link_env_t *env) {
+    unsigned word = env->arch->word_size;
+    env->got_section = (ld_section_t){.name = "GOT", .kind = SEC_GOT, .align = word};
+    env->lit_section = (ld_section_t){.name = "LIT", .kind = SEC_LIT, .align = word};
+    env->ext_fun_table = (ld_section_t){.name = ".external", .kind = SEC_EXT_FUN_TABLE};
+    env->ext_fun_entry =
+        (ld_section_t){.name = ".external.mp_fun_table", .kind = SEC_EXT_FUN_ENTRY};
+    env->ext_qstr_table =
+        (ld_section_t){.name = ".external.qstr_table", .kind = SEC_EXT_QSTR_TABLE};
+    env->ext_obj_table = (ld_section_t){.name = ".external.obj_table", .kind = SEC_EXT_OBJ_TABLE};
+}
+
+// The GOT goes after the objects' sections; on xtensa the GOT and then LIT
+// go first, so that l32r (which only reaches backwards) can load them.
+static void add_got_sections(link_env_t *env) {
+    env->got_section.size = (uint32_t)(env->n_got * env->arch->word_size);
+    if (!env->arch->xtensa_literals) {
+        link_add_section(env, &env->got_section);
+        return;
+    }
+    env->lit_section.size = (uint32_t)(env->n_lit * 4);
+    link_add_section(env, &env->got_section);
+    link_add_section(env, &env->lit_section);
+    size_t n = env->n_sections;
+    memmove(env->sections + 2, env->sections, (n - 2) * sizeof(ld_section_t *));
+    env->sections[0] = &env->got_section;
+    env->sections[1] = &env->lit_section;
+}
+
+bool link_run(link_env_t *env, char **inputs, size_t n_inputs, size_t n_qstrs) {
+    init_synthetic_sections(env);
+    env->n_qstrs = n_qstrs;
+    bool ok = true;
+    for (size_t i = 0; i < n_inputs; i++) {
+        ok = link_load_object(env, inputs[i]) && ok;
+    }
+    if (!ok) {
+        return false;
+    }
+    ok = link_build_got(env);
+    ok = link_resolve_symbols(env) && ok;
+    if (!ok) {
+        return false;
+    }
+    add_got_sections(env);
+    link_layout(env);
+    return link_populate_got(env) && link_apply_relocations(env);
+}
+
+void link_free(link_env_t *env) {
+    for (size_t i = 0; i < env->n_objects; i++) {
+        ld_object_t *obj = env->objects[i];
+        for (size_t j = 0; j < obj->elf.n_sections; j++) {
+            ld_section_t *sec = obj->by_index ? obj->by_index[j] : NULL;
+            if (sec) {
+                free(sec->relocs);
+                free(sec->literal_got);
+                free(sec->literal_slot);
+                free(sec);
+            }
+        }
+        free(obj->by_index);
+        free(obj->symbols);
+        elf_free(&obj->elf);
+        free(obj);
+    }
+    for (size_t i = 0; i < env->n_got; i++) {
+        free(env->got[i]->key);
+        free(env->got[i]->name);
+        free(env->got[i]);
+    }
+    free(env->objects);
+    free(env->sections);
+    free(env->literal_sections);
+    free(env->undefined);
+    free(env->got);
+    free(env->lit_values);
+    free(env->mpy_relocs);
+    strmap_free(&env->known_syms);
+    strmap_free(&env->got_by_key);
+    buf_free(&env->text);
+    buf_free(&env->rodata);
+}

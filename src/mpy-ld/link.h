@@ -1,0 +1,132 @@
+// The linker's state: input sections and symbols, the GOT, the output
+// regions, and the .mpy relocations collected on the way.
+//
+// Data flow (link.c drives it): load each object (load.c), resolve undefined
+// symbols (resolve.c), build the GOT (got.c), lay sections out in the text,
+// rodata and BSS regions (layout.c), fill the GOT, apply relocations
+// (reloc.c), then write the .mpy (emit.c).
+#ifndef MPY_LD_LINK_H
+#define MPY_LD_LINK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/buf.h"
+#include "base/strmap.h"
+#include "mpy-ld/arch.h"
+#include "mpy-ld/elf.h"
+#include "mpy/mpy_write.h"
+
+typedef enum {
+    SEC_TEXT,           // .text*
+    SEC_RODATA,         // .rodata*
+    SEC_DATA_REL_RO,    // .data.rel.ro*: read-only after relocation
+    SEC_BSS,            // .bss*, and COMMON symbols
+    SEC_LITERAL,        // .literal* (xtensa): consumed to build GOT and LIT
+    SEC_GOT,            // the GOT the linker makes
+    SEC_LIT,            // xtensa: the de-duplicated literal table
+    // Places outside the module, filled in by the loader:
+    SEC_EXT_FUN_TABLE,  // mp_fun_table itself
+    SEC_EXT_FUN_ENTRY,  // an object mp_fun_table points to (mp_type_list...)
+    SEC_EXT_QSTR_TABLE, // mp_native_qstr_table
+    SEC_EXT_OBJ_TABLE,  // mp_native_obj_table
+} sec_kind_t;
+
+typedef enum { REGION_TEXT, REGION_RODATA, REGION_BSS, REGION_NONE } region_t;
+
+struct ld_object;
+
+typedef struct ld_section {
+    struct ld_object *obj; // NULL for sections the linker makes
+    const char *name;
+    sec_kind_t kind;
+    const uint8_t *data; // NULL: all zeros
+    uint32_t size;
+    uint32_t align;
+    uint32_t addr; // offset in its region once laid out
+    elf_reloc_t *relocs;
+    size_t n_relocs;
+    const char *reloc_name;
+    struct got_entry **literal_got; // xtensa literal pools: per word, its GOT entry or NULL
+    uint32_t *literal_slot;         // xtensa literal pools: per word, its LIT offset
+} ld_section_t;
+
+typedef struct ld_symbol {
+    const elf_symbol_t *elf;
+    struct ld_object *obj;
+    ld_section_t *section;     // where it is defined, or a SEC_EXT_* section
+    struct ld_symbol *resolved; // an undefined global's definition in another object
+    uint32_t fun_table_index;  // for SEC_EXT_FUN_ENTRY
+} ld_symbol_t;
+
+typedef struct ld_object {
+    const char *path;
+    elf_file_t elf;
+    ld_section_t **by_index; // ELF section index -> loaded section, or NULL
+    ld_symbol_t *symbols;    // parallel to elf.symbols
+} ld_object_t;
+
+typedef struct got_entry {
+    char *key;            // identity: see got.c
+    char *name;           // as mpy_ld.py names it: symbol, or "sym+0xN", or "section+0xN"
+    ld_symbol_t *sym;     // the symbol as first referenced
+    const ld_section_t *target; // the section it points into, once resolved
+    uint64_t addend;      // xtensa: offset from the symbol
+    uint64_t link_addr;   // the value stored before load-time relocation
+    uint32_t offset;      // offset in the GOT
+} got_entry_t;
+
+typedef struct {
+    const arch_t *arch;
+    ld_object_t **objects;
+    size_t n_objects;
+    ld_section_t **sections; // in output order
+    size_t n_sections;
+    ld_section_t **literal_sections;
+    size_t n_literal_sections;
+    strmap_t known_syms;    // defined globals by name
+    ld_symbol_t **undefined; // undefined globals, in file and symbol order
+    size_t n_undefined;
+    size_t n_qstrs;         // entries of mp_native_qstr_table
+
+    got_entry_t **got;      // GOT entries, in first-reference order, then sorted
+    size_t n_got;
+    strmap_t got_by_key;
+    uint32_t *lit_values;   // xtensa LIT entries in order
+    size_t n_lit;
+    ld_section_t got_section;
+    ld_section_t lit_section;
+    ld_section_t ext_fun_table, ext_fun_entry, ext_qstr_table, ext_obj_table;
+
+    buf_t text, rodata;
+    uint32_t bss_size;
+    mpy_reloc_t *mpy_relocs;
+    size_t n_mpy_relocs, cap_mpy_relocs;
+} link_env_t;
+
+// load.c
+bool link_load_object(link_env_t *env, const char *path);
+void link_add_section(link_env_t *env, ld_section_t *sec);
+// resolve.c
+bool link_resolve_symbols(link_env_t *env);
+ld_symbol_t *symbol_target(ld_symbol_t *sym); // follows ->resolved
+// got.c
+bool link_build_got(link_env_t *env);
+bool link_populate_got(link_env_t *env);
+got_entry_t *got_find_symbol(link_env_t *env, const ld_symbol_t *sym);
+// layout.c
+region_t section_region(const link_env_t *env, const ld_section_t *sec);
+void link_layout(link_env_t *env);
+void link_add_mpy_reloc(link_env_t *env, region_t where, uint32_t byte_offset, uint32_t dest);
+uint32_t section_reloc_dest(const link_env_t *env, const ld_section_t *sec);
+// reloc.c
+bool link_apply_relocations(link_env_t *env);
+// link.c
+bool link_run(link_env_t *env, char **inputs, size_t n_inputs, size_t n_qstrs);
+void link_free(link_env_t *env);
+// emit.c
+void link_write_mpy(link_env_t *env, buf_t *out, const char *mpy_name, char **qstrs,
+                    size_t n_qstrs, uint32_t entry);
+
+#endif

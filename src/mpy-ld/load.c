@@ -1,0 +1,225 @@
+// Loading one ELF object: check its machine, keep the sections a native
+// module is made of, read their relocations, and record its global symbols.
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mpy-ld/diag.h"
+#include "mpy-ld/link.h"
+
+static bool starts_with(const char *s, const char *prefix) {
+    return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+static bool read_whole_file(const char *path, uint8_t **data, size_t *size) {
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        ld_error("%s: cannot open: %s", path, strerror(errno));
+        return false;
+    }
+    buf_t b = {0};
+    uint8_t chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+        buf_append(&b, chunk, n);
+    }
+    bool ok = !ferror(f);
+    fclose(f);
+    if (!ok) {
+        ld_error("%s: read error", path);
+        buf_free(&b);
+        return false;
+    }
+    *data = b.data;
+    *size = b.len;
+    return true;
+}
+
+void link_add_section(link_env_t *env, ld_section_t *sec) {
+    if ((env->n_sections & (env->n_sections + 1)) == 0) {
+        env->sections = xrealloc(env->sections, (env->n_sections * 2 + 1) * sizeof(*env->sections));
+    }
+    env->sections[env->n_sections++] = sec;
+}
+
+static void add_literal_section(link_env_t *env, ld_section_t *sec) {
+    size_t n = env->n_literal_sections;
+    if ((n & (n + 1)) == 0) {
+        env->literal_sections = xrealloc(env->literal_sections, (n * 2 + 1) * sizeof(ld_section_t *));
+    }
+    env->literal_sections[env->n_literal_sections++] = sec;
+}
+
+// Which kind of output section an input section becomes, by name as
+// mpy_ld.py decides it; returns false for sections that are not linked.
+static bool classify_section(const char *name, sec_kind_t *kind) {
+    static const struct {
+        const char *prefix;
+        sec_kind_t kind;
+    } kinds[] = {
+        {".literal", SEC_LITERAL},
+        {".text", SEC_TEXT},
+        {".rodata", SEC_RODATA},
+        {".data.rel.ro", SEC_DATA_REL_RO},
+        {".bss", SEC_BSS},
+    };
+    for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
+        if (starts_with(name, kinds[i].prefix)) {
+            *kind = kinds[i].kind;
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool load_sections(link_env_t *env, ld_object_t *obj) {
+    elf_file_t *elf = &obj->elf;
+    bool ok = true;
+    for (size_t i = 0; i < elf->n_sections; i++) {
+        const elf_section_t *es = &elf->sections[i];
+        sec_kind_t kind;
+        if ((es->type != SHT_PROGBITS && es->type != SHT_NOBITS) || es->size == 0) {
+            continue;
+        }
+        if (!classify_section(es->name, &kind)) {
+            if (starts_with(es->name, ".data")) {
+                ld_error("%s: section %s is not empty: native modules cannot have initialised "
+                         "writable data",
+                         obj->path, es->name);
+                ld_hint("make the variable const (it then goes to rodata), or define it without "
+                        "an initialiser (BSS) and set its value in mpy_init");
+                ok = false;
+            }
+            continue;
+        }
+        if (es->addr != 0) {
+            ld_error("%s: section %s has address 0x%llx: expected a relocatable object with "
+                     "unplaced sections",
+                     obj->path, es->name, (unsigned long long)es->addr);
+            ok = false;
+            continue;
+        }
+        if (es->flags & SHF_COMPRESSED) {
+            ld_error("%s: section %s is compressed; build without -gz", obj->path, es->name);
+            ok = false;
+            continue;
+        }
+        if (es->size > UINT32_MAX / 2 || es->addralign > 0x10000) {
+            ld_error("%s: section %s is too large (size 0x%llx, alignment 0x%llx)", obj->path,
+                     es->name, (unsigned long long)es->size, (unsigned long long)es->addralign);
+            ok = false;
+            continue;
+        }
+        ld_section_t *sec = xcalloc(1, sizeof(ld_section_t));
+        sec->obj = obj;
+        sec->name = es->name;
+        sec->kind = kind;
+        sec->data = es->type == SHT_NOBITS ? NULL : es->data;
+        sec->size = (uint32_t)es->size;
+        sec->align = es->addralign ? (uint32_t)es->addralign : 1;
+        obj->by_index[i] = sec;
+        if (kind == SEC_LITERAL) {
+            add_literal_section(env, sec);
+        } else {
+            link_add_section(env, sec);
+        }
+    }
+    return ok;
+}
+
+static bool load_relocations(ld_object_t *obj) {
+    elf_file_t *elf = &obj->elf;
+    for (size_t i = 0; i < elf->n_sections; i++) {
+        const elf_section_t *es = &elf->sections[i];
+        if (es->type != SHT_REL && es->type != SHT_RELA) {
+            continue;
+        }
+        ld_section_t *target = es->info < elf->n_sections ? obj->by_index[es->info] : NULL;
+        if (!target) {
+            continue;
+        }
+        if (target->relocs) {
+            ld_error("%s: section %s has more than one relocation section", obj->path,
+                     target->name);
+            return false;
+        }
+        if (!elf_read_relocs(elf, i, &target->relocs, &target->n_relocs)) {
+            return false;
+        }
+        target->reloc_name = es->name;
+    }
+    return true;
+}
+
+static bool record_symbols(link_env_t *env, ld_object_t *obj) {
+    bool ok = true;
+    obj->symbols = xcalloc(obj->elf.n_symbols, sizeof(ld_symbol_t));
+    for (size_t i = 0; i < obj->elf.n_symbols; i++) {
+        const elf_symbol_t *es = &obj->elf.symbols[i];
+        ld_symbol_t *sym = &obj->symbols[i];
+        sym->elf = es;
+        sym->obj = obj;
+        bool global = es->bind == STB_GLOBAL || es->bind == STB_WEAK;
+        if (es->shndx != SHN_UNDEF && es->shndx < SHN_LORESERVE) {
+            sym->section = obj->by_index[es->shndx];
+            if (!sym->section || !global) {
+                continue;
+            }
+            ld_symbol_t *prev = strmap_get(&env->known_syms, es->name, strlen(es->name));
+            if (prev && es->bind == STB_WEAK) {
+                continue; // an earlier definition wins over a weak one
+            }
+            // gcc gives every x86 object its own copy of the pc thunks; the
+            // last copy loaded is the one others resolve to.
+            if (prev && prev->elf->bind == STB_GLOBAL && es->bind == STB_GLOBAL &&
+                !starts_with(es->name, "__x86.get_pc_thunk.")) {
+                ld_error("duplicate symbol: %s: defined in %s and in %s", es->name,
+                         prev->obj->path, obj->path);
+                ok = false;
+                continue;
+            }
+            strmap_put(&env->known_syms, es->name, strlen(es->name), sym);
+        } else if (es->shndx == SHN_UNDEF && global && es->name[0]) {
+            size_t n = env->n_undefined;
+            if ((n & (n + 1)) == 0) {
+                env->undefined = xrealloc(env->undefined, (n * 2 + 1) * sizeof(ld_symbol_t *));
+            }
+            env->undefined[env->n_undefined++] = sym;
+        }
+    }
+    return ok;
+}
+
+bool link_load_object(link_env_t *env, const char *path) {
+    ld_object_t *obj = xcalloc(1, sizeof(ld_object_t));
+    obj->path = path;
+    env->objects = xrealloc(env->objects, (env->n_objects + 1) * sizeof(ld_object_t *));
+    env->objects[env->n_objects++] = obj;
+
+    uint8_t *image;
+    size_t size;
+    if (!read_whole_file(path, &image, &size)) {
+        return false;
+    }
+    if (!elf_read(&obj->elf, path, image, size)) {
+        return false; // the elf_file_t owns the image even on failure
+    }
+    if (obj->elf.machine != env->arch->elf_machine) {
+        const char *actual = elf_machine_name(obj->elf.machine);
+        char number[32];
+        if (!actual) {
+            snprintf(number, sizeof(number), "machine %u", obj->elf.machine);
+            actual = number;
+        }
+        ld_error("%s: incompatible arch: --arch %s needs %s objects, this one is %s", path,
+                 env->arch->name, elf_machine_name(env->arch->elf_machine), actual);
+        ld_hint("compile it for %s, or pass the --arch it was compiled for", env->arch->name);
+        return false;
+    }
+    obj->by_index = xcalloc(obj->elf.n_sections, sizeof(ld_section_t *));
+    bool ok = load_sections(env, obj);
+    ok = load_relocations(obj) && ok;
+    ok = record_symbols(env, obj) && ok;
+    return ok;
+}

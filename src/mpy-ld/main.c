@@ -1,0 +1,244 @@
+// mpy-ld: links ELF objects into a native .mpy module, or (--preprocess)
+// writes the qstr config header of a module's C sources. Command line and
+// output as MicroPython v1.21's tools/mpy_ld.py.
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "mpy-ld/diag.h"
+#include "mpy-ld/link.h"
+#include "mpy-ld/preprocess.h"
+
+#define MPY_LD_VERSION "1.0.0"
+
+static const char usage[] =
+    "usage: mpy-ld [-h] [--version] [-v] [--arch ARCH] [--preprocess] [--qstrs FILE]\n"
+    "              [-o OUTPUT] FILE [FILE ...]\n";
+
+static const char help[] =
+    "\n"
+    "Link ELF object files into a native .mpy module (MicroPython .mpy v6.1),\n"
+    "or with --preprocess write the qstr config header for C sources.\n"
+    "\n"
+    "options:\n"
+    "  -h, --help           show this help and exit\n"
+    "  --version            show the version and exit\n"
+    "  -v, --verbose        print more: once for sections and the GOT, twice for\n"
+    "                       every relocation\n"
+    "  --arch ARCH          target architecture (default x64): x86 x64 armv6m\n"
+    "                       armv7m armv7emsp armv7emdp xtensa xtensawin\n"
+    "  --preprocess         scan source FILEs for MP_QSTR_ names and write the\n"
+    "                       config header (default output: FILE.c -> FILE.config.h)\n"
+    "  --qstrs FILE         config header whose qstrs the module uses\n"
+    "  -o, --output OUTPUT  output file (default: first FILE.o -> FILE.mpy)\n";
+
+typedef struct {
+    const char *arch;
+    bool preprocess;
+    const char *qstrs;
+    const char *output;
+    char **files;
+    size_t n_files;
+} options_t;
+
+static void usage_error(const char *fmt, const char *arg) {
+    fputs(usage, stderr);
+    fputs("mpy-ld: error: ", stderr);
+    fprintf(stderr, fmt, arg);
+    fputc('\n', stderr);
+    exit(2);
+}
+
+// Value of an option given as "--opt VALUE", "--opt=VALUE" or "-oVALUE".
+static const char *option_value(int argc, char **argv, int *i, const char *opt) {
+    const char *a = argv[*i];
+    size_t n = strlen(opt);
+    if (a[n] == '=' && a[1] == '-') {
+        return a + n + 1;
+    }
+    if (a[n] != 0 && a[1] != '-') {
+        return a + n;
+    }
+    if (*i + 1 >= argc) {
+        usage_error("argument %s: expected one argument", opt);
+    }
+    return argv[++*i];
+}
+
+static bool is_option(const char *a, const char *opt) {
+    size_t n = strlen(opt);
+    if (strncmp(a, opt, n) != 0) {
+        return false;
+    }
+    // Long options may carry "=VALUE"; short ones a glued value.
+    return a[n] == 0 || (a[n] == '=' && opt[1] == '-') || (opt[1] != '-');
+}
+
+static void parse_args(int argc, char **argv, options_t *o) {
+    o->arch = "x64";
+    o->files = xcalloc((size_t)argc, sizeof(char *));
+    bool only_files = false;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (only_files || a[0] != '-' || a[1] == 0) {
+            o->files[o->n_files++] = argv[i];
+        } else if (strcmp(a, "--") == 0) {
+            only_files = true;
+        } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+            printf("%s%s", usage, help);
+            exit(0);
+        } else if (strcmp(a, "--version") == 0) {
+            printf("mpy-ld %s (MicroPython .mpy version 6.1)\n", MPY_LD_VERSION);
+            exit(0);
+        } else if (strcmp(a, "--verbose") == 0) {
+            ld_log_level++;
+        } else if (a[1] == 'v' && strspn(a + 1, "v") == strlen(a + 1)) {
+            ld_log_level += (int)strlen(a + 1);
+        } else if (strcmp(a, "--preprocess") == 0) {
+            o->preprocess = true;
+        } else if (is_option(a, "--arch")) {
+            o->arch = option_value(argc, argv, &i, "--arch");
+        } else if (is_option(a, "--qstrs")) {
+            o->qstrs = option_value(argc, argv, &i, "--qstrs");
+        } else if (is_option(a, "--output")) {
+            o->output = option_value(argc, argv, &i, "--output");
+        } else if (is_option(a, "-o")) {
+            o->output = option_value(argc, argv, &i, "-o");
+        } else {
+            usage_error("unrecognized argument: %s", a);
+        }
+    }
+    if (o->n_files == 0) {
+        usage_error("the following arguments are required: %s", "files");
+    }
+}
+
+// The default output: the first input with its suffix replaced.
+static char *default_output(const char *input, const char *from, const char *to) {
+    size_t n = strlen(input), nf = strlen(from);
+    if (n < nf || strcmp(input + n - nf, from) != 0) {
+        return NULL;
+    }
+    char *out = xmalloc(n - nf + strlen(to) + 1);
+    memcpy(out, input, n - nf);
+    strcpy(out + n - nf, to);
+    return out;
+}
+
+// Writes data to path through a temporary file in the same directory, so
+// that a failed run never leaves a partial output behind.
+static bool write_output(const char *path, const buf_t *data) {
+    size_t n = strlen(path) + 16;
+    char *tmp = xmalloc(n);
+    snprintf(tmp, n, "%s.tmpXXXXXX", path);
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        ld_error("%s: cannot create: %s", path, strerror(errno));
+        free(tmp);
+        return false;
+    }
+    // mkstemp makes the file private; give it the usual permissions.
+    mode_t mask = umask(0);
+    umask(mask);
+    fchmod(fd, 0666 & ~mask);
+    FILE *f = fdopen(fd, "wb");
+    bool ok = f && fwrite(data->data, 1, data->len, f) == data->len;
+    if (f) {
+        ok = fclose(f) == 0 && ok;
+    } else {
+        close(fd);
+    }
+    ok = ok && rename(tmp, path) == 0;
+    if (!ok) {
+        ld_error("%s: cannot write: %s", path, strerror(errno));
+        remove(tmp);
+    }
+    free(tmp);
+    return ok;
+}
+
+static int run_preprocess(const options_t *o) {
+    char *output = o->output ? xstrdup(o->output) : default_output(o->files[0], ".c", ".config.h");
+    if (!output) {
+        usage_error("cannot derive the output name from %s (not a .c file); give -o", o->files[0]);
+    }
+    buf_t out = {0};
+    bool ok = preprocess_sources(o->files, o->n_files, &out) && write_output(output, &out);
+    buf_free(&out);
+    free(output);
+    return ok ? 0 : 1;
+}
+
+static int run_link(const options_t *o) {
+    const arch_t *arch = arch_find(o->arch);
+    if (!arch) {
+        ld_error("unknown --arch '%s'; valid values are: %s", o->arch, arch_names());
+        return 2;
+    }
+    char *output = o->output ? xstrdup(o->output) : default_output(o->files[0], ".o", ".mpy");
+    if (!output) {
+        usage_error("cannot derive the output name from %s (not a .o file); give -o", o->files[0]);
+    }
+    char **qstrs = NULL;
+    size_t n_qstrs = 0;
+    bool ok = !o->qstrs || read_config_qstrs(o->qstrs, &qstrs, &n_qstrs);
+    if (ok) {
+        buf_t joined = {0};
+        for (size_t i = 0; i < n_qstrs; i++) {
+            if (i) {
+                buf_append(&joined, ", ", 2);
+            }
+            buf_append(&joined, qstrs[i], strlen(qstrs[i]));
+        }
+        buf_put_u8(&joined, 0);
+        ld_log(2, "qstr vals: %s", (const char *)joined.data);
+        buf_free(&joined);
+    }
+
+    link_env_t env = {.arch = arch};
+    ok = ok && link_run(&env, o->files, o->n_files, n_qstrs);
+    if (ok) {
+        ld_symbol_t *entry = strmap_get(&env.known_syms, "mpy_init", 8);
+        if (!entry || section_region(&env, entry->section) != REGION_TEXT) {
+            ld_error("no mpy_init function: every native module needs a global function "
+                     "mpy_init, the entry point called on import");
+            ok = false;
+        } else {
+            uint8_t jump[8];
+            uint64_t addr = entry->section->addr + entry->elf->value;
+            if (addr > INT32_MAX || arch->encode_entry_jump(jump, (int64_t)addr) == 0) {
+                ld_error("mpy_init is at offset 0x%llx of text, too far for the entry jump of %s",
+                         (unsigned long long)addr, arch->name);
+                ld_hint("put the source file that defines mpy_init first in SRC, and "
+                        "mpy_init early in that file");
+                ok = false;
+            } else {
+                buf_t out = {0};
+                link_write_mpy(&env, &out, output, qstrs, n_qstrs, (uint32_t)addr);
+                ok = write_output(output, &out);
+                buf_free(&out);
+            }
+        }
+    }
+    link_free(&env);
+    for (size_t i = 0; i < n_qstrs; i++) {
+        free(qstrs[i]);
+    }
+    free(qstrs);
+    free(output);
+    return ok ? 0 : 1;
+}
+
+int main(int argc, char **argv) {
+    options_t o = {0};
+    parse_args(argc, argv, &o);
+    int status = o.preprocess ? run_preprocess(&o) : run_link(&o);
+    if (status != 0 && ld_error_count() > 1) {
+        fprintf(stderr, "mpy-ld: %zu errors\n", ld_error_count());
+    }
+    free(o.files);
+    return status;
+}

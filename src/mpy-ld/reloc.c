@@ -1,0 +1,342 @@
+// Applying the relocations of the objects' text, rodata and .data.rel.ro.
+// What a relocation type means comes from the arch table (arch_*.c); this
+// file computes values and patches them in, and turns addresses stored in
+// data into load-time relocations of the .mpy.
+#include <stdio.h>
+#include <string.h>
+
+#include "mpy-ld/diag.h"
+#include "mpy-ld/link.h"
+#include "mpy/mpy_format.h"
+
+// One relocation being applied, with what the error messages need.
+typedef struct {
+    link_env_t *env;
+    ld_section_t *sec;
+    const elf_reloc_t *r;
+    const arch_reloc_t *info;
+    ld_symbol_t *sym;
+    uint32_t place;  // offset of the patched bytes in their region
+    buf_t *region;   // the bytes of that region
+} reloc_site_t;
+
+static void site_error(const reloc_site_t *s, const char *what) {
+    char type[32];
+    const char *type_name = s->info ? s->info->name : type;
+    if (!s->info) {
+        snprintf(type, sizeof(type), "type %u", s->r->type);
+    }
+    ld_error("%s: %s+0x%llx: %s against %s: %s", s->sec->obj->path, s->sec->name,
+             (unsigned long long)s->r->offset, type_name,
+             s->sym->elf->name[0] ? s->sym->elf->name : "(unnamed)", what);
+}
+
+// Floor division by 4 of a signed value, as the l32r offset needs.
+static int64_t floor_div4(int64_t v) {
+    return v >= 0 ? v / 4 : -((-v + 3) / 4);
+}
+
+static bool patch(const reloc_site_t *s, int64_t value) {
+    uint8_t *p = s->region->data + s->place;
+    switch (s->info->patch) {
+        case PATCH_LE32:
+            put_le32(p, get_le32(p) + (uint32_t)value);
+            return true;
+        case PATCH_THUMB_BRANCH: {
+            // bl / b.w: imm11 of the first halfword is offset bits 12..22, imm11
+            // of the second is bits 1..11; the addend is in the instruction.
+            uint32_t hi = get_le16(p), lo = get_le16(p + 2);
+            int64_t existing = (int64_t)((hi & 0x7ff) << 12 | (lo & 0x7ff) << 1);
+            if (existing >= 0x400000) {
+                existing -= 0x800000;
+            }
+            uint64_t v = (uint64_t)(existing + value);
+            put_le16(p, (hi & 0xf800) | ((v >> 12) & 0x7ff));
+            put_le16(p + 2, (lo & 0xf800) | ((v >> 1) & 0x7ff));
+            return true;
+        }
+        case PATCH_XTENSA_L32R: {
+            uint32_t insn = p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16;
+            if ((insn & 0xf) != 1) {
+                site_error(s, "the instruction is not an l32r");
+                return false;
+            }
+            int64_t imm = (int64_t)(insn >> 8) + value;
+            insn = (insn & 0xff) | (uint32_t)(floor_div4(imm) & 0xffff) << 8;
+            p[0] = insn & 0xff;
+            p[1] = (insn >> 8) & 0xff;
+            p[2] = (insn >> 16) & 0xff;
+            return true;
+        }
+    }
+    return false;
+}
+
+static size_t patch_size(patch_kind_t kind) {
+    return kind == PATCH_XTENSA_L32R ? 3 : 4;
+}
+
+// Name shown in -vv logs for the symbol of a relocation.
+static const char *log_name(const ld_symbol_t *sym) {
+    return sym->elf->type == STT_SECTION && sym->section ? sym->section->name : sym->elf->name;
+}
+
+// Address of a relocation's symbol, refusing places that cannot be reached
+// with a link-time constant.
+static bool fixed_target(const reloc_site_t *s, int64_t *addr) {
+    link_env_t *env = s->env;
+    const ld_symbol_t *t = symbol_target(s->sym);
+    const ld_section_t *tsec = t->section;
+    if (!tsec) {
+        site_error(s, "the symbol has no place in the module (absolute, common or in a section "
+                      "that is not linked)");
+        return false;
+    }
+    if (env->arch->separate_rodata && section_region(env, tsec) == REGION_RODATA) {
+        site_error(s, "fixed relocation to rodata with rodata referenced via GOT");
+        ld_hint("on %s rodata is loaded apart from text, so code can only reach it through a "
+                "global pointer; refer to it from a non-static const object",
+                env->arch->name);
+        return false;
+    }
+    if (tsec->kind == SEC_BSS) {
+        site_error(s, "fixed relocation to bss (bss variables can't be static)");
+        ld_hint("BSS is allocated apart from text; remove `static` from the variable so that "
+                "code reaches it through the GOT");
+        return false;
+    }
+    if (section_region(env, tsec) == REGION_NONE) {
+        site_error(s, "fixed relocation to external symbol");
+        ld_hint("objects outside the module can only be reached through the GOT: compile "
+                "with -fpic");
+        return false;
+    }
+    *addr = (int64_t)tsec->addr + (int64_t)t->elf->value;
+    return true;
+}
+
+static got_entry_t *site_got_entry(const reloc_site_t *s) {
+    got_entry_t *e = got_find_symbol(s->env, s->sym);
+    if (!e) {
+        site_error(s, "no GOT entry for the symbol");
+    }
+    return e;
+}
+
+// xtensa l32r: the literal the instruction loads is now a GOT or LIT word.
+static bool xtensa_literal_target(const reloc_site_t *s, int64_t *addr, const char **name) {
+    const ld_section_t *lsec = s->sym->section;
+    uint64_t off = s->sym->elf->value + (uint64_t)s->r->addend;
+    if (off % 4 != 0 || off >= lsec->size || !lsec->literal_got) {
+        site_error(s, "l32r does not load a word of the literal pool");
+        return false;
+    }
+    got_entry_t *e = lsec->literal_got[off / 4];
+    if (e) {
+        *addr = (int64_t)s->env->got_section.addr + e->offset;
+        *name = e->name;
+    } else {
+        *addr = (int64_t)s->env->lit_section.addr + lsec->literal_slot[off / 4];
+        *name = NULL;
+    }
+    return true;
+}
+
+static bool apply_code_reloc(reloc_site_t *s) {
+    link_env_t *env = s->env;
+    const elf_reloc_t *r = s->r;
+    int64_t P = s->place, A = r->addend, addr = 0, value = 0;
+    const char *name = log_name(s->sym);
+    char got_name[256];
+    got_entry_t *e;
+    const ld_section_t *ssec = s->sym->section;
+
+    switch (s->info->action) {
+        case RELOC_IGNORE:
+            return true;
+        case RELOC_PC_REL_LOCAL:
+            if (s->sym->elf->bind != STB_LOCAL) {
+                site_error(s, "a reference to a global symbol from code must go through a "
+                              "literal");
+                return false;
+            }
+            // fall through
+        case RELOC_PC_RELATIVE:
+            if (env->arch->separate_rodata && section_region(env, s->sec) == REGION_RODATA) {
+                site_error(s, "PC-relative reference from rodata, which is loaded apart from "
+                              "text on this arch");
+                return false;
+            }
+            if (!fixed_target(s, &addr)) {
+                return false;
+            }
+            value = addr - P + A;
+            break;
+        case RELOC_GOT_BASE:
+            if (strcmp(s->sym->elf->name, "_GLOBAL_OFFSET_TABLE_") != 0) {
+                site_error(s, "expected the symbol _GLOBAL_OFFSET_TABLE_");
+                return false;
+            }
+            addr = env->got_section.addr;
+            value = addr - P + A;
+            break;
+        case RELOC_GOT_OFFSET:
+            if (!(e = site_got_entry(s))) {
+                return false;
+            }
+            value = addr = e->offset;
+            break;
+        case RELOC_GOT_PC_RELATIVE:
+            if (!(e = site_got_entry(s))) {
+                return false;
+            }
+            addr = (int64_t)env->got_section.addr + e->offset;
+            value = addr - P + A;
+            break;
+        case RELOC_GOT_RELATIVE:
+            if (!fixed_target(s, &addr)) {
+                return false;
+            }
+            value = addr - (int64_t)env->got_section.addr + A;
+            break;
+        case RELOC_XTENSA_L32R:
+            if (ssec && ssec->kind == SEC_TEXT) {
+                return true; // the assembler already resolved branches inside text
+            }
+            if (!ssec || ssec->kind != SEC_LITERAL) {
+                site_error(s, "only literal loads and branches within text are supported");
+                return false;
+            }
+            if (!xtensa_literal_target(s, &addr, &name)) {
+                return false;
+            }
+            if (name) {
+                snprintf(got_name, sizeof(got_name), "GOT %s", name);
+                name = got_name;
+            } else {
+                name = "LIT";
+            }
+            value = addr - P;
+            break;
+        case RELOC_XTENSA_DIFF:
+            if (ssec && ssec->kind == SEC_TEXT) {
+                return true; // label differences inside text are already final
+            }
+            site_error(s, "label difference outside text is not supported");
+            return false;
+        case RELOC_ABSOLUTE:
+            site_error(s, "absolute address in code; compile with -fpic");
+            return false;
+        case RELOC_UNSUPPORTED:
+        default:
+            site_error(s, "relocation type not supported here");
+            return false;
+    }
+    if (!patch(s, value)) {
+        return false;
+    }
+    ld_log(3, "  %08x %s -> %08llx", s->place, name, (unsigned long long)addr);
+    return true;
+}
+
+// A machine word in data holding an address: stored as an offset into its
+// destination region, plus a load-time relocation.
+static bool apply_data_reloc(reloc_site_t *s) {
+    link_env_t *env = s->env;
+    unsigned word = env->arch->word_size;
+    if (!(s->info->flags & RF_DATA_WORD)) {
+        site_error(s, "only absolute word relocations are supported in data");
+        return false;
+    }
+    if (s->place % word != 0 || s->r->offset + word > s->sec->size) {
+        site_error(s, "address in data is not on an aligned word inside the section");
+        return false;
+    }
+    const ld_symbol_t *t = symbol_target(s->sym);
+    const ld_section_t *tsec = t->section;
+    if (!tsec) {
+        site_error(s, "the symbol has no place in the module (absolute, common or in a section "
+                      "that is not linked)");
+        return false;
+    }
+    uint64_t addr = tsec->addr + t->elf->value + (uint64_t)s->r->addend;
+    ld_log(3, "  %08x -> %s %08llx", s->place, log_name(s->sym), (unsigned long long)addr);
+    uint32_t dest;
+    switch (tsec->kind) {
+        case SEC_EXT_FUN_ENTRY:
+            if (addr != 0) {
+                site_error(s, "offset from an object of mp_fun_table is not supported");
+                return false;
+            }
+            dest = MPY_RELOC_FUN_TABLE_ENTRY + t->fun_table_index;
+            break;
+        case SEC_EXT_FUN_TABLE:
+            dest = MPY_RELOC_FUN_TABLE;
+            break;
+        case SEC_EXT_QSTR_TABLE:
+            dest = MPY_RELOC_QSTR_TABLE;
+            break;
+        case SEC_EXT_OBJ_TABLE:
+            dest = MPY_RELOC_OBJ_TABLE;
+            break;
+        default:
+            dest = section_reloc_dest(env, tsec);
+            break;
+    }
+    uint8_t *p = s->region->data + s->place;
+    if (word == 8) {
+        put_le64(p, get_le64(p) + addr);
+    } else {
+        put_le32(p, get_le32(p) + (uint32_t)addr);
+    }
+    link_add_mpy_reloc(env, section_region(env, s->sec), s->place, dest);
+    return true;
+}
+
+static bool apply_section_relocs(link_env_t *env, ld_section_t *sec) {
+    region_t region = section_region(env, sec);
+    if (region != REGION_TEXT && region != REGION_RODATA) {
+        ld_error("%s: section %s has relocations but holds no data", sec->obj->path, sec->name);
+        return false;
+    }
+    ld_log(3, "%s: %s relocations via %s:", sec->obj->path, sec->name, sec->reloc_name);
+    bool ok = true;
+    for (size_t i = 0; i < sec->n_relocs; i++) {
+        reloc_site_t s = {
+            .env = env,
+            .sec = sec,
+            .r = &sec->relocs[i],
+            .info = arch_find_reloc(env->arch, sec->relocs[i].type),
+            .sym = &sec->obj->symbols[sec->relocs[i].sym],
+            .region = region == REGION_RODATA ? &env->rodata : &env->text,
+        };
+        if (!s.info) {
+            site_error(&s, "unknown relocation type for this arch");
+            ok = false;
+            continue;
+        }
+        size_t size = patch_size(s.info->patch);
+        if (s.r->offset > sec->size || sec->size - s.r->offset < size) {
+            site_error(&s, "relocation offset outside its section");
+            ok = false;
+            continue;
+        }
+        s.place = sec->addr + (uint32_t)s.r->offset;
+        // Addresses stored in data need a load-time fixup; rodata may hold such
+        // words too when built without -fpic.
+        bool data = sec->kind == SEC_DATA_REL_RO ||
+                    (sec->kind == SEC_RODATA && s.info->action == RELOC_ABSOLUTE);
+        ok = (data ? apply_data_reloc(&s) : apply_code_reloc(&s)) && ok;
+    }
+    return ok;
+}
+
+bool link_apply_relocations(link_env_t *env) {
+    bool ok = true;
+    for (size_t i = 0; i < env->n_sections; i++) {
+        if (env->sections[i]->n_relocs) {
+            ok = apply_section_relocs(env, env->sections[i]) && ok;
+        }
+    }
+    return ok;
+}

@@ -1,0 +1,123 @@
+// Resolving undefined symbols: against other objects, the tables the loader
+// provides (mp_fun_table, mp_native_qstr_table, mp_native_obj_table), and the
+// objects that mp_fun_table points to. Every symbol left over is reported.
+#include <string.h>
+
+#include "mpy-ld/diag.h"
+#include "mpy-ld/link.h"
+
+// Objects reached through mp_fun_table in MicroPython v1.21 (.mpy 6.1),
+// starting at entry FUN_TABLE_OBJECTS_FIRST.
+#define FUN_TABLE_OBJECTS_FIRST 67
+static const char *const fun_table_objects[] = {
+    "mp_type_type",
+    "mp_type_str",
+    "mp_type_list",
+    "mp_type_dict",
+    "mp_type_fun_builtin_0",
+    "mp_type_fun_builtin_1",
+    "mp_type_fun_builtin_2",
+    "mp_type_fun_builtin_3",
+    "mp_type_fun_builtin_var",
+    "mp_stream_read_obj",
+    "mp_stream_readinto_obj",
+    "mp_stream_unbuffered_readline_obj",
+    "mp_stream_write_obj",
+};
+
+ld_symbol_t *symbol_target(ld_symbol_t *sym) {
+    return sym->resolved ? sym->resolved : sym;
+}
+
+static bool starts_with(const char *s, const char *prefix) {
+    return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+static bool is_one_of(const char *name, const char *const *list) {
+    for (; *list; list++) {
+        if (strcmp(name, *list) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// Tells the module author what to do instead of the symbol they used.
+static void hint_for_undefined(const char *name) {
+    static const char *const print_funcs[] = {"printf", "puts", "putchar", "fprintf",
+                                              "vprintf", "sprintf", "snprintf", NULL};
+    static const char *const alloc_funcs[] = {"malloc", "calloc", "realloc", "free", NULL};
+    static const char *const mem_funcs[] = {"memset", "memmove", NULL};
+    static const char *const libc_funcs[] = {"memcpy", "memcmp", "strlen", "strcmp", "strcpy",
+                                             "strncmp", "strchr", "abort", "exit", NULL};
+    if (is_one_of(name, print_funcs)) {
+        ld_hint("native modules can only call what mp_fun_table exports; print with "
+                "mp_printf(&mp_plat_print, ...) from py/dynruntime.h");
+    } else if (is_one_of(name, alloc_funcs)) {
+        ld_hint("native modules can only call what mp_fun_table exports; allocate with "
+                "m_malloc, m_realloc and m_free from py/dynruntime.h");
+    } else if (is_one_of(name, mem_funcs)) {
+        ld_hint("include py/dynruntime.h, which maps %s to mp_fun_table.%s_", name, name);
+    } else if (is_one_of(name, libc_funcs)) {
+        ld_hint("the C library is not linked into native modules (the compiler may also emit "
+                "calls to it for struct copies); define %s in your module", name);
+    } else if (starts_with(name, "__aeabi_") || starts_with(name, "__gnu_") ||
+               (starts_with(name, "__") && (strstr(name, "div") || strstr(name, "mod") ||
+                                            strstr(name, "sf") || strstr(name, "df") ||
+                                            strstr(name, "di3") || strstr(name, "si3")))) {
+        ld_hint("%s is a compiler helper routine from libgcc, which is not linked into native "
+                "modules; avoid the operation that needs it (e.g. division, 64-bit or "
+                "floating-point arithmetic without hardware support) or define it in your "
+                "module",
+                name);
+    } else {
+        ld_hint("native modules can only use symbols defined in their own objects or exported "
+                "by mp_fun_table (see py/dynruntime.h)");
+    }
+}
+
+bool link_resolve_symbols(link_env_t *env) {
+    size_t n_objects = sizeof(fun_table_objects) / sizeof(fun_table_objects[0]);
+    bool ok = true;
+    for (size_t i = 0; i < env->n_undefined; i++) {
+        ld_symbol_t *sym = env->undefined[i];
+        const char *name = sym->elf->name;
+        if (strcmp(name, "_GLOBAL_OFFSET_TABLE_") == 0) {
+            continue;
+        }
+        if (strcmp(name, "mp_fun_table") == 0) {
+            sym->section = &env->ext_fun_table;
+            continue;
+        }
+        if (strcmp(name, "mp_native_qstr_table") == 0) {
+            sym->section = &env->ext_qstr_table;
+            continue;
+        }
+        if (strcmp(name, "mp_native_obj_table") == 0) {
+            sym->section = &env->ext_obj_table;
+            continue;
+        }
+        ld_symbol_t *def = strmap_get(&env->known_syms, name, strlen(name));
+        if (def) {
+            sym->resolved = def;
+            continue;
+        }
+        size_t j = 0;
+        while (j < n_objects && strcmp(name, fun_table_objects[j]) != 0) {
+            j++;
+        }
+        if (j < n_objects) {
+            sym->section = &env->ext_fun_entry;
+            sym->fun_table_index = (uint32_t)(FUN_TABLE_OBJECTS_FIRST + j);
+            continue;
+        }
+        if (sym->elf->bind == STB_WEAK) {
+            ld_error("%s: undefined weak symbol: %s", sym->obj->path, name);
+        } else {
+            ld_error("%s: undefined symbol: %s", sym->obj->path, name);
+        }
+        hint_for_undefined(name);
+        ok = false;
+    }
+    return ok;
+}

@@ -1,0 +1,61 @@
+// Constants of the .mpy container, version 6, as stock MicroPython reads it.
+#ifndef MPY_FORMAT_H
+#define MPY_FORMAT_H
+
+#define MPY_MAGIC 'M'
+#define MPY_VERSION 6
+#define MPY_SUB_VERSION 1 // MicroPython v1.20 and v1.21
+#define MPY_SMALL_INT_BITS 31
+
+// Third header byte: architecture in bits 2..7, sub-version in bits 0..1.
+#define MPY_FEATURE_ENCODE(arch, sub_version) (((arch) << 2) | (sub_version))
+#define MPY_FEATURE_ARCH(feature) ((feature) >> 2)
+#define MPY_FEATURE_SUB_VERSION(feature) ((feature) & 3)
+
+enum mpy_native_arch {
+    MPY_ARCH_NONE = 0,
+    MPY_ARCH_X86 = 1,
+    MPY_ARCH_X64 = 2,
+    MPY_ARCH_ARMV6 = 3,
+    MPY_ARCH_ARMV6M = 4,
+    MPY_ARCH_ARMV7M = 5,
+    MPY_ARCH_ARMV7EM = 6,
+    MPY_ARCH_ARMV7EMSP = 7,
+    MPY_ARCH_ARMV7EMDP = 8,
+    MPY_ARCH_XTENSA = 9,
+    MPY_ARCH_XTENSAWIN = 10,
+};
+
+// Raw-code kinds; a .mpy stores (kind - MPY_CODE_BYTECODE) in the low bits.
+enum mpy_code_kind {
+    MPY_CODE_BYTECODE = 2,
+    MPY_CODE_NATIVE_PY = 3,
+    MPY_CODE_NATIVE_VIPER = 4,
+    MPY_CODE_NATIVE_ASM = 5,
+};
+
+// Scope flags of a native (viper) raw code loaded from a .mpy.
+#define MPY_SCOPE_FLAG_VIPERRELOC 0x10
+#define MPY_SCOPE_FLAG_VIPERRODATA 0x20
+#define MPY_SCOPE_FLAG_VIPERBSS 0x40
+
+// Destinations in the relocation stream of a native raw code.
+enum mpy_reloc_dest {
+    MPY_RELOC_TEXT = 0,
+    MPY_RELOC_RODATA = 1,
+    MPY_RELOC_BSS = 2,
+    MPY_RELOC_QSTR_TABLE = 6,
+    MPY_RELOC_OBJ_TABLE = 7,
+    MPY_RELOC_FUN_TABLE = 8,
+    MPY_RELOC_FUN_TABLE_ENTRY = 9, // + index of the mp_fun_table entry
+};
+
+// Where a relocation patches: a word of text or of rodata.
+enum mpy_reloc_base {
+    MPY_RELOC_IN_TEXT = 0,
+    MPY_RELOC_IN_RODATA = 1,
+};
+
+#define MPY_RELOC_END 0xff
+
+#endif
