@@ -13,3 +13,14 @@ test_skip() { echo "SKIP $1${2:+: $2}"; echo "skip $1" >>"$RESULTS"; }
 
 # have_tool CMD: true when CMD is on PATH.
 have_tool() { command -v "$1" >/dev/null 2>&1; }
+
+# Sanitizer reports get exit codes of their own, so that a test can tell a
+# memory error from an ordinary error exit (status 1).
+export ASAN_OPTIONS="exitcode=99${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
+export UBSAN_OPTIONS="exitcode=98:print_stacktrace=1${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}"
+
+# make_tmpdir: a scratch directory removed when the script exits.
+make_tmpdir() {
+    TMP=$(mktemp -d)
+    trap 'rm -rf "$TMP"' EXIT
+}

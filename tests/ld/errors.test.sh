@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# mpy-ld's refusals and its handling of malformed input: each case checks the
+# exit status, the message, and that no output file is left behind.
+. "$(dirname "$0")/../lib.sh"
+make_tmpdir
+SRC=$TOP/tests/ld/errors
+
+if ! have_tool gcc; then
+    test_skip ld-errors "gcc not installed"
+    exit 0
+fi
+CFLAGS="-std=c99 -Os -fpic -fno-common -fno-stack-protector"
+for c in "$SRC"/*.c; do
+    gcc $CFLAGS -c "$c" -o "$TMP/$(basename "${c%.c}").o" || exit 1
+done
+gcc -std=c99 -Os -fpie -fno-common -fno-stack-protector -c "$SRC/external_fixed.c" \
+    -o "$TMP/external_fixed.o" || exit 1
+gcc -m64 -c -x c /dev/null -o "$TMP/empty.o"
+cd "$TMP" || exit 1
+
+# expect NAME STATUS "TEXT..." -- ARGS: run mpy-ld ARGS -o out.mpy, want exit
+# STATUS, every TEXT in its stderr, and no out.mpy afterwards.
+expect() {
+    local name=$1 status=$2
+    shift 2
+    local texts=()
+    while [ "$1" != "--" ]; do texts+=("$1"); shift; done
+    shift
+    rm -f out.mpy
+    "$MPY_LD" "$@" -o out.mpy >stdout.txt 2>stderr.txt
+    local rc=$?
+    if [ $rc -ne "$status" ]; then
+        test_fail "$name" "exit status $rc, expected $status: $(head -c 300 stderr.txt)"
+        return
+    fi
+    for t in "${texts[@]}"; do
+        if ! grep -qF -- "$t" stderr.txt; then
+            test_fail "$name" "message lacks '$t'; got: $(head -c 400 stderr.txt)"
+            return
+        fi
+    done
+    if [ "$status" -ne 0 ] && [ -e out.mpy ]; then
+        test_fail "$name" "output file left behind"
+        return
+    fi
+    test_pass "$name"
+}
+
+expect wrong-arch 1 "empty.o: incompatible arch" "--arch armv7m needs EM_ARM objects" \
+    "this one is EM_X86_64" -- --arch armv7m empty.o
+expect unknown-arch 2 "unknown --arch 'arm64'" "x86 x64 armv6m" -- --arch arm64 good.o
+expect undefined-all-reported 1 \
+    "undefined_a.o: undefined symbol: printf" "mp_printf" \
+    "undefined_a.o: undefined symbol: malloc" "m_malloc" \
+    "undefined_b.o: undefined symbol: missing_helper" "mpy-ld: 3 errors" \
+    -- --arch x64 undefined_a.o undefined_b.o
+expect duplicate 1 "duplicate symbol: mpy_init: defined in undefined_a.o and in duplicate.o" \
+    -- --arch x64 undefined_a.o duplicate.o
+expect data-section 1 "data.o: section .data is not empty" "set its value in mpy_init" \
+    -- --arch x64 data.o
+expect static-bss 1 "static_bss.o: .text+0x" "fixed relocation to bss" "remove \`static\`" \
+    -- --arch x64 static_bss.o
+expect fixed-external 1 "external_fixed.o: .text+0x" "R_X86_64_PC32 against mp_type_list" \
+    "fixed relocation to external symbol" "-fpic" -- --arch x64 external_fixed.o
+expect no-mpy-init 1 "no mpy_init function" -- --arch x64 no_init.o
+expect missing-file 1 "nonexistent.o: cannot open" -- --arch x64 nonexistent.o
+expect not-elf 1 "stderr.txt: malformed ELF file at offset 0x0" "not an ELF file" \
+    -- --arch x64 stderr.txt
+expect missing-qstrs 1 "nope.h: cannot open" -- --arch x64 --qstrs nope.h good.o
+expect no-inputs 2 "required" --
+
+# An existing output survives a failed link untouched.
+echo keep >out.mpy
+"$MPY_LD" --arch x64 -o out.mpy no_init.o 2>/dev/null
+if [ "$(cat out.mpy)" = keep ]; then test_pass keeps-old-output; else test_fail keeps-old-output; fi
+
+# Malformed objects: good.o cut short at every length, and with single bytes
+# of its headers and tables overwritten. Each must fail cleanly (status 1,
+# never a crash or a sanitizer report) or link, and leave no partial output.
+size=$(stat -c %s good.o)
+crashes=0
+for ((n = 0; n < size; n++)); do
+    head -c "$n" good.o >cut.o
+    "$MPY_LD" --arch x64 -o cut.mpy cut.o >/dev/null 2>cut.err
+    rc=$?
+    if [ $rc -ne 1 ] || [ -e cut.mpy ]; then
+        crashes=$((crashes + 1))
+        echo "truncated at $n: status $rc: $(head -c 300 cut.err)"
+        rm -f cut.mpy
+    fi
+done
+if [ $crashes -eq 0 ]; then test_pass "truncated-objects ($size lengths)"; else
+    test_fail truncated-objects "$crashes bad exits"; fi
+
+crashes=0
+tries=0
+for ((off = 0; off < size; off += 4)); do
+    for byte in '\xff' '\x00'; do
+        cp good.o bad.o
+        printf "$byte" | dd of=bad.o bs=1 seek="$off" conv=notrunc status=none
+        "$MPY_LD" --arch x64 -o bad.mpy bad.o >/dev/null 2>bad.err
+        rc=$?
+        tries=$((tries + 1))
+        if [ $rc -gt 1 ] || { [ $rc -ne 0 ] && [ -e bad.mpy ]; }; then
+            crashes=$((crashes + 1))
+            echo "byte $byte at $off: status $rc: $(head -c 300 bad.err)"
+        fi
+        rm -f bad.mpy
+    done
+done
+if [ $crashes -eq 0 ]; then test_pass "corrupted-objects ($tries variants)"; else
+    test_fail corrupted-objects "$crashes bad exits"; fi
