@@ -252,7 +252,7 @@ bool link_populate_got(link_env_t *env) {
         }
         e->target = t->section;
         e->offset = (uint32_t)i; // order of first reference, for the stable sort
-        e->link_addr = t->section->addr + t->elf->value;
+        e->link_addr = t->section->addr + t->value;
         // The fun-table offset selects an entry instead of adding to the address.
         if (t->section->kind != SEC_EXT_FUN_TABLE) {
             e->link_addr += e->addend;
@@ -261,7 +261,9 @@ bool link_populate_got(link_env_t *env) {
     if (!ok) {
         return false;
     }
-    qsort(env->got, env->n_got, sizeof(got_entry_t *), compare_got);
+    if (env->n_got > 1) {
+        qsort(env->got, env->n_got, sizeof(got_entry_t *), compare_got);
+    }
 
     ld_log(2, "GOT: %08x", env->got_section.addr);
     for (size_t i = 0; i < env->n_got; i++) {

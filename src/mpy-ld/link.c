@@ -45,7 +45,8 @@ bool link_run(link_env_t *env, char **inputs, size_t n_inputs, size_t n_qstrs) {
     if (!ok) {
         return false;
     }
-    ok = link_build_got(env);
+    ok = link_allocate_commons(env);
+    ok = link_build_got(env) && ok;
     ok = link_resolve_symbols(env) && ok;
     if (!ok) {
         return false;
@@ -81,6 +82,11 @@ void link_free(link_env_t *env) {
     free(env->sections);
     free(env->literal_sections);
     free(env->undefined);
+    free(env->commons);
+    for (size_t i = 0; i < env->n_common_sections; i++) {
+        free(env->common_sections[i]);
+    }
+    free(env->common_sections);
     free(env->got);
     free(env->lit_values);
     free(env->mpy_relocs);

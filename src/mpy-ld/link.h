@@ -56,6 +56,7 @@ typedef struct ld_symbol {
     const elf_symbol_t *elf;
     struct ld_object *obj;
     ld_section_t *section;     // where it is defined, or a SEC_EXT_* section
+    uint64_t value;            // offset in section
     struct ld_symbol *resolved; // an undefined global's definition in another object
     uint32_t fun_table_index;  // for SEC_EXT_FUN_ENTRY
 } ld_symbol_t;
@@ -88,6 +89,10 @@ typedef struct {
     strmap_t known_syms;    // defined globals by name
     ld_symbol_t **undefined; // undefined globals, in file and symbol order
     size_t n_undefined;
+    ld_symbol_t **commons;   // COMMON symbols, in file and symbol order
+    size_t n_commons;
+    ld_section_t **common_sections; // the BSS made for them
+    size_t n_common_sections;
     size_t n_qstrs;         // entries of mp_native_qstr_table
 
     got_entry_t **got;      // GOT entries, in first-reference order, then sorted
@@ -110,6 +115,7 @@ bool link_load_object(link_env_t *env, const char *path);
 void link_add_section(link_env_t *env, ld_section_t *sec);
 // resolve.c
 bool link_resolve_symbols(link_env_t *env);
+bool link_allocate_commons(link_env_t *env);
 ld_symbol_t *symbol_target(ld_symbol_t *sym); // follows ->resolved
 // got.c
 bool link_build_got(link_env_t *env);

@@ -152,6 +152,13 @@ static bool load_relocations(ld_object_t *obj) {
     return true;
 }
 
+static void push_symbol(ld_symbol_t ***list, size_t *n, ld_symbol_t *sym) {
+    if ((*n & (*n + 1)) == 0) {
+        *list = xrealloc(*list, (*n * 2 + 1) * sizeof(ld_symbol_t *));
+    }
+    (*list)[(*n)++] = sym;
+}
+
 static bool record_symbols(link_env_t *env, ld_object_t *obj) {
     bool ok = true;
     obj->symbols = xcalloc(obj->elf.n_symbols, sizeof(ld_symbol_t));
@@ -160,6 +167,7 @@ static bool record_symbols(link_env_t *env, ld_object_t *obj) {
         ld_symbol_t *sym = &obj->symbols[i];
         sym->elf = es;
         sym->obj = obj;
+        sym->value = es->value;
         bool global = es->bind == STB_GLOBAL || es->bind == STB_WEAK;
         if (es->shndx != SHN_UNDEF && es->shndx < SHN_LORESERVE) {
             sym->section = obj->by_index[es->shndx];
@@ -181,11 +189,9 @@ static bool record_symbols(link_env_t *env, ld_object_t *obj) {
             }
             strmap_put(&env->known_syms, es->name, strlen(es->name), sym);
         } else if (es->shndx == SHN_UNDEF && global && es->name[0]) {
-            size_t n = env->n_undefined;
-            if ((n & (n + 1)) == 0) {
-                env->undefined = xrealloc(env->undefined, (n * 2 + 1) * sizeof(ld_symbol_t *));
-            }
-            env->undefined[env->n_undefined++] = sym;
+            push_symbol(&env->undefined, &env->n_undefined, sym);
+        } else if (es->shndx == SHN_COMMON && global) {
+            push_symbol(&env->commons, &env->n_commons, sym);
         }
     }
     return ok;

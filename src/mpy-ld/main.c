@@ -208,7 +208,7 @@ static int run_link(const options_t *o) {
             ok = false;
         } else {
             uint8_t jump[8];
-            uint64_t addr = entry->section->addr + entry->elf->value;
+            uint64_t addr = entry->section->addr + entry->value;
             if (addr > INT32_MAX || arch->encode_entry_jump(jump, (int64_t)addr) == 0) {
                 ld_error("mpy_init is at offset 0x%llx of text, too far for the entry jump of %s",
                          (unsigned long long)addr, arch->name);

@@ -111,7 +111,7 @@ static bool fixed_target(const reloc_site_t *s, int64_t *addr) {
                 "with -fpic");
         return false;
     }
-    *addr = (int64_t)tsec->addr + (int64_t)t->elf->value;
+    *addr = (int64_t)tsec->addr + (int64_t)t->value;
     return true;
 }
 
@@ -126,7 +126,7 @@ static got_entry_t *site_got_entry(const reloc_site_t *s) {
 // xtensa l32r: the literal the instruction loads is now a GOT or LIT word.
 static bool xtensa_literal_target(const reloc_site_t *s, int64_t *addr, const char **name) {
     const ld_section_t *lsec = s->sym->section;
-    uint64_t off = s->sym->elf->value + (uint64_t)s->r->addend;
+    uint64_t off = s->sym->value + (uint64_t)s->r->addend;
     if (off % 4 != 0 || off >= lsec->size || !lsec->literal_got) {
         site_error(s, "l32r does not load a word of the literal pool");
         return false;
@@ -259,7 +259,7 @@ static bool apply_data_reloc(reloc_site_t *s) {
                       "that is not linked)");
         return false;
     }
-    uint64_t addr = tsec->addr + t->elf->value + (uint64_t)s->r->addend;
+    uint64_t addr = tsec->addr + t->value + (uint64_t)s->r->addend;
     ld_log(3, "  %08x -> %s %08llx", s->place, log_name(s->sym), (unsigned long long)addr);
     uint32_t dest;
     switch (tsec->kind) {

@@ -76,7 +76,77 @@ static void hint_for_undefined(const char *name) {
     }
 }
 
+// COMMON symbols (tentative definitions, from -fcommon): a real definition
+// wins; otherwise all symbols of one name share one zeroed BSS section of the
+// largest size and alignment asked for (st_size and st_value of COMMON).
+bool link_allocate_commons(link_env_t *env) {
+    strmap_t by_name = {0};
+    bool ok = true;
+    for (size_t i = 0; i < env->n_commons; i++) {
+        ld_symbol_t *sym = env->commons[i];
+        const char *name = sym->elf->name;
+        size_t len = strlen(name);
+        ld_section_t *sec = strmap_get(&by_name, name, len);
+        ld_symbol_t *def = strmap_get(&env->known_syms, name, len);
+        if (def && !sec) {
+            sym->resolved = def;
+            continue;
+        }
+        if (sym->elf->size > (1u << 30) || sym->elf->value > 0x10000) {
+            ld_error("%s: COMMON symbol %s: size 0x%llx or alignment 0x%llx too large",
+                     sym->obj->path, name, (unsigned long long)sym->elf->size,
+                     (unsigned long long)sym->elf->value);
+            ok = false;
+            continue;
+        }
+        if (!sec) {
+            sec = xcalloc(1, sizeof(ld_section_t));
+            sec->name = "COMMON";
+            sec->kind = SEC_BSS;
+            sec->align = 1;
+            sec->obj = sym->obj;
+            env->common_sections = xrealloc(env->common_sections, (env->n_common_sections + 1) *
+                                                                      sizeof(ld_section_t *));
+            env->common_sections[env->n_common_sections++] = sec;
+            link_add_section(env, sec);
+            strmap_put(&by_name, name, len, sec);
+            strmap_put(&env->known_syms, name, len, sym);
+            sym->section = sec;
+            sym->value = 0;
+        } else {
+            sym->resolved = def;
+        }
+        if (sec->size < sym->elf->size) {
+            sec->size = (uint32_t)sym->elf->size;
+        }
+        if (sec->align < sym->elf->value) {
+            sec->align = (uint32_t)sym->elf->value;
+        }
+    }
+    strmap_free(&by_name);
+    return ok;
+}
+
+// A weak definition gives way to a strong one in another object, also for
+// the references of its own object.
+static void resolve_weak_definitions(link_env_t *env) {
+    for (size_t i = 0; i < env->n_objects; i++) {
+        ld_object_t *obj = env->objects[i];
+        for (size_t j = 0; j < obj->elf.n_symbols; j++) {
+            ld_symbol_t *sym = &obj->symbols[j];
+            if (sym->elf->bind != STB_WEAK || !sym->section) {
+                continue;
+            }
+            ld_symbol_t *def = strmap_get(&env->known_syms, sym->elf->name, strlen(sym->elf->name));
+            if (def && def != sym) {
+                sym->resolved = def;
+            }
+        }
+    }
+}
+
 bool link_resolve_symbols(link_env_t *env) {
+    resolve_weak_definitions(env);
     size_t n_objects = sizeof(fun_table_objects) / sizeof(fun_table_objects[0]);
     bool ok = true;
     for (size_t i = 0; i < env->n_undefined; i++) {

@@ -1,0 +1,3 @@
+int hook(int x) {
+    return 2 * x + 1;
+}
