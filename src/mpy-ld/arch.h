@@ -56,6 +56,10 @@ typedef struct arch {
     // returns its length; entry is the offset of mpy_init in text. Returns 0
     // if entry cannot be reached with this jump.
     size_t (*encode_entry_jump)(uint8_t out[8], int64_t entry);
+    // Where the entry jump is short, a veneer placed first in text can reach
+    // a far entry: writes it for position `at` and returns its size (or 0 if
+    // the arch has none; called with out NULL to ask the size).
+    size_t (*encode_entry_veneer)(uint8_t *out, int64_t at, int64_t entry);
     const arch_reloc_t *relocs;
     size_t n_relocs;
 } arch_t;

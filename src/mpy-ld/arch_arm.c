@@ -10,6 +10,21 @@ static bool fits_thumb_b16(int64_t off) {
     return off >= -2048 && off < 2048;
 }
 
+// armv6m has no long branch that keeps lr, so a far mpy_init is reached
+// through this veneer; it keeps r0-r3 (the arguments) and lr, using ip.
+//   push {r0}; ldr r0, [pc, #8]; add r0, pc; mov ip, r0; pop {r0}; bx ip
+//   .word entry - (at + 8)        (add r0, pc reads pc as at + 8)
+static size_t thumb1_entry_veneer(uint8_t *out, int64_t at, int64_t entry) {
+    static const uint16_t code[] = {0xb401, 0x4802, 0x4478, 0x4684, 0xbc01, 0x4760};
+    if (out) {
+        for (size_t i = 0; i < 6; i++) {
+            put_le16(out + 2 * i, code[i]);
+        }
+        put_le32(out + 12, (uint32_t)(entry - (at + 8)));
+    }
+    return 16;
+}
+
 static size_t thumb1_entry_jump(uint8_t out[8], int64_t entry) {
     int64_t off = entry - 4;
     if (!fits_thumb_b16(off)) {
@@ -45,18 +60,19 @@ static const arch_reloc_t arm_relocs[] = {
     {30, "R_ARM_THM_JUMP24", RELOC_PC_RELATIVE, PATCH_THUMB_BRANCH, 0},
 };
 
-#define ARM_ARCH(var, arch_name, mpy, jump) \
+#define ARM_ARCH(var, arch_name, mpy, jump, veneer) \
     const arch_t var = { \
         .name = arch_name, \
         .elf_machine = 40, \
         .mpy_arch = mpy, \
         .word_size = 4, \
         .encode_entry_jump = jump, \
+        .encode_entry_veneer = veneer, \
         .relocs = arm_relocs, \
         .n_relocs = sizeof(arm_relocs) / sizeof(arm_relocs[0]), \
     }
 
-ARM_ARCH(arch_armv6m, "armv6m", MPY_ARCH_ARMV6M, thumb1_entry_jump);
-ARM_ARCH(arch_armv7m, "armv7m", MPY_ARCH_ARMV7M, thumb2_entry_jump);
-ARM_ARCH(arch_armv7emsp, "armv7emsp", MPY_ARCH_ARMV7EMSP, thumb2_entry_jump);
-ARM_ARCH(arch_armv7emdp, "armv7emdp", MPY_ARCH_ARMV7EMDP, thumb2_entry_jump);
+ARM_ARCH(arch_armv6m, "armv6m", MPY_ARCH_ARMV6M, thumb1_entry_jump, thumb1_entry_veneer);
+ARM_ARCH(arch_armv7m, "armv7m", MPY_ARCH_ARMV7M, thumb2_entry_jump, NULL);
+ARM_ARCH(arch_armv7emsp, "armv7emsp", MPY_ARCH_ARMV7EMSP, thumb2_entry_jump, NULL);
+ARM_ARCH(arch_armv7emdp, "armv7emdp", MPY_ARCH_ARMV7EMDP, thumb2_entry_jump, NULL);

@@ -8,9 +8,8 @@
 #include <string.h>
 
 void link_write_mpy(link_env_t *env, buf_t *out, const char *mpy_name, char **qstrs,
-                    size_t n_qstrs, uint32_t entry) {
+                    size_t n_qstrs) {
     const arch_t *arch = env->arch;
-    arch->encode_entry_jump(env->text.data, entry);
 
     ld_log(1, "arch:         %s", elf_machine_name(arch->elf_machine));
     ld_log(1, "text size:    %zu", env->text.len);

@@ -40,6 +40,8 @@ void link_layout(link_env_t *env) {
     // Room for the entry jump, written once mpy_init's address is known.
     uint8_t jump[8];
     env->text.len = 0;
+    env->rodata.len = 0;
+    env->bss_size = 0;
     buf_append_zeros(&env->text, env->arch->encode_entry_jump(jump, 8));
     for (size_t i = 0; i < env->n_sections; i++) {
         ld_section_t *sec = env->sections[i];
@@ -58,6 +60,9 @@ void link_layout(link_env_t *env) {
             buf_append_zeros(b, sec->size);
         }
     }
+}
+
+void link_log_sections(const link_env_t *env) {
     ld_log(2, "sections:");
     for (size_t i = 0; i < env->n_sections; i++) {
         const ld_section_t *sec = env->sections[i];

@@ -35,14 +35,71 @@ static void add_got_sections(link_env_t *env) {
     env->sections[1] = &env->lit_section;
 }
 
-bool link_run(link_env_t *env, char **inputs, size_t n_inputs, size_t n_qstrs) {
+static bool entry_address(link_env_t *env, int64_t *addr) {
+    ld_symbol_t *entry = strmap_get(&env->known_syms, "mpy_init", 8);
+    if (!entry || section_region(env, entry->section) != REGION_TEXT) {
+        ld_error("no mpy_init function: every native module needs a global function mpy_init, "
+                 "the entry point called on import");
+        return false;
+    }
+    *addr = (int64_t)entry->section->addr + (int64_t)entry->value;
+    return true;
+}
+
+// Checks that the jump at the start of text reaches mpy_init; if it does not
+// and the arch has a veneer, puts one first in text and lays out again.
+static bool place_entry(link_env_t *env) {
+    const arch_t *arch = env->arch;
+    uint8_t jump[8];
+    int64_t entry;
+    if (!entry_address(env, &entry)) {
+        return false;
+    }
+    if (arch->encode_entry_jump(jump, entry)) {
+        return true;
+    }
+    if (arch->encode_entry_veneer) {
+        env->veneer_section = (ld_section_t){
+            .name = "ENTRY", .kind = SEC_TEXT, .align = 4,
+            .size = (uint32_t)arch->encode_entry_veneer(NULL, 0, 0)};
+        link_add_section(env, &env->veneer_section);
+        memmove(env->sections + 1, env->sections, (env->n_sections - 1) * sizeof(ld_section_t *));
+        env->sections[0] = &env->veneer_section;
+        link_layout(env);
+        return true;
+    }
+    ld_error("mpy_init is at offset 0x%llx of text, too far for the entry jump of %s",
+             (unsigned long long)entry, arch->name);
+    ld_hint("put the source file that defines mpy_init first in SRC, and mpy_init early in "
+            "that file");
+    return false;
+}
+
+static bool write_entry(link_env_t *env) {
+    int64_t entry;
+    if (!entry_address(env, &entry)) {
+        return false;
+    }
+    if (env->veneer_section.size) {
+        int64_t at = env->veneer_section.addr;
+        env->arch->encode_entry_veneer(env->text.data + at, at, entry);
+        entry = at;
+    }
+    return env->arch->encode_entry_jump(env->text.data, entry) != 0;
+}
+
+bool link_run(link_env_t *env, char **inputs, size_t n_inputs, char **libs, size_t n_libs,
+              size_t n_qstrs) {
     init_synthetic_sections(env);
     env->n_qstrs = n_qstrs;
     bool ok = true;
     for (size_t i = 0; i < n_inputs; i++) {
-        ok = link_load_object(env, inputs[i]) && ok;
+        ok = link_load_input(env, inputs[i], false) && ok;
     }
-    if (!ok) {
+    for (size_t i = 0; i < n_libs; i++) {
+        ok = link_load_input(env, libs[i], true) && ok;
+    }
+    if (!ok || !link_load_archive_members(env)) {
         return false;
     }
     ok = link_allocate_commons(env);
@@ -53,7 +110,11 @@ bool link_run(link_env_t *env, char **inputs, size_t n_inputs, size_t n_qstrs) {
     }
     add_got_sections(env);
     link_layout(env);
-    return link_populate_got(env) && link_apply_relocations(env);
+    if (!place_entry(env)) {
+        return false;
+    }
+    link_log_sections(env);
+    return link_populate_got(env) && link_apply_relocations(env) && write_entry(env);
 }
 
 void link_free(link_env_t *env) {
@@ -78,6 +139,14 @@ void link_free(link_env_t *env) {
         free(env->got[i]->name);
         free(env->got[i]);
     }
+    for (size_t i = 0; i < env->n_archives; i++) {
+        archive_free(&env->archives[i]);
+    }
+    free(env->archives);
+    for (size_t i = 0; i < env->n_owned_paths; i++) {
+        free(env->owned_paths[i]);
+    }
+    free(env->owned_paths);
     free(env->objects);
     free(env->sections);
     free(env->literal_sections);

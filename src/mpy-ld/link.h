@@ -15,6 +15,7 @@
 #include "base/buf.h"
 #include "base/strmap.h"
 #include "mpy-ld/arch.h"
+#include "mpy-ld/archive.h"
 #include "mpy-ld/elf.h"
 #include "mpy/mpy_write.h"
 
@@ -94,6 +95,10 @@ typedef struct {
     ld_section_t **common_sections; // the BSS made for them
     size_t n_common_sections;
     size_t n_qstrs;         // entries of mp_native_qstr_table
+    archive_t *archives;    // libraries to take members from
+    size_t n_archives;
+    char **owned_paths;     // names of objects taken from archives
+    size_t n_owned_paths;
 
     got_entry_t **got;      // GOT entries, in first-reference order, then sorted
     size_t n_got;
@@ -102,6 +107,7 @@ typedef struct {
     size_t n_lit;
     ld_section_t got_section;
     ld_section_t lit_section;
+    ld_section_t veneer_section; // armv6m: long jump to a far mpy_init
     ld_section_t ext_fun_table, ext_fun_entry, ext_qstr_table, ext_obj_table;
 
     buf_t text, rodata;
@@ -111,10 +117,15 @@ typedef struct {
 } link_env_t;
 
 // load.c
-bool link_load_object(link_env_t *env, const char *path);
+// Loads an object file, or registers a library (an ar archive, also when
+// given as an ordinary input).
+bool link_load_input(link_env_t *env, const char *path, bool library);
+bool link_load_archive_members(link_env_t *env);
 void link_add_section(link_env_t *env, ld_section_t *sec);
 // resolve.c
 bool link_resolve_symbols(link_env_t *env);
+// True if name is defined by an object or provided by the loader.
+bool link_symbol_is_provided(link_env_t *env, const char *name);
 bool link_allocate_commons(link_env_t *env);
 ld_symbol_t *symbol_target(ld_symbol_t *sym); // follows ->resolved
 // got.c
@@ -124,15 +135,18 @@ got_entry_t *got_find_symbol(link_env_t *env, const ld_symbol_t *sym);
 // layout.c
 region_t section_region(const link_env_t *env, const ld_section_t *sec);
 void link_layout(link_env_t *env);
+void link_log_sections(const link_env_t *env);
 void link_add_mpy_reloc(link_env_t *env, region_t where, uint32_t byte_offset, uint32_t dest);
 uint32_t section_reloc_dest(const link_env_t *env, const ld_section_t *sec);
 // reloc.c
 bool link_apply_relocations(link_env_t *env);
 // link.c
-bool link_run(link_env_t *env, char **inputs, size_t n_inputs, size_t n_qstrs);
+// Links the inputs: on success text starts with the jump to mpy_init.
+bool link_run(link_env_t *env, char **inputs, size_t n_inputs, char **libs, size_t n_libs,
+              size_t n_qstrs);
 void link_free(link_env_t *env);
 // emit.c
 void link_write_mpy(link_env_t *env, buf_t *out, const char *mpy_name, char **qstrs,
-                    size_t n_qstrs, uint32_t entry);
+                    size_t n_qstrs);
 
 #endif

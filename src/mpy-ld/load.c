@@ -197,17 +197,12 @@ static bool record_symbols(link_env_t *env, ld_object_t *obj) {
     return ok;
 }
 
-bool link_load_object(link_env_t *env, const char *path) {
+// Loads the object in image[0..size), which it takes ownership of.
+static bool load_object_image(link_env_t *env, const char *path, uint8_t *image, size_t size) {
     ld_object_t *obj = xcalloc(1, sizeof(ld_object_t));
     obj->path = path;
     env->objects = xrealloc(env->objects, (env->n_objects + 1) * sizeof(ld_object_t *));
     env->objects[env->n_objects++] = obj;
-
-    uint8_t *image;
-    size_t size;
-    if (!read_whole_file(path, &image, &size)) {
-        return false;
-    }
     if (!elf_read(&obj->elf, path, image, size)) {
         return false; // the elf_file_t owns the image even on failure
     }
@@ -227,5 +222,50 @@ bool link_load_object(link_env_t *env, const char *path) {
     bool ok = load_sections(env, obj);
     ok = load_relocations(obj) && ok;
     ok = record_symbols(env, obj) && ok;
+    return ok;
+}
+
+bool link_load_input(link_env_t *env, const char *path, bool library) {
+    uint8_t *image;
+    size_t size;
+    if (!read_whole_file(path, &image, &size)) {
+        return false;
+    }
+    if (!library && !archive_is_archive(image, size)) {
+        return load_object_image(env, path, image, size);
+    }
+    env->archives = xrealloc(env->archives, (env->n_archives + 1) * sizeof(archive_t));
+    return archive_read(&env->archives[env->n_archives++], path, image, size);
+}
+
+// Takes from the archives, in order, each member that defines a symbol still
+// undefined; members loaded on the way add their own undefined symbols to
+// the list, so one pass over it reaches them too.
+bool link_load_archive_members(link_env_t *env) {
+    bool ok = true;
+    for (size_t i = 0; i < env->n_undefined; i++) {
+        const char *name = env->undefined[i]->elf->name;
+        if (link_symbol_is_provided(env, name)) {
+            continue;
+        }
+        for (size_t a = 0; a < env->n_archives; a++) {
+            archive_t *ar = &env->archives[a];
+            ar_member_t *m = archive_find_symbol(ar, name);
+            if (!m || m->loaded) {
+                continue;
+            }
+            m->loaded = true;
+            size_t len = strlen(ar->path) + strlen(m->name) + 3;
+            char *member_path = xmalloc(len);
+            snprintf(member_path, len, "%s(%s)", ar->path, m->name);
+            env->owned_paths = xrealloc(env->owned_paths, (env->n_owned_paths + 1) * sizeof(char *));
+            env->owned_paths[env->n_owned_paths++] = member_path;
+            ld_log(2, "using %s", member_path);
+            uint8_t *copy = xmalloc(m->size);
+            memcpy(copy, m->data, m->size);
+            ok = load_object_image(env, member_path, copy, m->size) && ok;
+            break;
+        }
+    }
     return ok;
 }

@@ -16,7 +16,7 @@
 
 static const char usage[] =
     "usage: mpy-ld [-h] [--version] [-v] [--arch ARCH] [--preprocess] [--qstrs FILE]\n"
-    "              [-o OUTPUT] FILE [FILE ...]\n";
+    "              [-l LIB.a] [-o OUTPUT] FILE [FILE ...]\n";
 
 static const char help[] =
     "\n"
@@ -33,6 +33,8 @@ static const char help[] =
     "  --preprocess         scan source FILEs for MP_QSTR_ names and write the\n"
     "                       config header (default output: FILE.c -> FILE.config.h)\n"
     "  --qstrs FILE         config header whose qstrs the module uses\n"
+    "  -l, --libs LIB.a     static library to take the members that define\n"
+    "                       undefined symbols from (e.g. libgcc.a); repeatable\n"
     "  -o, --output OUTPUT  output file (default: first FILE.o -> FILE.mpy)\n";
 
 typedef struct {
@@ -42,6 +44,8 @@ typedef struct {
     const char *output;
     char **files;
     size_t n_files;
+    char **libs;
+    size_t n_libs;
 } options_t;
 
 static void usage_error(const char *fmt, const char *arg) {
@@ -80,6 +84,7 @@ static bool is_option(const char *a, const char *opt) {
 static void parse_args(int argc, char **argv, options_t *o) {
     o->arch = "x64";
     o->files = xcalloc((size_t)argc, sizeof(char *));
+    o->libs = xcalloc((size_t)argc, sizeof(char *));
     bool only_files = false;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -105,6 +110,10 @@ static void parse_args(int argc, char **argv, options_t *o) {
             o->qstrs = option_value(argc, argv, &i, "--qstrs");
         } else if (is_option(a, "--output")) {
             o->output = option_value(argc, argv, &i, "--output");
+        } else if (is_option(a, "--libs")) {
+            o->libs[o->n_libs++] = (char *)option_value(argc, argv, &i, "--libs");
+        } else if (is_option(a, "-l")) {
+            o->libs[o->n_libs++] = (char *)option_value(argc, argv, &i, "-l");
         } else if (is_option(a, "-o")) {
             o->output = option_value(argc, argv, &i, "-o");
         } else {
@@ -199,29 +208,12 @@ static int run_link(const options_t *o) {
     }
 
     link_env_t env = {.arch = arch};
-    ok = ok && link_run(&env, o->files, o->n_files, n_qstrs);
+    ok = ok && link_run(&env, o->files, o->n_files, o->libs, o->n_libs, n_qstrs);
     if (ok) {
-        ld_symbol_t *entry = strmap_get(&env.known_syms, "mpy_init", 8);
-        if (!entry || section_region(&env, entry->section) != REGION_TEXT) {
-            ld_error("no mpy_init function: every native module needs a global function "
-                     "mpy_init, the entry point called on import");
-            ok = false;
-        } else {
-            uint8_t jump[8];
-            uint64_t addr = entry->section->addr + entry->value;
-            if (addr > INT32_MAX || arch->encode_entry_jump(jump, (int64_t)addr) == 0) {
-                ld_error("mpy_init is at offset 0x%llx of text, too far for the entry jump of %s",
-                         (unsigned long long)addr, arch->name);
-                ld_hint("put the source file that defines mpy_init first in SRC, and "
-                        "mpy_init early in that file");
-                ok = false;
-            } else {
-                buf_t out = {0};
-                link_write_mpy(&env, &out, output, qstrs, n_qstrs, (uint32_t)addr);
-                ok = write_output(output, &out);
-                buf_free(&out);
-            }
-        }
+        buf_t out = {0};
+        link_write_mpy(&env, &out, output, qstrs, n_qstrs);
+        ok = write_output(output, &out);
+        buf_free(&out);
     }
     link_free(&env);
     for (size_t i = 0; i < n_qstrs; i++) {
@@ -240,5 +232,6 @@ int main(int argc, char **argv) {
         fprintf(stderr, "mpy-ld: %zu errors\n", ld_error_count());
     }
     free(o.files);
+    free(o.libs);
     return status;
 }

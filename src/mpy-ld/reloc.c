@@ -224,9 +224,6 @@ static bool apply_code_reloc(reloc_site_t *s) {
             }
             site_error(s, "label difference outside text is not supported");
             return false;
-        case RELOC_ABSOLUTE:
-            site_error(s, "absolute address in code; compile with -fpic");
-            return false;
         case RELOC_UNSUPPORTED:
         default:
             site_error(s, "relocation type not supported here");
@@ -249,7 +246,9 @@ static bool apply_data_reloc(reloc_site_t *s) {
         return false;
     }
     if (s->place % word != 0 || s->r->offset + word > s->sec->size) {
-        site_error(s, "address in data is not on an aligned word inside the section");
+        site_error(s, s->sec->kind == SEC_TEXT
+                          ? "absolute address inside an instruction; compile with -fpic"
+                          : "address in data is not on an aligned word inside the section");
         return false;
     }
     const ld_symbol_t *t = symbol_target(s->sym);
@@ -322,10 +321,10 @@ static bool apply_section_relocs(link_env_t *env, ld_section_t *sec) {
             continue;
         }
         s.place = sec->addr + (uint32_t)s.r->offset;
-        // Addresses stored in data need a load-time fixup; rodata may hold such
-        // words too when built without -fpic.
-        bool data = sec->kind == SEC_DATA_REL_RO ||
-                    (sec->kind == SEC_RODATA && s.info->action == RELOC_ABSOLUTE);
+        // Addresses stored in data need a load-time fixup. Rodata and text can
+        // hold such words too (code built without -fpic, e.g. libgcc's, keeps
+        // them in literal pools).
+        bool data = sec->kind == SEC_DATA_REL_RO || s.info->action == RELOC_ABSOLUTE;
         ok = (data ? apply_data_reloc(&s) : apply_code_reloc(&s)) && ok;
     }
     return ok;

@@ -145,9 +145,28 @@ static void resolve_weak_definitions(link_env_t *env) {
     }
 }
 
+static bool is_fun_table_object(const char *name, uint32_t *index) {
+    size_t n = sizeof(fun_table_objects) / sizeof(fun_table_objects[0]);
+    for (size_t j = 0; j < n; j++) {
+        if (strcmp(name, fun_table_objects[j]) == 0) {
+            *index = (uint32_t)(FUN_TABLE_OBJECTS_FIRST + j);
+            return true;
+        }
+    }
+    return false;
+}
+
+bool link_symbol_is_provided(link_env_t *env, const char *name) {
+    static const char *const loader_symbols[] = {"_GLOBAL_OFFSET_TABLE_", "mp_fun_table",
+                                                 "mp_native_qstr_table", "mp_native_obj_table",
+                                                 NULL};
+    uint32_t index;
+    return is_one_of(name, loader_symbols) || strmap_get(&env->known_syms, name, strlen(name)) ||
+           is_fun_table_object(name, &index);
+}
+
 bool link_resolve_symbols(link_env_t *env) {
     resolve_weak_definitions(env);
-    size_t n_objects = sizeof(fun_table_objects) / sizeof(fun_table_objects[0]);
     bool ok = true;
     for (size_t i = 0; i < env->n_undefined; i++) {
         ld_symbol_t *sym = env->undefined[i];
@@ -172,13 +191,8 @@ bool link_resolve_symbols(link_env_t *env) {
             sym->resolved = def;
             continue;
         }
-        size_t j = 0;
-        while (j < n_objects && strcmp(name, fun_table_objects[j]) != 0) {
-            j++;
-        }
-        if (j < n_objects) {
+        if (is_fun_table_object(name, &sym->fun_table_index)) {
             sym->section = &env->ext_fun_entry;
-            sym->fun_table_index = (uint32_t)(FUN_TABLE_OBJECTS_FIRST + j);
             continue;
         }
         if (sym->elf->bind == STB_WEAK) {

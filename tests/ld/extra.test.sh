@@ -18,6 +18,11 @@ cc_x64 -fcommon -c "$SRC/common_a.c" -o common_a.o &&
     cc_x64 -fno-common -Wa,-mrelax-relocations=yes -c "$SRC/gotpcrelx.c" -o gotpcrelx.o &&
     cc_x64 -fno-common -c "$SRC/relro_a.c" -o relro_a.o &&
     cc_x64 -fno-common -c "$SRC/relro_b.c" -o relro_b.o || exit 1
+for f in lib_main lib_div lib_check lib_unused; do
+    cc_x64 -fno-common -c "$SRC/$f.c" -o "$f.o" || exit 1
+done
+ar rcs libhelp.a lib_unused.o lib_div.o lib_check.o
+ar rcS libnoindex.a lib_div.o
 
 # link NAME "TEXT..." -- OBJS: link with -vv, want success and each TEXT in the log.
 link() {
@@ -54,3 +59,44 @@ else
     test_skip gotpcrelx "this assembler does not emit R_X86_64_GOTPCRELX"
 fi
 link relro-cross-object "-> twice " -- relro_a.o relro_b.o
+
+# Static libraries: members that define needed symbols are taken, transitively,
+# and no others; a library may also be given as a plain input.
+link library "using libhelp.a(lib_div.o)" "using libhelp.a(lib_check.o)" \
+    -- lib_main.o -l libhelp.a
+if grep -q lib_unused library.log; then test_fail library-unused-member-left-out; else
+    test_pass library-unused-member-left-out; fi
+link library-positional "using libhelp.a(lib_div.o)" -- lib_main.o libhelp.a
+if "$MPY_LD" --arch x64 -o noindex.mpy lib_main.o -l libnoindex.a 2>noindex.err; then
+    test_fail library-without-index "linked"
+elif grep -q "libnoindex.a: archive has no symbol index" noindex.err && grep -q ranlib noindex.err; then
+    test_pass library-without-index
+else
+    test_fail library-without-index "$(cat noindex.err)"
+fi
+head -c 100 libhelp.a >cut.a
+if "$MPY_LD" --arch x64 -o cut.mpy lib_main.o -l cut.a 2>cut.err; then
+    test_fail library-truncated "linked"
+elif grep -q "cut.a: malformed archive at offset 0x" cut.err; then
+    test_pass library-truncated
+else
+    test_fail library-truncated "$(cat cut.err)"
+fi
+
+# armv6m: libgcc's helpers (the switch of the "switch" module needs
+# __gnu_thumb1_case_uqi), and a veneer when mpy_init is out of reach of the
+# 2-byte entry jump (the "big" module).
+OBJS=$TOP/tests/ld/objs/armv6m
+if have_tool arm-none-eabi-gcc; then
+    libgcc=$(arm-none-eabi-gcc -mthumb -mcpu=cortex-m0 -print-libgcc-file-name)
+    link armv6m-libgcc "using $libgcc(_thumb1_case_uqi.o)" -- \
+        --arch armv6m "$OBJS/switch/switch.o" -l "$libgcc"
+else
+    test_skip armv6m-libgcc "arm-none-eabi-gcc not installed (Debian package gcc-arm-none-eabi)"
+fi
+link armv6m-entry-veneer "00000004 ENTRY size=16" -- --arch armv6m "$OBJS/big/big.o"
+# Text starts with "b.n" to the veneer at 4: push {r0}; ldr r0, [pc, #8]; add r0, pc;
+# mov ip, r0; pop {r0}; bx ip; then the offset of mpy_init from pc at the add.
+text=$(od -A n -t x1 -j 0 -N 2000 armv6m-entry-veneer.mpy | tr -d ' \n')
+if [[ $text == *00e0000001b402487844844601bc6047* ]]; then test_pass armv6m-entry-veneer-code; else
+    test_fail armv6m-entry-veneer-code "jump and veneer not found"; fi

@@ -1,0 +1,3 @@
+int lib_check(int b) {
+    return b != 0;
+}
