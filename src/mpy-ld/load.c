@@ -1,39 +1,15 @@
 // Loading one ELF object: check its machine, keep the sections a native
 // module is made of, read their relocations, and record its global symbols.
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/file.h"
 #include "mpy-ld/diag.h"
 #include "mpy-ld/link.h"
 
 static bool starts_with(const char *s, const char *prefix) {
     return strncmp(s, prefix, strlen(prefix)) == 0;
-}
-
-static bool read_whole_file(const char *path, uint8_t **data, size_t *size) {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        ld_error("%s: cannot open: %s", path, strerror(errno));
-        return false;
-    }
-    buf_t b = {0};
-    uint8_t chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-        buf_append(&b, chunk, n);
-    }
-    bool ok = !ferror(f);
-    fclose(f);
-    if (!ok) {
-        ld_error("%s: read error", path);
-        buf_free(&b);
-        return false;
-    }
-    *data = b.data;
-    *size = b.len;
-    return true;
 }
 
 void link_add_section(link_env_t *env, ld_section_t *sec) {
@@ -226,11 +202,15 @@ static bool load_object_image(link_env_t *env, const char *path, uint8_t *image,
 }
 
 bool link_load_input(link_env_t *env, const char *path, bool library) {
-    uint8_t *image;
-    size_t size;
-    if (!read_whole_file(path, &image, &size)) {
+    buf_t file = {0};
+    int err = file_read_all(path, &file);
+    if (err) {
+        ld_error("%s: cannot read: %s", path, strerror(err));
+        buf_free(&file);
         return false;
     }
+    uint8_t *image = file.data;
+    size_t size = file.len;
     if (!library && !archive_is_archive(image, size)) {
         return load_object_image(env, path, image, size);
     }

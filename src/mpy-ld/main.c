@@ -1,13 +1,11 @@
 // mpy-ld: links ELF objects into a native .mpy module, or (--preprocess)
 // writes the qstr config header of a module's C sources. Command line and
 // output as MicroPython v1.21's tools/mpy_ld.py.
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
+#include "base/file.h"
 #include "mpy-ld/diag.h"
 #include "mpy-ld/link.h"
 #include "mpy-ld/preprocess.h"
@@ -137,36 +135,12 @@ static char *default_output(const char *input, const char *from, const char *to)
     return out;
 }
 
-// Writes data to path through a temporary file in the same directory, so
-// that a failed run never leaves a partial output behind.
 static bool write_output(const char *path, const buf_t *data) {
-    size_t n = strlen(path) + 16;
-    char *tmp = xmalloc(n);
-    snprintf(tmp, n, "%s.tmpXXXXXX", path);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        ld_error("%s: cannot create: %s", path, strerror(errno));
-        free(tmp);
-        return false;
+    int err = file_write_atomic(path, data->data, data->len);
+    if (err) {
+        ld_error("%s: cannot write: %s", path, strerror(err));
     }
-    // mkstemp makes the file private; give it the usual permissions.
-    mode_t mask = umask(0);
-    umask(mask);
-    fchmod(fd, 0666 & ~mask);
-    FILE *f = fdopen(fd, "wb");
-    bool ok = f && fwrite(data->data, 1, data->len, f) == data->len;
-    if (f) {
-        ok = fclose(f) == 0 && ok;
-    } else {
-        close(fd);
-    }
-    ok = ok && rename(tmp, path) == 0;
-    if (!ok) {
-        ld_error("%s: cannot write: %s", path, strerror(errno));
-        remove(tmp);
-    }
-    free(tmp);
-    return ok;
+    return err == 0;
 }
 
 static int run_preprocess(const options_t *o) {

@@ -1,10 +1,10 @@
 #include "mpy-ld/preprocess.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/file.h"
 #include "base/strmap.h"
 #include "mpy-ld/diag.h"
 #include "mpy/qstr_static.h"
@@ -13,22 +13,11 @@
 #define QSTR_PREFIX_LEN 8
 
 static bool read_file(const char *path, buf_t *b) {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        ld_error("%s: cannot open: %s", path, strerror(errno));
-        return false;
+    int err = file_read_all(path, b);
+    if (err) {
+        ld_error("%s: cannot read: %s", path, strerror(err));
     }
-    uint8_t chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-        buf_append(b, chunk, n);
-    }
-    bool ok = !ferror(f);
-    fclose(f);
-    if (!ok) {
-        ld_error("%s: read error", path);
-    }
-    return ok;
+    return err == 0;
 }
 
 static bool is_ident_char(uint8_t c) {

@@ -81,17 +81,27 @@ static const char *log_name(const ld_symbol_t *sym) {
     return sym->elf->type == STT_SECTION && sym->section ? sym->section->name : sym->elf->name;
 }
 
+// The definition of a relocation's symbol, if it has a place in the module
+// or outside it.
+static const ld_symbol_t *site_target(const reloc_site_t *s) {
+    const ld_symbol_t *t = symbol_target(s->sym);
+    if (!t->section) {
+        site_error(s, "the symbol has no place in the module (absolute, or in a section that is "
+                      "not linked)");
+        return NULL;
+    }
+    return t;
+}
+
 // Address of a relocation's symbol, refusing places that cannot be reached
 // with a link-time constant.
 static bool fixed_target(const reloc_site_t *s, int64_t *addr) {
     link_env_t *env = s->env;
-    const ld_symbol_t *t = symbol_target(s->sym);
-    const ld_section_t *tsec = t->section;
-    if (!tsec) {
-        site_error(s, "the symbol has no place in the module (absolute, common or in a section "
-                      "that is not linked)");
+    const ld_symbol_t *t = site_target(s);
+    if (!t) {
         return false;
     }
+    const ld_section_t *tsec = t->section;
     if (env->arch->separate_rodata && section_region(env, tsec) == REGION_RODATA) {
         site_error(s, "fixed relocation to rodata with rodata referenced via GOT");
         ld_hint("on %s rodata is loaded apart from text, so code can only reach it through a "
@@ -251,13 +261,11 @@ static bool apply_data_reloc(reloc_site_t *s) {
                           : "address in data is not on an aligned word inside the section");
         return false;
     }
-    const ld_symbol_t *t = symbol_target(s->sym);
-    const ld_section_t *tsec = t->section;
-    if (!tsec) {
-        site_error(s, "the symbol has no place in the module (absolute, common or in a section "
-                      "that is not linked)");
+    const ld_symbol_t *t = site_target(s);
+    if (!t) {
         return false;
     }
+    const ld_section_t *tsec = t->section;
     uint64_t addr = tsec->addr + t->value + (uint64_t)s->r->addend;
     ld_log(3, "  %08x -> %s %08llx", s->place, log_name(s->sym), (unsigned long long)addr);
     uint32_t dest;

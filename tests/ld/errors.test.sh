@@ -63,10 +63,10 @@ expect static-bss 1 "static_bss.o: .text+0x" "fixed relocation to bss" "remove \
 expect fixed-external 1 "external_fixed.o: .text+0x" "R_X86_64_PC32 against mp_type_list" \
     "fixed relocation to external symbol" "-fpic" -- --arch x64 external_fixed.o
 expect no-mpy-init 1 "no mpy_init function" -- --arch x64 no_init.o
-expect missing-file 1 "nonexistent.o: cannot open" -- --arch x64 nonexistent.o
+expect missing-file 1 "nonexistent.o: cannot read: No such file" -- --arch x64 nonexistent.o
 expect not-elf 1 "stderr.txt: malformed ELF file at offset 0x0" "not an ELF file" \
     -- --arch x64 stderr.txt
-expect missing-qstrs 1 "nope.h: cannot open" -- --arch x64 --qstrs nope.h good.o
+expect missing-qstrs 1 "nope.h: cannot read: No such file" -- --arch x64 --qstrs nope.h good.o
 expect no-inputs 2 "required" --
 
 # An existing output survives a failed link untouched.
