@@ -13,12 +13,11 @@ typedef enum {
     RELOC_UNSUPPORTED = 0,
     RELOC_IGNORE,        // nothing to patch (e.g. R_*_NONE)
     RELOC_PC_RELATIVE,   // S + A - P, to a fixed place in text or rodata
-    RELOC_PC_REL_LOCAL,  // as above, but only for local symbols (xtensa R_XTENSA_32)
     RELOC_GOT_BASE,      // GOT - P + A (address of the GOT itself)
     RELOC_GOT_OFFSET,    // G: offset of the symbol's GOT entry from the GOT
     RELOC_GOT_PC_RELATIVE, // GOT + G - P + A
     RELOC_GOT_RELATIVE,  // S + A - GOT
-    RELOC_ABSOLUTE,      // S + A as a machine word: only in data, needs a load-time fixup
+    RELOC_ABSOLUTE,      // S + A as an aligned machine word, with a load-time relocation
     RELOC_XTENSA_L32R,   // l32r from a literal pool: becomes a GOT or LIT load
     RELOC_XTENSA_DIFF,   // difference of two labels, already final inside one text section
 } reloc_action_t;

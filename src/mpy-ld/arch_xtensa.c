@@ -19,7 +19,9 @@ static size_t xtensa_entry_jump(uint8_t out[8], int64_t entry) {
 
 static const arch_reloc_t xtensa_relocs[] = {
     {0, "R_XTENSA_NONE", RELOC_IGNORE, PATCH_LE32, 0},
-    {1, "R_XTENSA_32", RELOC_PC_REL_LOCAL, PATCH_LE32, RF_DATA_WORD | RF_LITERAL},
+    // A word holding an address: a load-time relocation wherever it is (in text
+    // only with literals kept in text, -mtext-section-literals).
+    {1, "R_XTENSA_32", RELOC_ABSOLUTE, PATCH_LE32, RF_DATA_WORD | RF_LITERAL},
     {6, "R_XTENSA_PLT", RELOC_UNSUPPORTED, PATCH_LE32, RF_LITERAL},
     // Relaxation hints on calls the assembler has already encoded.
     {11, "R_XTENSA_ASM_EXPAND", RELOC_IGNORE, PATCH_LE32, 0},

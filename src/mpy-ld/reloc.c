@@ -20,6 +20,8 @@ typedef struct {
     buf_t *region;   // the bytes of that region
 } reloc_site_t;
 
+static const char *log_name(const ld_symbol_t *sym);
+
 static void site_error(const reloc_site_t *s, const char *what) {
     char type[32];
     const char *type_name = s->info ? s->info->name : type;
@@ -28,7 +30,7 @@ static void site_error(const reloc_site_t *s, const char *what) {
     }
     ld_error("%s: %s+0x%llx: %s against %s: %s", s->sec->obj->path, s->sec->name,
              (unsigned long long)s->r->offset, type_name,
-             s->sym->elf->name[0] ? s->sym->elf->name : "(unnamed)", what);
+             log_name(s->sym)[0] ? log_name(s->sym) : "(unnamed)", what);
 }
 
 // Floor division by 4 of a signed value, as the l32r offset needs.
@@ -102,13 +104,8 @@ static bool fixed_target(const reloc_site_t *s, int64_t *addr) {
         return false;
     }
     const ld_section_t *tsec = t->section;
-    if (env->arch->separate_rodata && section_region(env, tsec) == REGION_RODATA) {
-        site_error(s, "fixed relocation to rodata with rodata referenced via GOT");
-        ld_hint("on %s rodata is loaded apart from text, so code can only reach it through a "
-                "global pointer; refer to it from a non-static const object",
-                env->arch->name);
-        return false;
-    }
+    // Only archs that keep rodata apart reach it through the GOT, and they
+    // have no PC-relative relocations (see arch_xtensa.c).
     if (tsec->kind == SEC_BSS) {
         site_error(s, "fixed relocation to bss (bss variables can't be static)");
         ld_hint("BSS is allocated apart from text; remove `static` from the variable so that "
@@ -164,19 +161,7 @@ static bool apply_code_reloc(reloc_site_t *s) {
     switch (s->info->action) {
         case RELOC_IGNORE:
             return true;
-        case RELOC_PC_REL_LOCAL:
-            if (s->sym->elf->bind != STB_LOCAL) {
-                site_error(s, "a reference to a global symbol from code must go through a "
-                              "literal");
-                return false;
-            }
-            // fall through
         case RELOC_PC_RELATIVE:
-            if (env->arch->separate_rodata && section_region(env, s->sec) == REGION_RODATA) {
-                site_error(s, "PC-relative reference from rodata, which is loaded apart from "
-                              "text on this arch");
-                return false;
-            }
             if (!fixed_target(s, &addr)) {
                 return false;
             }

@@ -77,20 +77,26 @@ if [ "$(cat out.mpy)" = keep ]; then test_pass keeps-old-output; else test_fail 
 # Malformed objects: good.o cut short at every length, and with single bytes
 # of its headers and tables overwritten. Each must fail cleanly (status 1,
 # never a crash or a sanitizer report) or link, and leave no partial output.
+# truncate_all NAME ARCH OBJECT: every proper prefix of OBJECT must be refused.
+truncate_all() {
+    local name=$1 arch=$2 obj=$3 crashes=0 n size
+    size=$(stat -c %s "$obj")
+    for ((n = 0; n < size; n++)); do
+        head -c "$n" "$obj" >cut.o
+        "$MPY_LD" --arch "$arch" -o cut.mpy cut.o >/dev/null 2>cut.err
+        rc=$?
+        if [ $rc -ne 1 ] || [ -e cut.mpy ]; then
+            crashes=$((crashes + 1))
+            echo "truncated at $n: status $rc: $(head -c 300 cut.err)"
+            rm -f cut.mpy
+        fi
+    done
+    if [ $crashes -eq 0 ]; then test_pass "$name ($size lengths)"; else
+        test_fail "$name" "$crashes bad exits"; fi
+}
+truncate_all truncated-elf64 x64 good.o
+truncate_all truncated-elf32 xtensa "$TOP/tests/ld/objs/xtensa/basic/basic.o"
 size=$(stat -c %s good.o)
-crashes=0
-for ((n = 0; n < size; n++)); do
-    head -c "$n" good.o >cut.o
-    "$MPY_LD" --arch x64 -o cut.mpy cut.o >/dev/null 2>cut.err
-    rc=$?
-    if [ $rc -ne 1 ] || [ -e cut.mpy ]; then
-        crashes=$((crashes + 1))
-        echo "truncated at $n: status $rc: $(head -c 300 cut.err)"
-        rm -f cut.mpy
-    fi
-done
-if [ $crashes -eq 0 ]; then test_pass "truncated-objects ($size lengths)"; else
-    test_fail truncated-objects "$crashes bad exits"; fi
 
 crashes=0
 tries=0

@@ -100,3 +100,10 @@ link armv6m-entry-veneer "00000004 ENTRY size=16" -- --arch armv6m "$OBJS/big/bi
 text=$(od -A n -t x1 -j 0 -N 2000 armv6m-entry-veneer.mpy | tr -d ' \n')
 if [[ $text == *00e0000001b402487844844601bc6047* ]]; then test_pass armv6m-entry-veneer-code; else
     test_fail armv6m-entry-veneer-code "jump and veneer not found"; fi
+
+if have_tool xtensa-lx106-elf-as; then
+    xtensa-lx106-elf-as "$SRC/text_literal.s" -o text_literal.o
+    link xtensa-text-literal "00000008 -> .rodata 00000000" -- --arch xtensawin text_literal.o
+else
+    test_skip xtensa-text-literal "xtensa-lx106-elf-as not installed (Debian package gcc-xtensa-lx106)"
+fi
