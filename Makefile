@@ -13,6 +13,9 @@ ifeq ($(SANITIZE),1)
 BUILD = build-san
 CFLAGS += -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 LDFLAGS += -fsanitize=address,undefined
+else
+# Static tools start faster: a small link is mostly process start-up.
+LDFLAGS += -static
 endif
 
 MPY_SRC = $(wildcard src/base/*.c src/mpy/*.c)
@@ -20,7 +23,7 @@ LD_SRC = $(wildcard src/mpy-ld/*.c)
 MPY_OBJ = $(MPY_SRC:src/%.c=$(BUILD)/obj/%.o)
 LD_OBJ = $(LD_SRC:src/%.c=$(BUILD)/obj/%.o)
 
-.PHONY: all demo test deps clean
+.PHONY: all demo test deps clean bench
 all: $(BUILD)/mpy-ld
 
 $(BUILD)/obj/%.o: src/%.c
@@ -37,6 +40,9 @@ demo: all
 
 test: all
 	@BUILD=$(CURDIR)/$(BUILD) tests/run.sh
+
+bench: all
+	@MPY_LD=$(CURDIR)/$(BUILD)/mpy-ld bench/link-bench.sh
 
 deps:
 	apt-get update

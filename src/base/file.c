@@ -12,11 +12,16 @@ int file_read_all(const char *path, buf_t *out) {
     if (!f) {
         return errno;
     }
-    uint8_t chunk[65536];
+    // One read into a buffer of the file's size; more if the file grows.
+    struct stat st;
+    size_t want = fstat(fileno(f), &st) == 0 && st.st_size > 0 ? (size_t)st.st_size + 1 : 65536;
     size_t n;
-    while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-        buf_append(out, chunk, n);
-    }
+    do {
+        buf_reserve(out, want);
+        n = fread(out->data + out->len, 1, out->cap - out->len, f);
+        out->len += n;
+        want = out->cap;
+    } while (n > 0);
     int err = ferror(f) ? (errno ? errno : EIO) : 0;
     fclose(f);
     return err;

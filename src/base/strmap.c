@@ -15,11 +15,12 @@ static size_t hash_bytes(const char *key, size_t len) {
     return (size_t)(h ^ (h >> 32));
 }
 
-static strmap_slot_t *find_slot(const strmap_t *m, const char *key, size_t len) {
+static strmap_slot_t *find_slot(const strmap_t *m, const char *key, size_t len, size_t hash) {
     size_t mask = m->cap - 1;
-    for (size_t i = hash_bytes(key, len) & mask;; i = (i + 1) & mask) {
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
         strmap_slot_t *s = &m->slots[i];
-        if (!s->key || (s->key_len == len && memcmp(s->key, key, len) == 0)) {
+        if (!s->key ||
+            (s->hash == hash && s->key_len == len && memcmp(s->key, key, len) == 0)) {
             return s;
         }
     }
@@ -29,7 +30,7 @@ void *strmap_get(const strmap_t *m, const char *key, size_t len) {
     if (m->cap == 0) {
         return NULL;
     }
-    strmap_slot_t *s = find_slot(m, key, len);
+    strmap_slot_t *s = find_slot(m, key, len, hash_bytes(key, len));
     return s->key ? s->value : NULL;
 }
 
@@ -38,7 +39,8 @@ static void grow(strmap_t *m) {
                        m->cap ? m->cap * 2 : 64, m->used};
     for (size_t i = 0; i < m->cap; i++) {
         if (m->slots[i].key) {
-            *find_slot(&bigger, m->slots[i].key, m->slots[i].key_len) = m->slots[i];
+            const strmap_slot_t *old = &m->slots[i];
+            *find_slot(&bigger, old->key, old->key_len, old->hash) = *old;
         }
     }
     free(m->slots);
@@ -46,14 +48,16 @@ static void grow(strmap_t *m) {
 }
 
 void *strmap_put(strmap_t *m, const char *key, size_t len, void *value) {
-    if ((m->used + 1) * 4 > m->cap * 3) {
+    if ((m->used + 1) * 2 > m->cap) {
         grow(m);
     }
-    strmap_slot_t *s = find_slot(m, key, len);
+    size_t hash = hash_bytes(key, len);
+    strmap_slot_t *s = find_slot(m, key, len, hash);
     void *old = s->key ? s->value : NULL;
     if (!s->key) {
         s->key = key;
         s->key_len = len;
+        s->hash = hash;
         m->used++;
     }
     s->value = value;

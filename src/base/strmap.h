@@ -7,6 +7,7 @@
 typedef struct {
     const char *key; // not owned: the caller keeps it alive
     size_t key_len;
+    size_t hash;
     void *value;
 } strmap_slot_t;
 

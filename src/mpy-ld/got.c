@@ -14,44 +14,31 @@ static bool is_got_action(reloc_action_t a) {
     return a == RELOC_GOT_OFFSET || a == RELOC_GOT_PC_RELATIVE;
 }
 
-// The key that identifies a GOT entry. Global symbols share one entry by
-// name; a local symbol gets a key of its own object and symbol index.
-static char *symbol_got_key(const ld_symbol_t *sym, const char *name) {
-    if (sym->elf->bind != STB_LOCAL) {
-        return xstrdup(name);
-    }
-    size_t index = (size_t)(sym->elf - sym->obj->elf.symbols);
-    size_t len = strlen(name) + strlen(sym->obj->path) + 48;
-    char *key = xmalloc(len);
-    snprintf(key, len, "%s@%s#%zu", name, sym->obj->path, index);
-    return key;
-}
-
-static got_entry_t *got_add(link_env_t *env, char *key, char *name, ld_symbol_t *sym,
+// Adds a GOT entry for sym, or returns the entry already filed under key
+// (key NULL: an entry of its own). The entry takes ownership of owned_name
+// and owned_key, or frees them if one exists already.
+static got_entry_t *got_add(link_env_t *env, const char *key, ld_symbol_t *sym,
+                            const char *name, char *owned_name, char *owned_key,
                             uint64_t addend) {
-    got_entry_t *e = strmap_get(&env->got_by_key, key, strlen(key));
+    got_entry_t *e = key ? strmap_get(&env->got_by_key, key, strlen(key)) : NULL;
     if (e) {
-        free(key);
-        free(name);
+        free(owned_name);
+        free(owned_key);
         return e;
     }
     e = xcalloc(1, sizeof(got_entry_t));
-    e->key = key;
     e->name = name;
+    e->owned_name = owned_name;
+    e->owned_key = owned_key;
     e->sym = sym;
     e->addend = addend;
-    strmap_put(&env->got_by_key, key, strlen(key), e);
+    if (key) {
+        strmap_put(&env->got_by_key, key, strlen(key), e);
+    }
     if ((env->n_got & (env->n_got + 1)) == 0) {
         env->got = xrealloc(env->got, (env->n_got * 2 + 1) * sizeof(got_entry_t *));
     }
     env->got[env->n_got++] = e;
-    return e;
-}
-
-got_entry_t *got_find_symbol(link_env_t *env, const ld_symbol_t *sym) {
-    char *key = symbol_got_key(sym, sym->elf->name);
-    got_entry_t *e = strmap_get(&env->got_by_key, key, strlen(key));
-    free(key);
     return e;
 }
 
@@ -81,13 +68,18 @@ static bool build_got_generic(link_env_t *env) {
             if (sym->elf->bind != STB_GLOBAL && !is_got_action(info->action)) {
                 continue;
             }
+            if (sym->got) {
+                continue;
+            }
             if (!check_got_symbol(sym, sec, r->offset)) {
                 ok = false;
                 continue;
             }
+            // Globals share one entry by name; each local symbol has its own.
             const char *name =
                 sym->elf->type == STT_SECTION && sym->section ? sym->section->name : sym->elf->name;
-            got_add(env, symbol_got_key(sym, name), xstrdup(name), sym, 0);
+            const char *key = sym->elf->bind == STB_LOCAL ? NULL : name;
+            sym->got = got_add(env, key, sym, name, NULL, NULL, 0);
         }
     }
     return ok;
@@ -113,31 +105,31 @@ static bool xtensa_literal_got(link_env_t *env, ld_section_t *sec, const elf_rel
     }
     // The offset from the symbol is in the pool word and/or the addend.
     uint64_t offset = (uint64_t)(get_le32(sec->data + r->offset) + (uint32_t)r->addend);
-    char *key, *name;
-    size_t len;
-    if (sym->elf->type == STT_SECTION) {
-        if (!sym->section) {
-            ld_error("%s: %s+0x%llx: literal refers to a section that is not linked",
-                     sec->obj->path, sec->name, (unsigned long long)r->offset);
-            return false;
-        }
-        len = strlen(sym->section->name) + 32;
-        name = xmalloc(len);
-        snprintf(name, len, "%s+0x%llx", sym->section->name, (unsigned long long)offset);
-        // Section names repeat across objects: key on the section itself.
-        key = xmalloc(len + 32);
-        snprintf(key, len + 32, "%p+0x%llx", (void *)sym->section, (unsigned long long)offset);
-    } else {
-        len = strlen(sym->elf->name) + 32;
-        name = xmalloc(len);
-        if (offset) {
-            snprintf(name, len, "%s+0x%llx", sym->elf->name, (unsigned long long)offset);
-        } else {
-            snprintf(name, len, "%s", sym->elf->name);
-        }
-        key = symbol_got_key(sym, name);
+    bool in_section = sym->elf->type == STT_SECTION;
+    if (in_section && !sym->section) {
+        ld_error("%s: %s+0x%llx: literal refers to a section that is not linked",
+                 sec->obj->path, sec->name, (unsigned long long)r->offset);
+        return false;
     }
-    sec->literal_got[r->offset / 4] = got_add(env, key, name, sym, offset);
+    // Named as mpy_ld.py names them: "section+0xN", "symbol+0xN" or "symbol".
+    const char *base = in_section ? sym->section->name : sym->elf->name;
+    size_t len = strlen(base) + 32;
+    char *name = xmalloc(len);
+    if (offset || in_section) {
+        snprintf(name, len, "%s+0x%llx", base, (unsigned long long)offset);
+    } else {
+        snprintf(name, len, "%s", base);
+    }
+    // Globals are shared by name; section names and local symbols repeat
+    // across objects, so those are keyed on the section or symbol itself.
+    char *key = NULL;
+    if (in_section || sym->elf->bind == STB_LOCAL) {
+        key = xmalloc(64);
+        snprintf(key, 64, "%p+0x%llx", in_section ? (void *)sym->section : (void *)sym,
+                 (unsigned long long)offset);
+    }
+    sec->literal_got[r->offset / 4] =
+        got_add(env, key ? key : name, sym, name, name, key, offset);
     return true;
 }
 

@@ -88,10 +88,13 @@ static bool write_entry(link_env_t *env) {
     return env->arch->encode_entry_jump(env->text.data, entry) != 0;
 }
 
-bool link_run(link_env_t *env, char **inputs, size_t n_inputs, char **libs, size_t n_libs,
-              size_t n_qstrs) {
+void link_init(link_env_t *env, const arch_t *arch) {
+    memset(env, 0, sizeof(*env));
+    env->arch = arch;
     init_synthetic_sections(env);
-    env->n_qstrs = n_qstrs;
+}
+
+bool link_run(link_env_t *env, char **inputs, size_t n_inputs, char **libs, size_t n_libs) {
     bool ok = true;
     for (size_t i = 0; i < n_inputs; i++) {
         ok = link_load_input(env, inputs[i], false) && ok;
@@ -99,10 +102,14 @@ bool link_run(link_env_t *env, char **inputs, size_t n_inputs, char **libs, size
     for (size_t i = 0; i < n_libs; i++) {
         ok = link_load_input(env, libs[i], true) && ok;
     }
-    if (!ok || !link_load_archive_members(env)) {
+    return ok && link_finish(env);
+}
+
+bool link_finish(link_env_t *env) {
+    if (!link_load_archive_members(env)) {
         return false;
     }
-    ok = link_allocate_commons(env);
+    bool ok = link_allocate_commons(env);
     ok = link_build_got(env) && ok;
     ok = link_resolve_symbols(env) && ok;
     if (!ok) {
@@ -135,8 +142,8 @@ void link_free(link_env_t *env) {
         free(obj);
     }
     for (size_t i = 0; i < env->n_got; i++) {
-        free(env->got[i]->key);
-        free(env->got[i]->name);
+        free(env->got[i]->owned_key);
+        free(env->got[i]->owned_name);
         free(env->got[i]);
     }
     for (size_t i = 0; i < env->n_archives; i++) {

@@ -60,6 +60,7 @@ typedef struct ld_symbol {
     uint64_t value;            // offset in section
     struct ld_symbol *resolved; // an undefined global's definition in another object
     uint32_t fun_table_index;  // for SEC_EXT_FUN_ENTRY
+    struct got_entry *got;     // its GOT entry, if code loads it through the GOT
 } ld_symbol_t;
 
 typedef struct ld_object {
@@ -70,9 +71,9 @@ typedef struct ld_object {
 } ld_object_t;
 
 typedef struct got_entry {
-    char *key;            // identity: see got.c
-    char *name;           // as mpy_ld.py names it: symbol, or "sym+0xN", or "section+0xN"
+    const char *name;           // as mpy_ld.py names it: symbol, or "sym+0xN", or "section+0xN"
     ld_symbol_t *sym;     // the symbol as first referenced
+    char *owned_name, *owned_key; // allocated for this entry, if any
     const ld_section_t *target; // the section it points into, once resolved
     uint64_t addend;      // xtensa: offset from the symbol
     uint64_t link_addr;   // the value stored before load-time relocation
@@ -94,7 +95,6 @@ typedef struct {
     size_t n_commons;
     ld_section_t **common_sections; // the BSS made for them
     size_t n_common_sections;
-    size_t n_qstrs;         // entries of mp_native_qstr_table
     archive_t *archives;    // libraries to take members from
     size_t n_archives;
     char **owned_paths;     // names of objects taken from archives
@@ -120,6 +120,9 @@ typedef struct {
 // Loads an object file, or registers a library (an ar archive, also when
 // given as an ordinary input).
 bool link_load_input(link_env_t *env, const char *path, bool library);
+// The same for a file already in memory (image, which it takes ownership of).
+bool link_load_image(link_env_t *env, const char *path, uint8_t *image, size_t size,
+                     bool library);
 bool link_load_archive_members(link_env_t *env);
 void link_add_section(link_env_t *env, ld_section_t *sec);
 // resolve.c
@@ -131,7 +134,6 @@ ld_symbol_t *symbol_target(ld_symbol_t *sym); // follows ->resolved
 // got.c
 bool link_build_got(link_env_t *env);
 bool link_populate_got(link_env_t *env);
-got_entry_t *got_find_symbol(link_env_t *env, const ld_symbol_t *sym);
 // layout.c
 region_t section_region(const link_env_t *env, const ld_section_t *sec);
 void link_layout(link_env_t *env);
@@ -141,9 +143,11 @@ uint32_t section_reloc_dest(const link_env_t *env, const ld_section_t *sec);
 // reloc.c
 bool link_apply_relocations(link_env_t *env);
 // link.c
+void link_init(link_env_t *env, const arch_t *arch);
 // Links the inputs: on success text starts with the jump to mpy_init.
-bool link_run(link_env_t *env, char **inputs, size_t n_inputs, char **libs, size_t n_libs,
-              size_t n_qstrs);
+bool link_run(link_env_t *env, char **inputs, size_t n_inputs, char **libs, size_t n_libs);
+// The link proper, once the inputs are loaded.
+bool link_finish(link_env_t *env);
 void link_free(link_env_t *env);
 // emit.c
 void link_write_mpy(link_env_t *env, buf_t *out, const char *mpy_name, char **qstrs,

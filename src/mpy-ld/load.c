@@ -209,8 +209,11 @@ bool link_load_input(link_env_t *env, const char *path, bool library) {
         buf_free(&file);
         return false;
     }
-    uint8_t *image = file.data;
-    size_t size = file.len;
+    return link_load_image(env, path, file.data, file.len, library);
+}
+
+bool link_load_image(link_env_t *env, const char *path, uint8_t *image, size_t size,
+                     bool library) {
     if (!library && !archive_is_archive(image, size)) {
         return load_object_image(env, path, image, size);
     }

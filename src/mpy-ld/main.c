@@ -181,8 +181,9 @@ static int run_link(const options_t *o) {
         buf_free(&joined);
     }
 
-    link_env_t env = {.arch = arch};
-    ok = ok && link_run(&env, o->files, o->n_files, o->libs, o->n_libs, n_qstrs);
+    link_env_t env;
+    link_init(&env, arch);
+    ok = ok && link_run(&env, o->files, o->n_files, o->libs, o->n_libs);
     if (ok) {
         buf_t out = {0};
         link_write_mpy(&env, &out, output, qstrs, n_qstrs);

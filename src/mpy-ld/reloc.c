@@ -123,7 +123,7 @@ static bool fixed_target(const reloc_site_t *s, int64_t *addr) {
 }
 
 static got_entry_t *site_got_entry(const reloc_site_t *s) {
-    got_entry_t *e = got_find_symbol(s->env, s->sym);
+    got_entry_t *e = s->sym->got;
     if (!e) {
         site_error(s, "no GOT entry for the symbol");
     }
