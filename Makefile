@@ -30,7 +30,12 @@ $(BUILD)/obj/%.o: src/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(CFLAGS) -Isrc -MMD -MP -c -o $@ $<
 
-$(BUILD)/mpy-ld: $(LD_OBJ) $(MPY_OBJ)
+# The shared code as a library: each tool links only the members it uses.
+$(BUILD)/libmpy.a: $(MPY_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(BUILD)/mpy-ld: $(LD_OBJ) $(BUILD)/libmpy.a
 	$(CC) $(LDFLAGS) -o $@ $^
 
 -include $(MPY_OBJ:.o=.d) $(LD_OBJ:.o=.d)
@@ -39,7 +44,7 @@ demo: all
 	@tests/demo.sh $(BUILD)
 
 test: all
-	@BUILD=$(CURDIR)/$(BUILD) tests/run.sh
+	@TOOLS_DIR=$(CURDIR)/$(BUILD) tests/run.sh
 
 bench: all
 	@MPY_LD=$(CURDIR)/$(BUILD)/mpy-ld bench/link-bench.sh
@@ -49,7 +54,7 @@ deps:
 	DEBIAN_FRONTEND=noninteractive apt-get install -y gcc-multilib \
 	    gcc-arm-none-eabi picolibc-arm-none-eabi \
 	    gcc-xtensa-lx106 picolibc-xtensa-lx106-elf \
-	    qemu-system-arm qemu-system-misc
+	    libjsmn-dev qemu-system-arm qemu-system-misc
 
 clean:
 	rm -rf build build-san

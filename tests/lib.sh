@@ -4,8 +4,11 @@
 
 : "${RESULTS:=/dev/null}"
 TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-: "${BUILD:=$TOP/build}"
-: "${MPY_LD:=$BUILD/mpy-ld}"
+# TOOLS_DIR: where the tools were built. (Not BUILD: py/dynruntime.mk reads
+# that variable as the build folder of a module, so it must not leak there.)
+: "${TOOLS_DIR:=$TOP/build}"
+unset BUILD
+: "${MPY_LD:=$TOOLS_DIR/mpy-ld}"
 
 test_pass() { echo "PASS $1"; echo "pass $1" >>"$RESULTS"; }
 test_fail() { echo "FAIL $1${2:+: $2}"; echo "fail $1" >>"$RESULTS"; }

@@ -58,6 +58,8 @@ static const arch_reloc_t arm_relocs[] = {
     {25, "R_ARM_BASE_PREL", RELOC_GOT_BASE, PATCH_LE32, 0},
     {26, "R_ARM_GOT_BREL", RELOC_GOT_OFFSET, PATCH_LE32, RF_MAKES_GOT},
     {30, "R_ARM_THM_JUMP24", RELOC_PC_RELATIVE, PATCH_THUMB_BRANCH, 0},
+    // clang's form of a GOT load: a literal holding GOT entry - P.
+    {96, "R_ARM_GOT_PREL", RELOC_GOT_PC_RELATIVE, PATCH_LE32, RF_MAKES_GOT},
 };
 
 #define ARM_ARCH(var, arch_name, mpy, jump, veneer) \

@@ -107,3 +107,20 @@ if have_tool xtensa-lx106-elf-as; then
 else
     test_skip xtensa-text-literal "xtensa-lx106-elf-as not installed (Debian package gcc-xtensa-lx106)"
 fi
+
+# clang's Arm code loads GOT entries with R_ARM_GOT_PREL literals (the
+# reference knows only gcc's R_ARM_GOT_BREL).
+if have_tool clang && have_tool arm-none-eabi-gcc; then
+    mods=$TOP/tests/ld/modules
+    clang --target=arm-none-eabi -mthumb -mcpu=cortex-m3 -std=c99 -Os -fpic -fno-common \
+        -I"$mods" -include "$mods/externs/externs.config.h" -c "$mods/externs/externs.c" \
+        -o clang_externs.o 2>clang.err
+    if readelf -rW clang_externs.o | grep -q R_ARM_GOT_PREL; then
+        link clang-arm-got-prel "mp_fun_table -> .external+00000000" "GOT entries:  9" -- \
+            --arch armv7m --qstrs "$mods/externs/externs.config.h" clang_externs.o
+    else
+        test_skip clang-arm-got-prel "clang emitted no R_ARM_GOT_PREL: $(head -c 200 clang.err)"
+    fi
+else
+    test_skip clang-arm-got-prel "clang or arm-none-eabi-gcc (for its headers) not installed"
+fi

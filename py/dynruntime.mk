@@ -1,0 +1,236 @@
+# Build rules for a dynamic native module (a .mpy holding machine code).
+#
+# A module's Makefile sets these and then includes this file:
+#   MPY_DIR   this SDK's top directory
+#   MOD       module name; the output is $(MOD).mpy
+#   SRC       sources: .c and .S (compiled and linked with mpy-ld) and .py
+#             (compiled with mpy-cross and merged in with mpy-tool)
+#   ARCH      x86 x64 armv6m armv7m armv7emsp armv7emdp xtensa xtensawin
+# and may set:
+#   BUILD               directory for intermediate files (default: build)
+#   CFLAGS_EXTRA        more compiler flags
+#   MICROPY_FLOAT_IMPL  none, float or double (default: the target's own)
+#   CROSS / CC          toolchain prefix / C compiler (default: $(CROSS)gcc)
+#   MPY_LD              linker (default: $(MPY_DIR)/build/mpy-ld, built on demand)
+#   MPY_TOOL            .mpy merger (default: $(MPY_DIR)/build/mpy-tool)
+#   MPY_CROSS           bytecode compiler for .py sources (default: mpy-cross)
+#   LINK_RUNTIME        1 (default with this SDK's mpy-ld): link the compiler's
+#                       libgcc, for helpers such as __aeabi_idiv; 0: do not
+#   V=1                 show the commands (and make mpy-ld verbose)
+# Targets: all (the default) and clean.
+
+MPY_ARCHS = x86 x64 armv6m armv7m armv7emsp armv7emdp xtensa xtensawin
+
+BUILD ?= build
+ECHO = @echo
+RM = rm
+MKDIR = mkdir
+
+MPY_LD_DEFAULT = $(MPY_DIR)/build/mpy-ld
+MPY_LD ?= $(MPY_LD_DEFAULT)
+MPY_TOOL_DEFAULT = $(MPY_DIR)/build/mpy-tool
+MPY_TOOL ?= $(MPY_TOOL_DEFAULT)
+MPY_CROSS ?= mpy-cross
+
+Q = @
+MPY_LD_FLAGS =
+ifeq ("$(origin V)", "command line")
+ifeq ($(V),1)
+Q =
+MPY_LD_FLAGS += -vvv
+endif
+endif
+
+# Whether this run builds anything (a plain "make clean" needs no toolchain).
+MPY_BUILDING = $(filter-out clean,$(if $(MAKECMDGOALS),$(MAKECMDGOALS),all))
+
+CONFIG_H = $(BUILD)/$(MOD).config.h
+
+CFLAGS += -I. -I$(MPY_DIR)
+CFLAGS += -std=c99
+CFLAGS += -Os
+CFLAGS += -Wall -Werror -DNDEBUG
+CFLAGS += -DNO_QSTR
+CFLAGS += -DMICROPY_ENABLE_DYNRUNTIME
+CFLAGS += -DMP_CONFIGFILE='<$(CONFIG_H)>'
+CFLAGS += -fpic -fno-common
+CFLAGS += -U_FORTIFY_SOURCE
+
+MPY_CROSS_FLAGS += -march=$(ARCH)
+
+SRC_O += $(addprefix $(BUILD)/, $(patsubst %.c,%.o,$(filter %.c,$(SRC))) $(patsubst %.S,%.o,$(filter %.S,$(SRC))))
+SRC_MPY += $(addprefix $(BUILD)/, $(patsubst %.py,%.mpy,$(filter %.py,$(SRC))))
+
+################################################################################
+# Targets: compiler prefix, flags, default float type, and where the C
+# library headers live and which Debian packages provide the toolchain.
+
+PICOLIBC_ARM_INC = /usr/lib/picolibc/arm-none-eabi/include
+PICOLIBC_XTENSA_INC = /usr/lib/xtensa-lx106-elf/include /usr/lib/picolibc/xtensa-lx106-elf/include
+
+ifeq ($(ARCH),x86)
+CROSS =
+ARCH_CFLAGS = -m32 -fno-stack-protector
+MICROPY_FLOAT_IMPL ?= double
+TOOLCHAIN_PKG = gcc-multilib
+else ifeq ($(ARCH),x64)
+CROSS =
+ARCH_CFLAGS = -fno-stack-protector
+MICROPY_FLOAT_IMPL ?= double
+TOOLCHAIN_PKG = gcc
+else ifeq ($(ARCH),armv6m)
+CROSS = arm-none-eabi-
+ARCH_CFLAGS = -mthumb -mcpu=cortex-m0
+MICROPY_FLOAT_IMPL ?= none
+LIBC_INC = $(PICOLIBC_ARM_INC)
+TOOLCHAIN_PKG = gcc-arm-none-eabi picolibc-arm-none-eabi
+else ifeq ($(ARCH),armv7m)
+CROSS = arm-none-eabi-
+ARCH_CFLAGS = -mthumb -mcpu=cortex-m3
+MICROPY_FLOAT_IMPL ?= none
+LIBC_INC = $(PICOLIBC_ARM_INC)
+TOOLCHAIN_PKG = gcc-arm-none-eabi picolibc-arm-none-eabi
+else ifeq ($(ARCH),armv7emsp)
+CROSS = arm-none-eabi-
+ARCH_CFLAGS = -mthumb -mcpu=cortex-m4 -mfpu=fpv4-sp-d16 -mfloat-abi=hard
+MICROPY_FLOAT_IMPL ?= float
+LIBC_INC = $(PICOLIBC_ARM_INC)
+TOOLCHAIN_PKG = gcc-arm-none-eabi picolibc-arm-none-eabi
+else ifeq ($(ARCH),armv7emdp)
+CROSS = arm-none-eabi-
+ARCH_CFLAGS = -mthumb -mcpu=cortex-m7 -mfpu=fpv5-d16 -mfloat-abi=hard
+MICROPY_FLOAT_IMPL ?= double
+LIBC_INC = $(PICOLIBC_ARM_INC)
+TOOLCHAIN_PKG = gcc-arm-none-eabi picolibc-arm-none-eabi
+else ifeq ($(ARCH),xtensa)
+CROSS = xtensa-lx106-elf-
+ARCH_CFLAGS = -mforce-l32
+MICROPY_FLOAT_IMPL ?= none
+LIBC_INC = $(PICOLIBC_XTENSA_INC)
+TOOLCHAIN_PKG = gcc-xtensa-lx106 picolibc-xtensa-lx106-elf
+else ifeq ($(ARCH),xtensawin)
+CROSS = xtensa-esp32-elf-
+ARCH_CFLAGS =
+MICROPY_FLOAT_IMPL ?= float
+TOOLCHAIN_PKG =
+else ifneq ($(MPY_BUILDING),)
+$(error ARCH '$(ARCH)' is not supported; use one of: $(MPY_ARCHS))
+endif
+
+CC = $(CROSS)gcc
+
+CFLAGS += $(ARCH_CFLAGS)
+CFLAGS += $(addprefix -isystem ,$(wildcard $(LIBC_INC)))
+CFLAGS += -DMICROPY_FLOAT_IMPL=MICROPY_FLOAT_IMPL_$(shell echo $(MICROPY_FLOAT_IMPL) | tr '[:lower:]' '[:upper:]')
+CFLAGS += $(CFLAGS_EXTRA)
+
+################################################################################
+# Tool checks, with a message saying what to install.
+
+ifneq ($(MPY_BUILDING),)
+
+ifneq ($(filter %.c %.S,$(SRC)),)
+ifeq ($(shell command -v $(firstword $(CC)) 2>/dev/null),)
+ifeq ($(ARCH),xtensawin)
+$(error ARCH=xtensawin needs the ESP32 compiler $(CC), which is not installed. Debian has no package for it: install Espressif's xtensa-esp32-elf toolchain (part of ESP-IDF) and put it on PATH, or name another compiler with CROSS=prefix- or CC=command)
+else
+$(error ARCH=$(ARCH) needs the C compiler $(CC), which is not installed (Debian: apt-get install $(TOOLCHAIN_PKG)))
+endif
+endif
+ifneq ($(shell echo '\#include <stdint.h>' | $(CC) $(ARCH_CFLAGS) $(addprefix -isystem ,$(wildcard $(LIBC_INC))) -E -x c - >/dev/null 2>&1 && echo ok),ok)
+$(error $(CC) $(ARCH_CFLAGS) cannot find the C library headers (stdint.h)$(if $(TOOLCHAIN_PKG), (Debian: apt-get install $(TOOLCHAIN_PKG))))
+endif
+endif
+
+ifneq ($(SRC_MPY),)
+ifeq ($(shell command -v $(firstword $(MPY_CROSS)) 2>/dev/null),)
+$(error SRC has Python files, which need MicroPython's bytecode compiler mpy-cross (v1.21): '$(MPY_CROSS)' was not found; build it from MicroPython's mpy-cross/ directory and set MPY_CROSS=/path/to/mpy-cross)
+endif
+endif
+
+endif
+
+################################################################################
+# Build rules
+
+.PHONY: all clean
+
+all: $(MOD).mpy
+
+clean:
+	$(RM) -rf $(BUILD) $(CLEAN_EXTRA)
+
+# This SDK's linker is built from $(MPY_DIR) the first time it is needed
+# (unless MPY_LD names another one). The sub-make must not inherit this
+# make's command-line variables (BUILD, V, ...), hence the clean environment.
+ifeq ($(MPY_LD),$(MPY_LD_DEFAULT))
+MPY_LD_DEP = $(MPY_LD_DEFAULT)
+$(MPY_LD_DEFAULT):
+	$(ECHO) "MAKE $(MPY_DIR) (to build mpy-ld)"
+	$(Q)env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL $(MAKE) -C $(MPY_DIR)
+	$(Q)test -x $@ || { echo "error: 'make -C $(MPY_DIR)' did not produce $@" >&2; exit 1; }
+endif
+
+# Create the build directories first.
+BUILD_DIRS = $(sort $(dir $(CONFIG_H) $(SRC_O) $(SRC_MPY)))
+$(CONFIG_H) $(SRC_O) $(SRC_MPY): | $(BUILD_DIRS)
+$(BUILD_DIRS):
+	$(Q)$(MKDIR) -p $@
+
+# The module's qstr numbering, from the MP_QSTR_xxx names in the sources.
+$(CONFIG_H): $(SRC) | $(MPY_LD_DEP)
+	$(ECHO) "GEN $@"
+	$(Q)$(MPY_LD) $(MPY_LD_FLAGS) --arch $(ARCH) --preprocess -o $@ $^
+
+MODULE_MAKEFILE = $(firstword $(MAKEFILE_LIST))
+
+$(BUILD)/%.o: %.c $(CONFIG_H) $(MODULE_MAKEFILE)
+	$(ECHO) "CC $<"
+	$(Q)$(CC) $(CFLAGS) -MMD -MP -o $@ -c $<
+
+$(BUILD)/%.o: %.S $(CONFIG_H) $(MODULE_MAKEFILE)
+	$(ECHO) "AS $<"
+	$(Q)$(CC) $(CFLAGS) -MMD -MP -o $@ -c $<
+
+$(BUILD)/%.mpy: %.py
+	$(ECHO) "MPY $<"
+	$(Q)$(MPY_CROSS) $(MPY_CROSS_FLAGS) -o $@ $<
+
+# libgcc holds the routines compilers call for division, switch tables and
+# soft floating point (__aeabi_idiv, __gnu_thumb1_case_uqi, __addsf3...);
+# mpy-ld takes only the members a module needs, so a module that needs none
+# links exactly as without it. Off by default with another linker, since
+# mpy_ld.py of MicroPython v1.21 has no -l.
+ifeq ($(MPY_LD),$(MPY_LD_DEFAULT))
+LINK_RUNTIME ?= 1
+else
+LINK_RUNTIME ?= 0
+endif
+ifeq ($(LINK_RUNTIME),1)
+LIBGCC_PATH = $(shell $(CC) $(ARCH_CFLAGS) -print-libgcc-file-name 2>/dev/null)
+MPY_LD_LIBS = $(if $(wildcard $(LIBGCC_PATH)),-l $(LIBGCC_PATH))
+endif
+
+# Link the objects into the native part of the module.
+$(BUILD)/$(MOD).native.mpy: $(SRC_O) | $(MPY_LD_DEP)
+	$(ECHO) "LINK $@"
+	$(Q)$(MPY_LD) $(MPY_LD_FLAGS) --arch $(ARCH) --qstrs $(CONFIG_H) -o $@ $^ $(MPY_LD_LIBS)
+
+# The module: the native part alone, or merged with the compiled .py parts.
+ifeq ($(SRC_MPY),)
+$(MOD).mpy: $(BUILD)/$(MOD).native.mpy
+	$(ECHO) "GEN $@"
+	$(Q)cp $< $@
+else
+ifeq ($(MPY_TOOL),$(MPY_TOOL_DEFAULT))
+MPY_TOOL_DEP = $(MPY_TOOL_DEFAULT)
+$(MPY_TOOL_DEFAULT):
+	-$(Q)env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL $(MAKE) -s -C $(MPY_DIR) >/dev/null 2>&1
+endif
+$(MOD).mpy: $(BUILD)/$(MOD).native.mpy $(SRC_MPY) | $(MPY_TOOL_DEP)
+	$(ECHO) "GEN $@"
+	$(Q)command -v $(firstword $(MPY_TOOL)) >/dev/null || { echo "error: merging the Python code into $@ needs mpy-tool, but '$(MPY_TOOL)' does not exist (build it with 'make -C $(MPY_DIR)', or set MPY_TOOL)" >&2; exit 1; }
+	$(Q)$(MPY_TOOL) merge -o $@ $^
+endif
+
+-include $(SRC_O:.o=.d)

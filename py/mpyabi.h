@@ -1,0 +1,56 @@
+// The one place that says which firmware ABI a native module is built for.
+//
+// A native .mpy only loads into firmware whose .mpy version and sub-version
+// match its own, and the sub-version also fixes the order of mp_fun_table.
+// Everything in this SDK that differs between firmware releases tests
+// MPY_SUB_VERSION (or the MP_ABI_* switches derived from it below) and
+// nothing else.
+//
+//   sub-version 1: MicroPython v1.20 and v1.21 (the default)
+//   sub-version 2: MicroPython v1.22
+//   sub-version 3: MicroPython v1.23 to v1.27
+//
+// To target another release build with -DMPY_SUB_VERSION=N (for example
+// CFLAGS_EXTRA=-DMPY_SUB_VERSION=3 on the make command line).
+#ifndef MP_SDK_PY_MPYABI_H
+#define MP_SDK_PY_MPYABI_H
+
+#define MPY_VERSION (6)
+
+#ifndef MPY_SUB_VERSION
+#define MPY_SUB_VERSION (1)
+#endif
+
+#if MPY_SUB_VERSION < 1 || MPY_SUB_VERSION > 3
+#error "MPY_SUB_VERSION must be 1 (v1.20-v1.21), 2 (v1.22) or 3 (v1.23-v1.27)"
+#endif
+
+// Entry 64 of mp_fun_table: get_buffer_raise in 6.1, get_buffer (which takes
+// MP_BUFFER_RAISE_IF_UNSUPPORTED in its flags) from 6.2 on.
+#define MP_ABI_HAS_GET_BUFFER (MPY_SUB_VERSION >= 2)
+
+// 6.3 inserts load_method_maybe, the argument parser, the binary helpers and
+// mp_type_Exception into mp_fun_table, and makes functions from "proto funs".
+#define MP_ABI_HAS_PROTO_FUN (MPY_SUB_VERSION >= 3)
+
+// Number of entries in mp_fun_table for the selected sub-version.
+#if MPY_SUB_VERSION >= 3
+#define MP_FUN_TABLE_SIZE (87)
+#else
+#define MP_FUN_TABLE_SIZE (80)
+#endif
+
+// The .mpy architecture codes, as written in the header's feature byte.
+#define MP_NATIVE_ARCH_NONE (0)
+#define MP_NATIVE_ARCH_X86 (1)
+#define MP_NATIVE_ARCH_X64 (2)
+#define MP_NATIVE_ARCH_ARMV6 (3)
+#define MP_NATIVE_ARCH_ARMV6M (4)
+#define MP_NATIVE_ARCH_ARMV7M (5)
+#define MP_NATIVE_ARCH_ARMV7EM (6)
+#define MP_NATIVE_ARCH_ARMV7EMSP (7)
+#define MP_NATIVE_ARCH_ARMV7EMDP (8)
+#define MP_NATIVE_ARCH_XTENSA (9)
+#define MP_NATIVE_ARCH_XTENSAWIN (10)
+
+#endif // MP_SDK_PY_MPYABI_H

@@ -1,0 +1,4 @@
+// Compatibility name: module sources written for MicroPython may include
+// "py/objtype.h"; in a native module everything it would provide comes from
+// py/dynruntime.h.
+#include "py/dynruntime.h"

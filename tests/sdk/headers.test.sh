@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# The SDK headers on their own:
+#  - mp_fun_table's order in py/nativeglue.h, for each .mpy sub-version,
+#    against the ABI data in shared/abi (entry by entry, on 64 and 32 bits);
+#  - every MP_QSTR_xxx the headers use is a static qstr (the headers are not
+#    scanned for qstrs, so they may only use the firmware's own);
+#  - tests/sdk/modules/sdkapi/sdkapi.c, which uses most of the API, compiles
+#    with -Wall -Werror under gcc and clang for every installed target and
+#    every sub-version (the _Static_asserts there pin the layouts).
+#
+# Optional environment: ABI_DIR (default: shared/abi beside the repository).
+source "$(dirname "$0")/../lib.sh"
+
+: "${ABI_DIR:=$TOP/../shared/abi}"
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+# A config header like the one mpy-ld writes, for compiling without a module.
+cat >"$WORK/config.h" <<'EOF'
+#include <stdint.h>
+typedef uintptr_t mp_uint_t;
+typedef intptr_t mp_int_t;
+typedef uintptr_t mp_off_t;
+EOF
+
+# fun_table SUBVER CFLAGS...: the entries of py/nativeglue.h against
+# $ABI_DIR/mpy-6.SUBVER/fun_table.txt.
+fun_table() {
+    local sub=$1; shift
+    local data="$ABI_DIR/mpy-6.$sub/fun_table.txt" src="$WORK/fun_table_$sub.c"
+    {
+        echo '#include "py/nativeglue.h"'
+        while read -r index field; do
+            echo "_Static_assert(offsetof(mp_fun_table_t, $field) == $index * sizeof(void *), \"$field at $index\");"
+        done <"$data"
+        echo "_Static_assert(sizeof(mp_fun_table_t) == $(wc -l <"$data") * sizeof(void *), \"table size\");"
+    } >"$src"
+    gcc "$@" -std=c99 -fsyntax-only -Wall -Werror -I"$TOP" -DMICROPY_ENABLE_DYNRUNTIME -DNO_QSTR \
+        -DMP_CONFIGFILE="\"$WORK/config.h\"" -DMPY_SUB_VERSION="$sub" "$src" 2>&1
+}
+
+if [ -d "$ABI_DIR" ]; then
+    for sub in 1 2 3; do
+        for bits in 64 32; do
+            flags=()
+            [ "$bits" = 32 ] && flags=(-m32)
+            if [ "$bits" = 32 ] && ! echo 'int x;' | gcc -m32 -include stdint.h -x c -c -o /dev/null - 2>/dev/null; then
+                test_skip "sdk/headers/fun_table/6.$sub/$bits" "gcc -m32 not usable (Debian: gcc-multilib)"
+                continue
+            fi
+            if out=$(fun_table "$sub" "${flags[@]}"); then
+                test_pass "sdk/headers/fun_table/6.$sub/$bits"
+            else
+                test_fail "sdk/headers/fun_table/6.$sub/$bits" "$(echo "$out" | grep -m1 -A1 'error' | tr -s ' \n' ' ')"
+            fi
+        done
+    done
+
+    missing=""
+    # (names in comments, such as examples of module code, do not count)
+    for q in $(sed -e 's://.*::' "$TOP"/py/*.h | grep -o 'MP_QSTR_[A-Za-z0-9_]*' | sort -u); do
+        grep -qxF "${q#MP_QSTR_}" "$ABI_DIR/mpy-6.1/static_qstrs.txt" || missing="$missing ${q#MP_QSTR_}"
+    done
+    if [ -z "$missing" ]; then
+        test_pass "sdk/headers/static-qstrs"
+    else
+        test_fail "sdk/headers/static-qstrs" "not static qstrs:$missing"
+    fi
+else
+    test_skip "sdk/headers/abi-data" "no ABI data at $ABI_DIR"
+fi
+
+# The API module under every compiler, target and sub-version.
+MOD_SRC="$TOP/tests/sdk/modules/sdkapi"
+mkdir -p "$WORK/sdkapi"
+cp -r "$MOD_SRC"/. "$WORK/sdkapi/"
+compile() {
+    local label=$1; shift
+    local build="build-${label//\//-}"
+    if out=$(make -C "$WORK/sdkapi" MPY_DIR="$TOP" MPY_LD="$MPY_LD" BUILD="$build" "$@" "$build/sdkapi.o" 2>&1); then
+        test_pass "sdk/headers/compile/$label"
+    else
+        test_fail "sdk/headers/compile/$label" "$(echo "$out" | grep -m1 -E 'error|Error')"
+    fi
+}
+
+for arch in x64 x86 armv6m armv7m armv7emsp armv7emdp xtensa; do
+    case $arch in
+        x64) gcc_ok=$(have_tool gcc && echo y); clang_cc=clang ;;
+        x86) gcc_ok=$(echo 'int x;' | gcc -m32 -include stdint.h -x c -c -o /dev/null - 2>/dev/null && echo y)
+            clang_cc=clang ;;
+        armv*) gcc_ok=$(have_tool arm-none-eabi-gcc && echo y)
+            # clang finds the C library headers only through the picolibc
+            # include directory that py/dynruntime.mk adds.
+            clang_cc=""
+            [ -d /usr/lib/picolibc/arm-none-eabi/include ] && clang_cc="clang --target=arm-none-eabi" ;;
+        xtensa) gcc_ok=$(have_tool xtensa-lx106-elf-gcc && echo y); clang_cc="" ;;
+    esac
+    for sub in 1 2 3; do
+        if [ -n "$gcc_ok" ]; then
+            compile "gcc/$arch/6.$sub" ARCH="$arch" CFLAGS_EXTRA="-DMPY_SUB_VERSION=$sub"
+        else
+            test_skip "sdk/headers/compile/gcc/$arch/6.$sub" "no gcc for $arch"
+        fi
+        if [ -n "$clang_cc" ] && [ -n "$gcc_ok" ] && have_tool clang; then
+            compile "clang/$arch/6.$sub" ARCH="$arch" CC="$clang_cc" CFLAGS_EXTRA="-DMPY_SUB_VERSION=$sub"
+        fi
+    done
+done
+if [ -n "$(have_tool gcc && echo y)" ]; then
+    compile "gcc/x64/c11" ARCH=x64 CFLAGS_EXTRA="-std=c11"
+    have_tool clang && compile "clang/x64/c11" ARCH=x64 CC=clang CFLAGS_EXTRA="-std=c11"
+fi
+exit 0
