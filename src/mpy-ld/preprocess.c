@@ -122,7 +122,9 @@ bool preprocess_sources(char **sources, size_t n_sources, buf_t *out) {
     }
 
     if (ok) {
-        qsort(found, n_found, sizeof(char *), compare_names);
+        if (n_found > 1) {
+            qsort(found, n_found, sizeof(char *), compare_names);
+        }
         append_str(out, "#include <stdint.h>\n"
                         "typedef uintptr_t mp_uint_t;\n"
                         "typedef intptr_t mp_int_t;\n"
