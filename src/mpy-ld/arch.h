@@ -59,6 +59,13 @@ typedef struct arch {
     // a far entry: writes it for position `at` and returns its size (or 0 if
     // the arch has none; called with out NULL to ask the size).
     size_t (*encode_entry_veneer)(uint8_t *out, int64_t at, int64_t entry);
+    // A stub at `at` through which code calls a function of mp_fun_table
+    // (memset, memmove) as if it were in the module: it jumps to the address
+    // in its literal word, which the loader fills in. Returns the stub's size
+    // and sets *literal to the literal's offset in it; out NULL asks the size
+    // only. got is the GOT's address (x86 reaches the literal through ebx).
+    // NULL where calls to such functions go through literals anyway (xtensa).
+    size_t (*encode_call_stub)(uint8_t *out, int64_t at, int64_t got, size_t *literal);
     const arch_reloc_t *relocs;
     size_t n_relocs;
 } arch_t;

@@ -25,6 +25,37 @@ static size_t thumb1_entry_veneer(uint8_t *out, int64_t at, int64_t entry) {
     return 16;
 }
 
+// Calls to mp_fun_table functions, keeping r0-r3 and lr:
+//   push {r0}; ldr r0, [pc, #8]; mov ip, r0; pop {r0}; bx ip; nop; .word f
+static size_t thumb1_call_stub(uint8_t *out, int64_t at, int64_t got, size_t *literal) {
+    (void)at;
+    (void)got;
+    static const uint16_t code[] = {0xb401, 0x4802, 0x4684, 0xbc01, 0x4760, 0x46c0};
+    *literal = 12;
+    if (out) {
+        for (size_t i = 0; i < 6; i++) {
+            put_le16(out + 2 * i, code[i]);
+        }
+        put_le32(out + 12, 0);
+    }
+    return 16;
+}
+
+//   ldr.w ip, [pc, #4]; bx ip; nop; .word f
+static size_t thumb2_call_stub(uint8_t *out, int64_t at, int64_t got, size_t *literal) {
+    (void)at;
+    (void)got;
+    static const uint16_t code[] = {0xf8df, 0xc004, 0x4760, 0x46c0};
+    *literal = 8;
+    if (out) {
+        for (size_t i = 0; i < 4; i++) {
+            put_le16(out + 2 * i, code[i]);
+        }
+        put_le32(out + 8, 0);
+    }
+    return 12;
+}
+
 static size_t thumb1_entry_jump(uint8_t out[8], int64_t entry) {
     int64_t off = entry - 4;
     if (!fits_thumb_b16(off)) {
@@ -62,7 +93,7 @@ static const arch_reloc_t arm_relocs[] = {
     {96, "R_ARM_GOT_PREL", RELOC_GOT_PC_RELATIVE, PATCH_LE32, RF_MAKES_GOT},
 };
 
-#define ARM_ARCH(var, arch_name, mpy, jump, veneer) \
+#define ARM_ARCH(var, arch_name, mpy, jump, veneer, stub) \
     const arch_t var = { \
         .name = arch_name, \
         .elf_machine = 40, \
@@ -70,11 +101,13 @@ static const arch_reloc_t arm_relocs[] = {
         .word_size = 4, \
         .encode_entry_jump = jump, \
         .encode_entry_veneer = veneer, \
+        .encode_call_stub = stub, \
         .relocs = arm_relocs, \
         .n_relocs = sizeof(arm_relocs) / sizeof(arm_relocs[0]), \
     }
 
-ARM_ARCH(arch_armv6m, "armv6m", MPY_ARCH_ARMV6M, thumb1_entry_jump, thumb1_entry_veneer);
-ARM_ARCH(arch_armv7m, "armv7m", MPY_ARCH_ARMV7M, thumb2_entry_jump, NULL);
-ARM_ARCH(arch_armv7emsp, "armv7emsp", MPY_ARCH_ARMV7EMSP, thumb2_entry_jump, NULL);
-ARM_ARCH(arch_armv7emdp, "armv7emdp", MPY_ARCH_ARMV7EMDP, thumb2_entry_jump, NULL);
+ARM_ARCH(arch_armv6m, "armv6m", MPY_ARCH_ARMV6M, thumb1_entry_jump, thumb1_entry_veneer,
+         thumb1_call_stub);
+ARM_ARCH(arch_armv7m, "armv7m", MPY_ARCH_ARMV7M, thumb2_entry_jump, NULL, thumb2_call_stub);
+ARM_ARCH(arch_armv7emsp, "armv7emsp", MPY_ARCH_ARMV7EMSP, thumb2_entry_jump, NULL, thumb2_call_stub);
+ARM_ARCH(arch_armv7emdp, "armv7emdp", MPY_ARCH_ARMV7EMDP, thumb2_entry_jump, NULL, thumb2_call_stub);

@@ -2,6 +2,8 @@
 #include "mpy-ld/arch.h"
 #include "mpy/mpy_format.h"
 
+#include <string.h>
+
 #include "base/buf.h"
 
 // jmp rel32
@@ -12,6 +14,31 @@ static size_t x86_entry_jump(uint8_t out[8], int64_t entry) {
     out[0] = 0xe9;
     put_le32(out + 1, (uint32_t)(entry - 5));
     return 5;
+}
+
+// jmp *disp32(%ebx): PIC code calls through the PLT with ebx holding the
+// GOT's address, so the literal is found relative to it.
+static size_t x86_call_stub(uint8_t *out, int64_t at, int64_t got, size_t *literal) {
+    *literal = 8;
+    if (out) {
+        static const uint8_t code[8] = {0xff, 0xa3, 0, 0, 0, 0, 0xcc, 0xcc};
+        memcpy(out, code, sizeof(code));
+        put_le32(out + 2, (uint32_t)(at + 8 - got));
+        put_le32(out + 8, 0);
+    }
+    return 12;
+}
+
+// jmp *2(%rip): the 8-byte literal follows the instruction and its padding.
+static size_t x64_call_stub(uint8_t *out, int64_t at, int64_t got, size_t *literal) {
+    (void)at;
+    (void)got;
+    *literal = 8;
+    if (out) {
+        static const uint8_t code[16] = {0xff, 0x25, 2, 0, 0, 0, 0xcc, 0xcc};
+        memcpy(out, code, sizeof(code));
+    }
+    return 16;
 }
 
 static const arch_reloc_t x86_relocs[] = {
@@ -45,6 +72,7 @@ const arch_t arch_x86 = {
     .mpy_arch = MPY_ARCH_X86,
     .word_size = 4,
     .encode_entry_jump = x86_entry_jump,
+    .encode_call_stub = x86_call_stub,
     .relocs = x86_relocs,
     .n_relocs = sizeof(x86_relocs) / sizeof(x86_relocs[0]),
 };
@@ -55,6 +83,7 @@ const arch_t arch_x64 = {
     .mpy_arch = MPY_ARCH_X64,
     .word_size = 8,
     .encode_entry_jump = x86_entry_jump,
+    .encode_call_stub = x64_call_stub,
     .relocs = x64_relocs,
     .n_relocs = sizeof(x64_relocs) / sizeof(x64_relocs[0]),
 };

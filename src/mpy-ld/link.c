@@ -115,13 +115,18 @@ bool link_finish(link_env_t *env) {
     if (!ok) {
         return false;
     }
+    link_add_call_stubs(env);
     add_got_sections(env);
     link_layout(env);
     if (!place_entry(env)) {
         return false;
     }
     link_log_sections(env);
-    return link_populate_got(env) && link_apply_relocations(env) && write_entry(env);
+    if (!link_populate_got(env) || !link_apply_relocations(env)) {
+        return false;
+    }
+    link_write_call_stubs(env);
+    return write_entry(env);
 }
 
 void link_free(link_env_t *env) {
@@ -163,6 +168,9 @@ void link_free(link_env_t *env) {
         free(env->common_sections[i]);
     }
     free(env->common_sections);
+    for (size_t i = 0; i < MPY_FUN_TABLE_MAX; i++) {
+        free(env->call_stubs[i]);
+    }
     free(env->got);
     free(env->lit_values);
     free(env->mpy_relocs);

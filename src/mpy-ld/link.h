@@ -80,6 +80,9 @@ typedef struct got_entry {
     uint32_t offset;      // offset in the GOT
 } got_entry_t;
 
+// Upper bound on mp_fun_table entries (80 in .mpy 6.1, 87 in 6.3).
+#define MPY_FUN_TABLE_MAX 128
+
 typedef struct {
     const arch_t *arch;
     ld_object_t **objects;
@@ -108,6 +111,7 @@ typedef struct {
     ld_section_t got_section;
     ld_section_t lit_section;
     ld_section_t veneer_section; // armv6m: long jump to a far mpy_init
+    ld_section_t *call_stubs[MPY_FUN_TABLE_MAX]; // by mp_fun_table index
     ld_section_t ext_fun_table, ext_fun_entry, ext_qstr_table, ext_obj_table;
 
     buf_t text, rodata;
@@ -129,6 +133,8 @@ void link_add_section(link_env_t *env, ld_section_t *sec);
 bool link_resolve_symbols(link_env_t *env);
 // True if name is defined by an object or provided by the loader.
 bool link_symbol_is_provided(link_env_t *env, const char *name);
+// True for the mp_fun_table entries that are C library functions (memset...).
+bool link_is_fun_table_function(uint32_t index);
 bool link_allocate_commons(link_env_t *env);
 ld_symbol_t *symbol_target(ld_symbol_t *sym); // follows ->resolved
 // got.c
@@ -140,6 +146,10 @@ void link_layout(link_env_t *env);
 void link_log_sections(const link_env_t *env);
 void link_add_mpy_reloc(link_env_t *env, region_t where, uint32_t byte_offset, uint32_t dest);
 uint32_t section_reloc_dest(const link_env_t *env, const ld_section_t *sec);
+// stubs.c
+void link_add_call_stubs(link_env_t *env);
+const ld_section_t *link_call_stub(const link_env_t *env, const ld_symbol_t *target);
+void link_write_call_stubs(link_env_t *env);
 // reloc.c
 bool link_apply_relocations(link_env_t *env);
 // link.c

@@ -112,6 +112,11 @@ static bool fixed_target(const reloc_site_t *s, int64_t *addr) {
                 "code reaches it through the GOT");
         return false;
     }
+    const ld_section_t *stub = link_call_stub(env, t);
+    if (stub) {
+        *addr = stub->addr;
+        return true;
+    }
     if (section_region(env, tsec) == REGION_NONE) {
         site_error(s, "fixed relocation to external symbol");
         ld_hint("objects outside the module can only be reached through the GOT: compile "

@@ -47,8 +47,7 @@ static void hint_for_undefined(const char *name) {
     static const char *const print_funcs[] = {"printf", "puts", "putchar", "fprintf",
                                               "vprintf", "sprintf", "snprintf", NULL};
     static const char *const alloc_funcs[] = {"malloc", "calloc", "realloc", "free", NULL};
-    static const char *const mem_funcs[] = {"memset", "memmove", NULL};
-    static const char *const libc_funcs[] = {"memcpy", "memcmp", "strlen", "strcmp", "strcpy",
+    static const char *const libc_funcs[] = {"memcmp", "strlen", "strcmp", "strcpy",
                                              "strncmp", "strchr", "abort", "exit", NULL};
     if (is_one_of(name, print_funcs)) {
         ld_hint("native modules can only call what mp_fun_table exports; print with "
@@ -56,8 +55,6 @@ static void hint_for_undefined(const char *name) {
     } else if (is_one_of(name, alloc_funcs)) {
         ld_hint("native modules can only call what mp_fun_table exports; allocate with "
                 "m_malloc, m_realloc and m_free from py/dynruntime.h");
-    } else if (is_one_of(name, mem_funcs)) {
-        ld_hint("include py/dynruntime.h, which maps %s to mp_fun_table.%s_", name, name);
     } else if (is_one_of(name, libc_funcs)) {
         ld_hint("the C library is not linked into native modules (the compiler may also emit "
                 "calls to it for struct copies); define %s in your module", name);
@@ -145,11 +142,38 @@ static void resolve_weak_definitions(link_env_t *env) {
     }
 }
 
+// C library functions that mp_fun_table exports (entries memset_ and
+// memmove_ of .mpy 6.1); memcpy is served by memmove. Compilers call them on
+// their own; direct calls go through a stub (stubs.c).
+static const struct {
+    const char *name;
+    uint32_t index;
+} fun_table_functions[] = {
+    {"memset", 50},
+    {"memmove", 51},
+    {"memcpy", 51},
+};
+
+bool link_is_fun_table_function(uint32_t index) {
+    for (size_t j = 0; j < sizeof(fun_table_functions) / sizeof(fun_table_functions[0]); j++) {
+        if (fun_table_functions[j].index == index) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static bool is_fun_table_object(const char *name, uint32_t *index) {
     size_t n = sizeof(fun_table_objects) / sizeof(fun_table_objects[0]);
     for (size_t j = 0; j < n; j++) {
         if (strcmp(name, fun_table_objects[j]) == 0) {
             *index = (uint32_t)(FUN_TABLE_OBJECTS_FIRST + j);
+            return true;
+        }
+    }
+    for (size_t j = 0; j < sizeof(fun_table_functions) / sizeof(fun_table_functions[0]); j++) {
+        if (strcmp(name, fun_table_functions[j].name) == 0) {
+            *index = fun_table_functions[j].index;
             return true;
         }
     }

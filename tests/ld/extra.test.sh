@@ -124,3 +124,24 @@ if have_tool clang && have_tool arm-none-eabi-gcc; then
 else
     test_skip clang-arm-got-prel "clang or arm-none-eabi-gcc (for its headers) not installed"
 fi
+
+# Direct calls to memset/memcpy/memmove go through stubs to mp_fun_table
+# entries 50 (memset_) and 51 (memmove_, also serving memcpy).
+cc_x64 -fno-common -fno-builtin -c "$SRC/memfuncs.c" -o memfuncs.o
+link memfuncs-x64 "STUB size=16" "memset -> 00000050" "memcpy -> 00000060" \
+    "memmove -> 00000060" -- memfuncs.o
+stub_bytes=$(od -A n -t x1 memfuncs-x64.mpy | tr -d ' \n')
+if [[ $stub_bytes == *ff2502000000cccc0000000000000000ff2502000000cccc* ]]; then
+    test_pass memfuncs-x64-stubs
+else
+    test_fail memfuncs-x64-stubs "two jmp *2(%rip) stubs not found"
+fi
+if have_tool arm-none-eabi-gcc; then
+    for arch in armv6m:cortex-m0 armv7m:cortex-m3; do
+        arm-none-eabi-gcc -mthumb -mcpu="${arch#*:}" -std=c99 -Os -fpic -fno-common -fno-builtin \
+            -c "$SRC/memfuncs.c" -o "memfuncs-${arch%:*}.o"
+        link "memfuncs-${arch%:*}" "STUB size=" -- --arch "${arch%:*}" "memfuncs-${arch%:*}.o"
+    done
+else
+    test_skip memfuncs-arm "arm-none-eabi-gcc not installed (Debian package gcc-arm-none-eabi)"
+fi
