@@ -119,6 +119,13 @@ endif
 
 CC = $(CROSS)gcc
 
+# xtensawin modules can also be built with Debian's lx106 compiler
+# (CROSS=xtensa-lx106-elf-): same instruction set, and mpy-ld keeps rodata
+# apart as xtensawin needs; its C library headers come from picolibc.
+ifeq ($(CROSS),xtensa-lx106-elf-)
+LIBC_INC = $(PICOLIBC_XTENSA_INC)
+endif
+
 CFLAGS += $(ARCH_CFLAGS)
 CFLAGS += $(addprefix -isystem ,$(wildcard $(LIBC_INC)))
 CFLAGS += -DMICROPY_FLOAT_IMPL=MICROPY_FLOAT_IMPL_$(shell echo $(MICROPY_FLOAT_IMPL) | tr '[:lower:]' '[:upper:]')
@@ -132,7 +139,7 @@ ifneq ($(MPY_BUILDING),)
 ifneq ($(filter %.c %.S,$(SRC)),)
 ifeq ($(shell command -v $(firstword $(CC)) 2>/dev/null),)
 ifeq ($(ARCH),xtensawin)
-$(error ARCH=xtensawin needs the ESP32 compiler $(CC), which is not installed. Debian has no package for it: install Espressif's xtensa-esp32-elf toolchain (part of ESP-IDF) and put it on PATH, or name another compiler with CROSS=prefix- or CC=command)
+$(error ARCH=xtensawin needs the ESP32 compiler $(CC), which is not installed. Debian has no package for it: install Espressif's xtensa-esp32-elf toolchain (part of ESP-IDF) and put it on PATH, or build with Debian's lx106 compiler: CROSS=xtensa-lx106-elf- (package gcc-xtensa-lx106))
 else
 $(error ARCH=$(ARCH) needs the C compiler $(CC), which is not installed (Debian: apt-get install $(TOOLCHAIN_PKG)))
 endif

@@ -41,7 +41,9 @@ arch_missing() {
             echo "gcc -m32 not usable (Debian: gcc-multilib)" ;;
         armv*) have_tool arm-none-eabi-gcc || echo "arm-none-eabi-gcc not installed" ;;
         xtensa) have_tool xtensa-lx106-elf-gcc || echo "xtensa-lx106-elf-gcc not installed" ;;
-        xtensawin) have_tool xtensa-esp32-elf-gcc || echo "xtensa-esp32-elf-gcc not installed (not packaged by Debian)" ;;
+        # Without an ESP32 compiler (Debian has none), lx106 objects are linked as xtensawin.
+        xtensawin) have_tool xtensa-esp32-elf-gcc || have_tool xtensa-lx106-elf-gcc ||
+            echo "neither xtensa-esp32-elf-gcc nor xtensa-lx106-elf-gcc installed" ;;
     esac
 }
 
@@ -64,6 +66,14 @@ module_missing() {
     if [ "$(basename "$dir")" = features2 ]; then
         case $arch in armv6m | armv7m | xtensa) echo "uses floats; MICROPY_FLOAT_IMPL defaults to none on $arch"; return ;; esac
     fi
+    # xtensawin defaults to hardware single-precision floats (ESP32); built
+    # with the lx106 compiler instead, float code needs soft-float routines
+    # that Debian's lx106 libgcc lacks (the ESP8266 has them in ROM).
+    if [ "$arch" = xtensawin ] && ! have_tool xtensa-esp32-elf-gcc &&
+        grep -qE 'mp_obj_new_float|mp_obj_get_float' "$dir"/*.c; then
+        echo "uses floats: the lx106 compiler standing in for xtensawin has no FPU and no soft-float library"
+        return
+    fi
     if ls "$dir"/*.py >/dev/null 2>&1 && grep -q '^SRC.*\.py' "$dir/Makefile"; then
         have_mpy_cross || { echo "needs mpy-cross (set MPY_CROSS)"; return; }
         have_mpy_tool || { echo "needs mpy-tool ($MPY_TOOL not built)"; return; }
@@ -83,7 +93,11 @@ build_module() {
     cp -r "$src"/. "$dir"/
     rm -rf "$dir"/build "$dir"/build-* "$dir"/*.mpy
     echo "$dir"
-    make -C "$dir" MPY_DIR="$TOP" ARCH="$arch" MPY_LD="$MPY_LD" \
+    local cross=()
+    if [ "$arch" = xtensawin ] && ! have_tool xtensa-esp32-elf-gcc; then
+        cross=(CROSS=xtensa-lx106-elf-)
+    fi
+    make -C "$dir" MPY_DIR="$TOP" ARCH="$arch" MPY_LD="$MPY_LD" "${cross[@]}" \
         MPY_CROSS="$MPY_CROSS" MPY_TOOL="$MPY_TOOL" >"$dir/build.log" 2>&1
 }
 
