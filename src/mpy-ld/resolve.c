@@ -5,25 +5,8 @@
 
 #include "mpy-ld/diag.h"
 #include "mpy-ld/link.h"
-
-// Objects reached through mp_fun_table in MicroPython v1.21 (.mpy 6.1),
-// starting at entry FUN_TABLE_OBJECTS_FIRST.
-#define FUN_TABLE_OBJECTS_FIRST 67
-static const char *const fun_table_objects[] = {
-    "mp_type_type",
-    "mp_type_str",
-    "mp_type_list",
-    "mp_type_dict",
-    "mp_type_fun_builtin_0",
-    "mp_type_fun_builtin_1",
-    "mp_type_fun_builtin_2",
-    "mp_type_fun_builtin_3",
-    "mp_type_fun_builtin_var",
-    "mp_stream_read_obj",
-    "mp_stream_readinto_obj",
-    "mp_stream_unbuffered_readline_obj",
-    "mp_stream_write_obj",
-};
+#include "mpy/fun_table.h"
+#include "mpy/mpy_format.h"
 
 ld_symbol_t *symbol_target(ld_symbol_t *sym) {
     return sym->resolved ? sym->resolved : sym;
@@ -142,42 +125,56 @@ static void resolve_weak_definitions(link_env_t *env) {
     }
 }
 
-// C library functions that mp_fun_table exports (entries memset_ and
-// memmove_ of .mpy 6.1); memcpy is served by memmove. Compilers call them on
-// their own; direct calls go through a stub (stubs.c).
+// The mp_fun_table entry named field (in the table of the .mpy version
+// written), or -1.
+static int64_t fun_table_index(const char *field) {
+    for (size_t i = 0; i < fun_table_size(MPY_SUB_VERSION); i++) {
+        if (strcmp(fun_table_name(MPY_SUB_VERSION, i), field) == 0) {
+            return (int64_t)i;
+        }
+    }
+    return -1;
+}
+
+// C library functions that mp_fun_table exports, by the entry serving them
+// (memcpy is served by memmove). Compilers call them on their own; direct
+// calls go through a stub (stubs.c).
 static const struct {
     const char *name;
-    uint32_t index;
+    const char *field;
 } fun_table_functions[] = {
-    {"memset", 50},
-    {"memmove", 51},
-    {"memcpy", 51},
+    {"memset", "memset_"},
+    {"memmove", "memmove_"},
+    {"memcpy", "memmove_"},
 };
+#define N_FUN_TABLE_FUNCTIONS (sizeof(fun_table_functions) / sizeof(fun_table_functions[0]))
 
 bool link_is_fun_table_function(uint32_t index) {
-    for (size_t j = 0; j < sizeof(fun_table_functions) / sizeof(fun_table_functions[0]); j++) {
-        if (fun_table_functions[j].index == index) {
+    for (size_t j = 0; j < N_FUN_TABLE_FUNCTIONS; j++) {
+        if (fun_table_index(fun_table_functions[j].field) == (int64_t)index) {
             return true;
         }
     }
     return false;
 }
 
+// Objects and functions outside the module that mp_fun_table points to: the
+// objects are the entries type_* and stream_*, named mp_type_list etc.
 static bool is_fun_table_object(const char *name, uint32_t *index) {
-    size_t n = sizeof(fun_table_objects) / sizeof(fun_table_objects[0]);
-    for (size_t j = 0; j < n; j++) {
-        if (strcmp(name, fun_table_objects[j]) == 0) {
-            *index = (uint32_t)(FUN_TABLE_OBJECTS_FIRST + j);
-            return true;
-        }
+    int64_t i = -1;
+    if (starts_with(name, "mp_type_") || starts_with(name, "mp_stream_")) {
+        i = fun_table_index(name + 3);
     }
-    for (size_t j = 0; j < sizeof(fun_table_functions) / sizeof(fun_table_functions[0]); j++) {
+    for (size_t j = 0; j < N_FUN_TABLE_FUNCTIONS && i < 0; j++) {
         if (strcmp(name, fun_table_functions[j].name) == 0) {
-            *index = fun_table_functions[j].index;
-            return true;
+            i = fun_table_index(fun_table_functions[j].field);
         }
     }
-    return false;
+    if (i < 0) {
+        return false;
+    }
+    *index = (uint32_t)i;
+    return true;
 }
 
 bool link_symbol_is_provided(link_env_t *env, const char *name) {
