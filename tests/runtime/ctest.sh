@@ -1,0 +1,165 @@
+# shellcheck shell=bash
+# Building and running the runtime's C unit tests; sourced by
+# tests/runtime/*.test.sh after tests/lib.sh.
+#
+# Compiler and flags come from the environment, as `make test` passes them:
+# TEST_CC, TEST_CFLAGS (the build's CFLAGS: under SANITIZE=1 they carry the
+# sanitizer flags) and TEST_LDFLAGS. The main build links
+# $TOOLS_DIR/libruntime.a, as mpy-host will; the variants (x86, the other
+# compiler, -O0) compile the runtime sources they need themselves.
+#
+# A test program prints "ok NAME", "fail NAME: WHY" and "# note" lines, then
+# "done N" (tests/runtime/test_util.h).
+
+: "${TEST_CC:=cc}"
+: "${TEST_CFLAGS:=-O2 -g}"
+: "${TEST_LDFLAGS:=}"
+CTEST_DIR=$TOP/tests/runtime
+RUNTIME_DIR=$TOP/src/runtime
+CTEST_WARN=(-std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L)
+
+# ctest_build OUT CC ARGS...: compile and link ARGS (flags, sources,
+# libraries) into OUT with the test flags; the log goes to OUT.log.
+ctest_build() {
+    local out=$1 cc=$2
+    shift 2
+    # TEST_CFLAGS and TEST_LDFLAGS are flag lists: split on purpose.
+    # shellcheck disable=SC2086
+    $cc "${CTEST_WARN[@]}" $TEST_CFLAGS -I"$TOP/src" -I"$CTEST_DIR" "$@" $TEST_LDFLAGS \
+        -o "$out" >"$out.log" 2>&1
+}
+
+# ctest_build_fail NAME OUT: report a failed build with its first errors.
+ctest_build_fail() {
+    test_fail "$1" "build failed: $(grep -m3 -E 'error|undefined' "$2.log" | tr -s ' \n' ' ')"
+}
+
+# ctest_run PREFIX PROGRAM [ARGS...]: one result per test case, named
+# PREFIX/CASE, plus a failure named PREFIX when the program does not
+# finish (a crash, a sanitizer report).
+ctest_run() {
+    local prefix=$1 prog=$2 out status line rest finished=""
+    shift 2
+    out=$("$prog" "$@" 2>&1)
+    status=$?
+    while IFS= read -r line; do
+        case $line in
+            "ok "*) test_pass "$prefix/${line#ok }" ;;
+            "fail "*)
+                rest=${line#fail }
+                test_fail "$prefix/${rest%%:*}" "${rest#*: }"
+                ;;
+            "done "*) finished=1 ;;
+            "# "*) echo "$line" ;;
+        esac
+    done <<<"$out"
+    if [ -z "$finished" ] || [ "$status" -ne 0 ]; then
+        test_fail "$prefix" "exit status $status: $(echo "$out" | grep -v '^ok ' | head -8 | tr -s ' \n' ' ')"
+    fi
+}
+
+# ctest_run_all NAME PROGRAM [ARGS...]: a single result for the whole
+# program: pass when every case passed and it finished.
+ctest_run_all() {
+    local name=$1 prog=$2 out status
+    shift 2
+    out=$("$prog" "$@" 2>&1)
+    status=$?
+    if [ "$status" -eq 0 ] && echo "$out" | grep -q '^done ' && ! echo "$out" | grep -q '^fail '; then
+        test_pass "$name"
+    else
+        test_fail "$name" "exit status $status: $(echo "$out" | grep -v '^ok ' | head -8 | tr -s ' \n' ' ')"
+    fi
+}
+
+# ctest_is_clang CC: true when CC is clang.
+ctest_is_clang() {
+    "$1" --version 2>/dev/null | grep -qi clang
+}
+
+# ctest_other_cc: the other installed compiler (clang for gcc and the
+# reverse), or nothing.
+ctest_other_cc() {
+    if ctest_is_clang "$TEST_CC"; then
+        have_tool gcc && echo gcc
+    else
+        have_tool clang && echo clang
+    fi
+}
+
+# ctest_m32_ok: true when TEST_CC can build and link x86 programs with the
+# test flags (Debian: gcc-multilib).
+ctest_m32_ok() {
+    echo 'int main(void) { return 0; }' >"$TMP/m32.c"
+    # shellcheck disable=SC2086
+    $TEST_CC -m32 $TEST_CFLAGS "$TMP/m32.c" $TEST_LDFLAGS -o "$TMP/m32" >/dev/null 2>&1 && "$TMP/m32"
+}
+
+# ctest_asan: true when the test flags enable AddressSanitizer.
+ctest_asan() {
+    case " $TEST_CFLAGS " in
+        *-fsanitize=*address*) return 0 ;;
+    esac
+    return 1
+}
+
+# ctest_variants NAME SOURCES...: build and run the test program NAME from
+# SOURCES (under tests/runtime) in every variant:
+#   NAME/CASE        each case, TEST_CC, linked with libruntime.a
+#   NAME/x86         TEST_CC -m32 (skipped without multilib)
+#   NAME/CC          the other compiler
+#   NAME/O0          TEST_CC -O0 (frame pointers, everything spilled)
+#   NAME/asan-fake-stack   under AddressSanitizer: again, with locals in
+#                    fake frames (detect_stack_use_after_return=1)
+# Also sets CTEST_PROG to the main build, for the caller's extra checks.
+ctest_variants() {
+    local name=$1 srcs=() src lib=$TOOLS_DIR/libruntime.a other
+    shift
+    for src in "$@"; do
+        srcs+=("$CTEST_DIR/$src")
+    done
+    local runtime_srcs=("$RUNTIME_DIR/gc.c" "$RUNTIME_DIR/nlr.c" "$RUNTIME_DIR/nlr_x64.c"
+        "$RUNTIME_DIR/nlr_x86.c")
+    CTEST_PROG=$TMP/$name
+    if [ ! -f "$lib" ]; then
+        echo "# $lib not built: compiling the runtime sources instead"
+        lib=("${runtime_srcs[@]}")
+    fi
+    if ctest_build "$CTEST_PROG" "$TEST_CC" "${srcs[@]}" "${lib[@]}"; then
+        ctest_run "runtime/$name" "$CTEST_PROG"
+        if ctest_asan; then
+            ASAN_OPTIONS="$ASAN_OPTIONS:detect_stack_use_after_return=1" \
+                ctest_run_all "runtime/$name/asan-fake-stack" "$CTEST_PROG"
+        fi
+    else
+        CTEST_PROG=""
+        ctest_build_fail "runtime/$name" "$TMP/$name"
+    fi
+
+    if ctest_m32_ok; then
+        if ctest_build "$TMP/$name-x86" "$TEST_CC" -m32 "${srcs[@]}" "${runtime_srcs[@]}"; then
+            ctest_run_all "runtime/$name/x86" "$TMP/$name-x86"
+        else
+            ctest_build_fail "runtime/$name/x86" "$TMP/$name-x86"
+        fi
+    else
+        test_skip "runtime/$name/x86" "$TEST_CC -m32 cannot link (Debian: gcc-multilib)"
+    fi
+
+    other=$(ctest_other_cc)
+    if [ -n "$other" ]; then
+        if ctest_build "$TMP/$name-$other" "$other" "${srcs[@]}" "${runtime_srcs[@]}"; then
+            ctest_run_all "runtime/$name/$other" "$TMP/$name-$other"
+        else
+            ctest_build_fail "runtime/$name/$other" "$TMP/$name-$other"
+        fi
+    else
+        test_skip "runtime/$name/other-cc" "only one of gcc and clang is installed"
+    fi
+
+    if ctest_build "$TMP/$name-O0" "$TEST_CC" -O0 "${srcs[@]}" "${runtime_srcs[@]}"; then
+        ctest_run_all "runtime/$name/O0" "$TMP/$name-O0"
+    else
+        ctest_build_fail "runtime/$name/O0" "$TMP/$name-O0"
+    fi
+}

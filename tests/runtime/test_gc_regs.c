@@ -1,0 +1,83 @@
+// See test_gc_regs.h. Each helper saves the caller's value of its register
+// on the stack (the old value, not p), so while callback runs p exists only
+// in that register, or wherever callback's own prologue saves it.
+#include "test_gc_regs.h"
+
+#if defined(__x86_64__)
+
+#define KEEP_IN(reg) \
+    "    .globl gc_test_keep_in_" #reg "\n" \
+    "    .type gc_test_keep_in_" #reg ", @function\n" \
+    "gc_test_keep_in_" #reg ":\n" \
+    "    pushq %" #reg "\n" \
+    "    movq %rdi, %" #reg "\n" \
+    "    xorl %edi, %edi\n" \
+    "    callq *%rsi\n" \
+    "    popq %" #reg "\n" \
+    "    ret\n" \
+    "    .size gc_test_keep_in_" #reg ", .-gc_test_keep_in_" #reg "\n"
+
+__asm__ (
+    "    .pushsection .text\n"
+    KEEP_IN(rbx) KEEP_IN(rbp) KEEP_IN(r12) KEEP_IN(r13) KEEP_IN(r14) KEEP_IN(r15)
+    "    .globl gc_test_keep_none\n"
+    "    .type gc_test_keep_none, @function\n"
+    "gc_test_keep_none:\n"
+    "    xorl %edi, %edi\n"
+    "    subq $8, %rsp\n"
+    "    callq *%rsi\n"
+    "    addq $8, %rsp\n"
+    "    ret\n"
+    "    .size gc_test_keep_none, .-gc_test_keep_none\n"
+    "    .popsection\n"
+);
+
+#define KEEPERS(X) X(rbx) X(rbp) X(r12) X(r13) X(r14) X(r15)
+
+#elif defined(__i386__)
+
+// cdecl: p at 4(%esp), callback at 8(%esp) on entry. The argument slot
+// holding p is zeroed: it is in the caller's frame, which is scanned.
+#define KEEP_IN(reg) \
+    "    .globl gc_test_keep_in_" #reg "\n" \
+    "    .type gc_test_keep_in_" #reg ", @function\n" \
+    "gc_test_keep_in_" #reg ":\n" \
+    "    pushl %" #reg "\n" \
+    "    movl 8(%esp), %" #reg "\n" \
+    "    movl 12(%esp), %eax\n" \
+    "    movl $0, 8(%esp)\n" \
+    "    subl $8, %esp\n" \
+    "    calll *%eax\n" \
+    "    addl $8, %esp\n" \
+    "    popl %" #reg "\n" \
+    "    ret\n" \
+    "    .size gc_test_keep_in_" #reg ", .-gc_test_keep_in_" #reg "\n"
+
+__asm__ (
+    "    .pushsection .text\n"
+    KEEP_IN(ebx) KEEP_IN(esi) KEEP_IN(edi) KEEP_IN(ebp)
+    "    .globl gc_test_keep_none\n"
+    "    .type gc_test_keep_none, @function\n"
+    "gc_test_keep_none:\n"
+    "    movl 8(%esp), %eax\n"
+    "    movl $0, 4(%esp)\n"
+    "    subl $12, %esp\n"
+    "    calll *%eax\n"
+    "    addl $12, %esp\n"
+    "    ret\n"
+    "    .size gc_test_keep_none, .-gc_test_keep_none\n"
+    "    .popsection\n"
+);
+
+#define KEEPERS(X) X(ebx) X(esi) X(edi) X(ebp)
+
+#else
+#error "test_gc_regs.c: x64 or x86 only"
+#endif
+
+#define DECLARE(reg) void gc_test_keep_in_##reg(void *p, void (*callback)(void));
+KEEPERS(DECLARE)
+
+#define ENTRY(reg) {#reg, gc_test_keep_in_##reg},
+const gc_test_keeper_t gc_test_keepers[] = {KEEPERS(ENTRY)};
+const int gc_test_keeper_count = (int)(sizeof(gc_test_keepers) / sizeof(gc_test_keepers[0]));

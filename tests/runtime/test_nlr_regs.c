@@ -1,0 +1,174 @@
+// Assembly helpers that check nlr_push/nlr_jump restore every callee-saved
+// register. C code cannot pin values in given registers, so this is done
+// in assembly:
+//
+// nlr_test_regs_harness(buf, thrower) saves its caller's callee-saved
+// registers, loads a distinct marker into each, calls nlr_push(buf), and
+// on the 0 return calls thrower (which must jump) or, if thrower is NULL,
+// nlr_pop. Wherever it ends up, it compares every register with its marker
+// and returns the mismatches as bits 0..5, plus nlr_push's return value
+// (0 or 1) shifted left by 8.
+//
+// nlr_test_clobber_and_jump() overwrites every callee-saved register with
+// garbage, then tail-calls nlr_jump(NLR_TEST_VALUE).
+#include "runtime/nlr.h"
+
+#if defined(__x86_64__)
+
+// Compare REG with marker M, set bit B of eax on a mismatch.
+#define CMP64(reg, m, b) \
+    "    movabsq $" m ", %rcx\n" \
+    "    cmpq %rcx, %" reg "\n" \
+    "    je 1f\n" \
+    "    orl $" #b ", %eax\n" \
+    "1:\n"
+
+#define M_RBX "0x0123456789abcd01"
+#define M_RBP "0x1123456789abcd02"
+#define M_R12 "0x2123456789abcd03"
+#define M_R13 "0x3123456789abcd04"
+#define M_R14 "0x4123456789abcd05"
+#define M_R15 "0x5123456789abcd06"
+
+__asm__ (
+    "    .pushsection .text\n"
+    "    .globl nlr_test_regs_harness\n"
+    "    .type nlr_test_regs_harness, @function\n"
+    "nlr_test_regs_harness:\n"
+    "    pushq %rbx\n"
+    "    pushq %rbp\n"
+    "    pushq %r12\n"
+    "    pushq %r13\n"
+    "    pushq %r14\n"
+    "    pushq %r15\n"
+    "    subq $24, %rsp\n"              // 0: buf, 8: thrower, 16: push result
+    "    movq %rdi, 0(%rsp)\n"
+    "    movq %rsi, 8(%rsp)\n"
+    "    movabsq $" M_RBX ", %rbx\n"
+    "    movabsq $" M_RBP ", %rbp\n"
+    "    movabsq $" M_R12 ", %r12\n"
+    "    movabsq $" M_R13 ", %r13\n"
+    "    movabsq $" M_R14 ", %r14\n"
+    "    movabsq $" M_R15 ", %r15\n"
+    "    callq nlr_push\n"              // buf is still in rdi
+    "    movl %eax, 16(%rsp)\n"
+    "    testl %eax, %eax\n"
+    "    jnz 3f\n"
+    "    movq 8(%rsp), %rax\n"
+    "    testq %rax, %rax\n"
+    "    jz 2f\n"
+    "    callq *%rax\n"                 // jumps back to the nlr_push above
+    "    ud2\n"
+    "2:\n"
+    "    callq nlr_pop\n"
+    "3:\n"
+    "    xorl %eax, %eax\n"
+    CMP64("rbx", M_RBX, 1)
+    CMP64("rbp", M_RBP, 2)
+    CMP64("r12", M_R12, 4)
+    CMP64("r13", M_R13, 8)
+    CMP64("r14", M_R14, 16)
+    CMP64("r15", M_R15, 32)
+    "    movl 16(%rsp), %ecx\n"
+    "    shll $8, %ecx\n"
+    "    orl %ecx, %eax\n"
+    "    addq $24, %rsp\n"
+    "    popq %r15\n"
+    "    popq %r14\n"
+    "    popq %r13\n"
+    "    popq %r12\n"
+    "    popq %rbp\n"
+    "    popq %rbx\n"
+    "    ret\n"
+    "    .size nlr_test_regs_harness, .-nlr_test_regs_harness\n"
+    "\n"
+    "    .globl nlr_test_clobber_and_jump\n"
+    "    .type nlr_test_clobber_and_jump, @function\n"
+    "nlr_test_clobber_and_jump:\n"
+    "    movabsq $0xdead0000dead0001, %rbx\n"
+    "    movabsq $0xdead0000dead0002, %rbp\n"
+    "    movabsq $0xdead0000dead0003, %r12\n"
+    "    movabsq $0xdead0000dead0004, %r13\n"
+    "    movabsq $0xdead0000dead0005, %r14\n"
+    "    movabsq $0xdead0000dead0006, %r15\n"
+    "    movl $0x5eed, %edi\n"
+    "    jmp nlr_jump\n"
+    "    .size nlr_test_clobber_and_jump, .-nlr_test_clobber_and_jump\n"
+    "    .popsection\n"
+);
+
+#elif defined(__i386__)
+
+#define CMP32(reg, m, b) \
+    "    cmpl $" m ", %" reg "\n" \
+    "    je 1f\n" \
+    "    orl $" #b ", %eax\n" \
+    "1:\n"
+
+#define M_EBX "0x01234501"
+#define M_ESI "0x11234502"
+#define M_EDI "0x21234503"
+#define M_EBP "0x31234504"
+
+// Entry: buf at 4(%esp), thrower at 8(%esp). After 4 pushes and 28 bytes
+// of locals they are at 48 and 52; 0: outgoing argument, 4: push result.
+__asm__ (
+    "    .pushsection .text\n"
+    "    .globl nlr_test_regs_harness\n"
+    "    .type nlr_test_regs_harness, @function\n"
+    "nlr_test_regs_harness:\n"
+    "    pushl %ebp\n"
+    "    pushl %ebx\n"
+    "    pushl %esi\n"
+    "    pushl %edi\n"
+    "    subl $28, %esp\n"
+    "    movl 48(%esp), %eax\n"
+    "    movl %eax, 0(%esp)\n"
+    "    movl $" M_EBX ", %ebx\n"
+    "    movl $" M_ESI ", %esi\n"
+    "    movl $" M_EDI ", %edi\n"
+    "    movl $" M_EBP ", %ebp\n"
+    "    calll nlr_push\n"
+    "    movl %eax, 4(%esp)\n"
+    "    testl %eax, %eax\n"
+    "    jnz 3f\n"
+    "    movl 52(%esp), %eax\n"
+    "    testl %eax, %eax\n"
+    "    jz 2f\n"
+    "    calll *%eax\n"
+    "    ud2\n"
+    "2:\n"
+    "    calll nlr_pop\n"
+    "3:\n"
+    "    xorl %eax, %eax\n"
+    CMP32("ebx", M_EBX, 1)
+    CMP32("esi", M_ESI, 2)
+    CMP32("edi", M_EDI, 4)
+    CMP32("ebp", M_EBP, 8)
+    "    movl 4(%esp), %ecx\n"
+    "    shll $8, %ecx\n"
+    "    orl %ecx, %eax\n"
+    "    addl $28, %esp\n"
+    "    popl %edi\n"
+    "    popl %esi\n"
+    "    popl %ebx\n"
+    "    popl %ebp\n"
+    "    ret\n"
+    "    .size nlr_test_regs_harness, .-nlr_test_regs_harness\n"
+    "\n"
+    "    .globl nlr_test_clobber_and_jump\n"
+    "    .type nlr_test_clobber_and_jump, @function\n"
+    "nlr_test_clobber_and_jump:\n"
+    "    movl $0xdead0001, %ebx\n"
+    "    movl $0xdead0002, %esi\n"
+    "    movl $0xdead0003, %edi\n"
+    "    movl $0xdead0004, %ebp\n"
+    "    movl $0x5eed, 4(%esp)\n"       // the argument slot of nlr_jump
+    "    jmp nlr_jump\n"
+    "    .size nlr_test_clobber_and_jump, .-nlr_test_clobber_and_jump\n"
+    "    .popsection\n"
+);
+
+#else
+#error "test_nlr_regs.c: x64 or x86 only"
+#endif

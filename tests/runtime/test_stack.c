@@ -1,0 +1,42 @@
+// test_clear_stack(): zero the 16 KB of stack below the caller's stack
+// pointer, so that a collector test finds no stale pointers left in dead
+// frames by earlier code.
+//
+// In assembly, with no frame of its own: a C function could only clear
+// its own locals, and the slots its frame leaves unwritten (padding, the
+// area between its locals and its saved registers) would keep stale data
+// exactly where the caller's next callee puts its frame. The words below
+// the stack pointer are free, so writing them is harmless.
+#if defined(__x86_64__)
+__asm__ (
+    "    .pushsection .text\n"
+    "    .globl test_clear_stack\n"
+    "    .type test_clear_stack, @function\n"
+    "test_clear_stack:\n"
+    "    leaq -16384(%rsp), %rax\n"
+    "1:  movq $0, (%rax)\n"
+    "    addq $8, %rax\n"
+    "    cmpq %rsp, %rax\n"
+    "    jb 1b\n"
+    "    ret\n"
+    "    .size test_clear_stack, .-test_clear_stack\n"
+    "    .popsection\n"
+);
+#elif defined(__i386__)
+__asm__ (
+    "    .pushsection .text\n"
+    "    .globl test_clear_stack\n"
+    "    .type test_clear_stack, @function\n"
+    "test_clear_stack:\n"
+    "    leal -16384(%esp), %eax\n"
+    "1:  movl $0, (%eax)\n"
+    "    addl $4, %eax\n"
+    "    cmpl %esp, %eax\n"
+    "    jb 1b\n"
+    "    ret\n"
+    "    .size test_clear_stack, .-test_clear_stack\n"
+    "    .popsection\n"
+);
+#else
+#error "test_stack.c: x64 or x86 only"
+#endif
