@@ -1,9 +1,13 @@
+// MAP_POPULATE is Linux's; glibc shows it with _DEFAULT_SOURCE.
+#define _DEFAULT_SOURCE
 #include "base/file.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -25,6 +29,37 @@ int file_read_all(const char *path, buf_t *out) {
     int err = ferror(f) ? (errno ? errno : EIO) : 0;
     fclose(f);
     return err;
+}
+
+int file_map(const char *path, const uint8_t **data, size_t *len) {
+    *data = NULL;
+    *len = 0;
+    int fd = open(path, O_RDONLY);
+    if (fd < 0) {
+        return errno;
+    }
+    struct stat st;
+    int err = fstat(fd, &st) != 0 ? errno : 0;
+    if (!err && !S_ISREG(st.st_mode)) {
+        err = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+    }
+    if (!err && st.st_size > 0) {
+        void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+        if (p == MAP_FAILED) {
+            err = errno;
+        } else {
+            *data = p;
+            *len = (size_t)st.st_size;
+        }
+    }
+    close(fd);
+    return err;
+}
+
+void file_unmap(const uint8_t *data, size_t len) {
+    if (data) {
+        munmap((void *)data, len);
+    }
 }
 
 int file_write_atomic(const char *path, const void *data, size_t len) {

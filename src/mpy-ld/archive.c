@@ -119,7 +119,7 @@ static char *member_name(archive_t *ar, const uint8_t *h, const uint8_t *longnam
     return name;
 }
 
-bool archive_read(archive_t *ar, const char *path, uint8_t *image, size_t size) {
+bool archive_read(archive_t *ar, const char *path, const uint8_t *image, size_t size) {
     memset(ar, 0, sizeof(*ar));
     ar->path = path;
     ar->image = image;
@@ -180,6 +180,5 @@ void archive_free(archive_t *ar) {
     }
     free(ar->members);
     strmap_free(&ar->index);
-    free(ar->image);
     memset(ar, 0, sizeof(*ar));
 }

@@ -19,7 +19,7 @@ typedef struct {
 
 typedef struct {
     const char *path;
-    uint8_t *image;
+    const uint8_t *image; // not owned
     size_t size;
     ar_member_t *members;
     size_t n_members;
@@ -29,9 +29,9 @@ typedef struct {
 // True if image starts like an ar archive.
 bool archive_is_archive(const uint8_t *image, size_t size);
 
-// Parses the archive in image[0..size), which it then owns. On error prints
+// Parses the archive in image[0..size), which must outlive the archive_t. On error prints
 // a message and returns false.
-bool archive_read(archive_t *ar, const char *path, uint8_t *image, size_t size);
+bool archive_read(archive_t *ar, const char *path, const uint8_t *image, size_t size);
 
 // The member that defines symbol name, or NULL.
 ar_member_t *archive_find_symbol(const archive_t *ar, const char *name);

@@ -211,7 +211,7 @@ static bool read_symbols(elf_file_t *elf) {
     return true;
 }
 
-bool elf_read(elf_file_t *elf, const char *path, uint8_t *image, size_t size) {
+bool elf_read(elf_file_t *elf, const char *path, const uint8_t *image, size_t size) {
     memset(elf, 0, sizeof(*elf));
     elf->path = path;
     elf->image = image;
@@ -253,6 +253,5 @@ bool elf_read_relocs(const elf_file_t *elf, size_t rel_index, elf_reloc_t **out,
 void elf_free(elf_file_t *elf) {
     free(elf->sections);
     free(elf->symbols);
-    free(elf->image);
     memset(elf, 0, sizeof(*elf));
 }

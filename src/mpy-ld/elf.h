@@ -69,7 +69,7 @@ typedef struct {
 
 typedef struct {
     const char *path;
-    uint8_t *image;
+    const uint8_t *image; // not owned
     size_t size;
     bool is64;
     uint16_t machine;
@@ -79,9 +79,9 @@ typedef struct {
     size_t n_symbols;
 } elf_file_t;
 
-// Parses the object held in image[0..size) (which the elf_file_t then owns).
+// Parses the object held in image[0..size), which must outlive the elf_file_t.
 // On error prints a message and returns false.
-bool elf_read(elf_file_t *elf, const char *path, uint8_t *image, size_t size);
+bool elf_read(elf_file_t *elf, const char *path, const uint8_t *image, size_t size);
 
 // Decodes the entries of relocation section index rel_index.
 bool elf_read_relocs(const elf_file_t *elf, size_t rel_index, elf_reloc_t **out, size_t *n_out);

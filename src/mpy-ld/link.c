@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/file.h"
 #include "mpy-ld/diag.h"
 
 static void init_synthetic_sections(link_env_t *env) {
@@ -159,6 +160,10 @@ void link_free(link_env_t *env) {
         free(env->owned_paths[i]);
     }
     free(env->owned_paths);
+    for (size_t i = 0; i < env->n_mapped; i++) {
+        file_unmap(env->mapped[i].data, env->mapped[i].len);
+    }
+    free(env->mapped);
     free(env->objects);
     free(env->sections);
     free(env->literal_sections);

@@ -102,6 +102,11 @@ typedef struct {
     size_t n_archives;
     char **owned_paths;     // names of objects taken from archives
     size_t n_owned_paths;
+    struct {
+        const uint8_t *data;
+        size_t len;
+    } *mapped;              // input files, mapped for the whole link
+    size_t n_mapped;
 
     got_entry_t **got;      // GOT entries, in first-reference order, then sorted
     size_t n_got;
@@ -124,8 +129,8 @@ typedef struct {
 // Loads an object file, or registers a library (an ar archive, also when
 // given as an ordinary input).
 bool link_load_input(link_env_t *env, const char *path, bool library);
-// The same for a file already in memory (image, which it takes ownership of).
-bool link_load_image(link_env_t *env, const char *path, uint8_t *image, size_t size,
+// The same for a file already in memory (image, which must outlive the link).
+bool link_load_image(link_env_t *env, const char *path, const uint8_t *image, size_t size,
                      bool library);
 bool link_load_archive_members(link_env_t *env);
 void link_add_section(link_env_t *env, ld_section_t *sec);

@@ -173,14 +173,15 @@ static bool record_symbols(link_env_t *env, ld_object_t *obj) {
     return ok;
 }
 
-// Loads the object in image[0..size), which it takes ownership of.
-static bool load_object_image(link_env_t *env, const char *path, uint8_t *image, size_t size) {
+// Loads the object in image[0..size), which must outlive the link.
+static bool load_object_image(link_env_t *env, const char *path, const uint8_t *image,
+                              size_t size) {
     ld_object_t *obj = xcalloc(1, sizeof(ld_object_t));
     obj->path = path;
     env->objects = xrealloc(env->objects, (env->n_objects + 1) * sizeof(ld_object_t *));
     env->objects[env->n_objects++] = obj;
     if (!elf_read(&obj->elf, path, image, size)) {
-        return false; // the elf_file_t owns the image even on failure
+        return false;
     }
     if (obj->elf.machine != env->arch->elf_machine) {
         const char *actual = elf_machine_name(obj->elf.machine);
@@ -202,17 +203,20 @@ static bool load_object_image(link_env_t *env, const char *path, uint8_t *image,
 }
 
 bool link_load_input(link_env_t *env, const char *path, bool library) {
-    buf_t file = {0};
-    int err = file_read_all(path, &file);
+    const uint8_t *data;
+    size_t len;
+    int err = file_map(path, &data, &len);
     if (err) {
         ld_error("%s: cannot read: %s", path, strerror(err));
-        buf_free(&file);
         return false;
     }
-    return link_load_image(env, path, file.data, file.len, library);
+    env->mapped = xrealloc(env->mapped, (env->n_mapped + 1) * sizeof(env->mapped[0]));
+    env->mapped[env->n_mapped].data = data;
+    env->mapped[env->n_mapped++].len = len;
+    return link_load_image(env, path, data, len, library);
 }
 
-bool link_load_image(link_env_t *env, const char *path, uint8_t *image, size_t size,
+bool link_load_image(link_env_t *env, const char *path, const uint8_t *image, size_t size,
                      bool library) {
     if (!library && !archive_is_archive(image, size)) {
         return load_object_image(env, path, image, size);
@@ -244,9 +248,7 @@ bool link_load_archive_members(link_env_t *env) {
             env->owned_paths = xrealloc(env->owned_paths, (env->n_owned_paths + 1) * sizeof(char *));
             env->owned_paths[env->n_owned_paths++] = member_path;
             ld_log(2, "using %s", member_path);
-            uint8_t *copy = xmalloc(m->size);
-            memcpy(copy, m->data, m->size);
-            ok = load_object_image(env, member_path, copy, m->size) && ok;
+            ok = load_object_image(env, member_path, m->data, m->size) && ok;
             break;
         }
     }

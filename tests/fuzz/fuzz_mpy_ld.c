@@ -2,6 +2,7 @@
 // rest is one input file (an ELF object or an ar archive) linked in memory.
 // Build and run with tests/fuzz/run-fuzz.sh (needs clang).
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "mpy-ld/diag.h"
@@ -26,5 +27,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         buf_free(&out);
     }
     link_free(&env);
+    free(image);
     return 0;
 }
