@@ -177,13 +177,32 @@ static bool is_fun_table_object(const char *name, uint32_t *index) {
     return true;
 }
 
+// Symbols the loader provides: the section standing for each (NULL for
+// _GLOBAL_OFFSET_TABLE_, whose relocations address the GOT itself), or false.
+static bool loader_symbol(link_env_t *env, const char *name, ld_section_t **section) {
+    const struct {
+        const char *name;
+        ld_section_t *section;
+    } symbols[] = {
+        {"_GLOBAL_OFFSET_TABLE_", NULL},
+        {"mp_fun_table", &env->ext_fun_table},
+        {"mp_native_qstr_table", &env->ext_qstr_table},
+        {"mp_native_obj_table", &env->ext_obj_table},
+    };
+    for (size_t i = 0; i < sizeof(symbols) / sizeof(symbols[0]); i++) {
+        if (strcmp(name, symbols[i].name) == 0) {
+            *section = symbols[i].section;
+            return true;
+        }
+    }
+    return false;
+}
+
 bool link_symbol_is_provided(link_env_t *env, const char *name) {
-    static const char *const loader_symbols[] = {"_GLOBAL_OFFSET_TABLE_", "mp_fun_table",
-                                                 "mp_native_qstr_table", "mp_native_obj_table",
-                                                 NULL};
+    ld_section_t *section;
     uint32_t index;
-    return is_one_of(name, loader_symbols) || strmap_get(&env->known_syms, name, strlen(name)) ||
-           is_fun_table_object(name, &index);
+    return loader_symbol(env, name, &section) ||
+           strmap_get(&env->known_syms, name, strlen(name)) || is_fun_table_object(name, &index);
 }
 
 bool link_resolve_symbols(link_env_t *env) {
@@ -192,19 +211,7 @@ bool link_resolve_symbols(link_env_t *env) {
     for (size_t i = 0; i < env->n_undefined; i++) {
         ld_symbol_t *sym = env->undefined[i];
         const char *name = sym->elf->name;
-        if (strcmp(name, "_GLOBAL_OFFSET_TABLE_") == 0) {
-            continue;
-        }
-        if (strcmp(name, "mp_fun_table") == 0) {
-            sym->section = &env->ext_fun_table;
-            continue;
-        }
-        if (strcmp(name, "mp_native_qstr_table") == 0) {
-            sym->section = &env->ext_qstr_table;
-            continue;
-        }
-        if (strcmp(name, "mp_native_obj_table") == 0) {
-            sym->section = &env->ext_obj_table;
+        if (loader_symbol(env, name, &sym->section)) {
             continue;
         }
         ld_symbol_t *def = strmap_get(&env->known_syms, name, strlen(name));

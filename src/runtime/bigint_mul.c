@@ -8,16 +8,21 @@
 // measured on x64, the optimum is flat between 24 and 48.
 #define KARATSUBA_THRESHOLD 32
 
-void mag_mul_basecase(digit_t *r, const digit_t *a, size_t an, const digit_t *b, size_t bn) {
-    if (an < bn) {
-        // Fewer, longer inner loops are faster.
-        const digit_t *t = a;
-        a = b;
-        b = t;
-        size_t tn = an;
-        an = bn;
-        bn = tn;
+// Swaps the operands so that a is the longer one.
+static void order_longer_first(const digit_t **a, size_t *an, const digit_t **b, size_t *bn) {
+    if (*an < *bn) {
+        const digit_t *t = *a;
+        *a = *b;
+        *b = t;
+        size_t tn = *an;
+        *an = *bn;
+        *bn = tn;
     }
+}
+
+void mag_mul_basecase(digit_t *r, const digit_t *a, size_t an, const digit_t *b, size_t bn) {
+    // Fewer, longer inner loops are faster.
+    order_longer_first(&a, &an, &b, &bn);
     memset(r, 0, (an + bn) * sizeof(digit_t));
     for (size_t i = 0; i < bn; i++) {
         r[i + an] = mag_addmul_1(r + i, a, an, b[i]);
@@ -67,14 +72,7 @@ static void karatsuba(digit_t *r, const digit_t *a, const digit_t *b, size_t n, 
 }
 
 bigint_err_t mag_mul(digit_t *r, const digit_t *a, size_t an, const digit_t *b, size_t bn) {
-    if (an < bn) {
-        const digit_t *t = a;
-        a = b;
-        b = t;
-        size_t tn = an;
-        an = bn;
-        bn = tn;
-    }
+    order_longer_first(&a, &an, &b, &bn);
     if (bn < KARATSUBA_THRESHOLD) {
         mag_mul_basecase(r, a, an, b, bn);
         return BIGINT_OK;
