@@ -6,7 +6,7 @@
 
 CC ?= cc
 CFLAGS ?= -O2 -g
-WARN = -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L
+WARN = -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -DMICROPY_SDK_RUNTIME=1
 BUILD = build
 
 ifeq ($(SANITIZE),1)
@@ -32,7 +32,7 @@ all: $(BUILD)/mpy-ld $(BUILD)/mpy-tool $(BUILD)/libruntime.a
 
 $(BUILD)/obj/%.o: src/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(WARN) $(CFLAGS) -Isrc -MMD -MP -c -o $@ $<
+	$(CC) $(WARN) $(CFLAGS) -Isrc -I. -MMD -MP -c -o $@ $<
 
 # The shared code as a library: each tool links only the members it uses.
 $(BUILD)/libmpy.a: $(MPY_OBJ)

@@ -9,6 +9,18 @@
 #ifndef MP_SDK_PY_MPCONFIG_H
 #define MP_SDK_PY_MPCONFIG_H
 
+#if MICROPY_SDK_RUNTIME
+// The project's host runtime (src/runtime) includes the layout headers of this
+// SDK, so that it shares the structs that modules compile against. It runs on
+// the host: machine-word integers and double-precision floats.
+#include <stdint.h>
+typedef intptr_t mp_int_t;
+typedef uintptr_t mp_uint_t;
+typedef int64_t mp_off_t;
+#ifndef MICROPY_FLOAT_IMPL
+#define MICROPY_FLOAT_IMPL (2)
+#endif
+#else
 #if !MICROPY_ENABLE_DYNRUNTIME
 #error "this SDK builds dynamic native modules only: compile with -DMICROPY_ENABLE_DYNRUNTIME (py/dynruntime.mk does)"
 #endif
@@ -17,6 +29,7 @@
 #error "MP_CONFIGFILE must name the header written by mpy-ld --preprocess (py/dynruntime.mk does this)"
 #endif
 #include MP_CONFIGFILE
+#endif
 
 #include "py/mpyabi.h"
 

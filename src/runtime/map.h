@@ -2,10 +2,8 @@
 // members and locals dicts, with MicroPython v1.21's layouts and semantics.
 //
 // Native modules read and build these structures directly (a ROM locals
-// dict is an mp_map_t in the module's rodata), so the layouts are exactly
-// those of the SDK's py/obj.h, which the runtime cannot include (it is the
-// module-side view, tied to a module's build configuration).
-// tests/runtime/qstr_map.test.sh checks both agree.
+// dict is an mp_map_t in the module's rodata), so the structs are the SDK's
+// own (py/obj.h, included in the runtime's configuration MICROPY_SDK_RUNTIME).
 //
 // Same table sizes, hashing, probing, removal and growth as MicroPython, so a
 // dict or set fed the same operations iterates in the same order.
@@ -21,58 +19,8 @@
 
 #include "runtime/qstr.h"
 
-// The object word (a repeated identical typedef is valid C11).
-typedef void *mp_obj_t;
+#include "py/obj.h"
 
-// Key slots that hold no key: never used, and removed (so that probe chains
-// through a removed slot keep going). Neither is ever a real object.
-#ifndef MP_OBJ_NULL
-#define MP_OBJ_NULL ((mp_obj_t)0)
-#endif
-#ifndef MP_OBJ_SENTINEL
-#define MP_OBJ_SENTINEL ((mp_obj_t)4)
-#endif
-
-typedef struct _mp_map_elem_t {
-    mp_obj_t key;
-    mp_obj_t value;
-} mp_map_elem_t;
-
-typedef struct _mp_map_t {
-    size_t all_keys_are_qstrs : 1;
-    size_t is_fixed : 1;   // table is read-only (ROM, or someone else's array)
-    size_t is_ordered : 1; // table is a plain array in insertion order
-    size_t used : (8 * sizeof(size_t) - 3);
-    size_t alloc;
-    mp_map_elem_t *table;
-} mp_map_t;
-
-typedef struct _mp_set_t {
-    size_t alloc;
-    size_t used;
-    mp_obj_t *table;
-} mp_set_t;
-
-typedef enum _mp_map_lookup_kind_t {
-    MP_MAP_LOOKUP = 0,
-    MP_MAP_LOOKUP_ADD_IF_NOT_FOUND = 1,
-    MP_MAP_LOOKUP_REMOVE_IF_FOUND = 2,
-    // For sets only (toggles membership); a map treats it as MP_MAP_LOOKUP,
-    // as MicroPython's does.
-    MP_MAP_LOOKUP_ADD_IF_NOT_FOUND_OR_REMOVE_IF_FOUND = 3,
-} mp_map_lookup_kind_t;
-
-static inline bool mp_map_slot_is_filled(const mp_map_t *map, size_t pos) {
-    mp_obj_t key = map->table[pos].key;
-    return key != MP_OBJ_NULL && key != MP_OBJ_SENTINEL;
-}
-
-static inline bool mp_set_slot_is_filled(const mp_set_t *set, size_t pos) {
-    mp_obj_t item = set->table[pos];
-    return item != MP_OBJ_NULL && item != MP_OBJ_SENTINEL;
-}
-
-// What the object model supplies. Any NULL member takes its default.
 typedef struct {
     // hash(key) for a key that is neither a qstr nor a small int, as the
     // C conversion of the Python int to size_t (negative values wrap, as

@@ -16,7 +16,7 @@
 : "${TEST_LDFLAGS:=}"
 CTEST_DIR=$TOP/tests/runtime
 RUNTIME_DIR=$TOP/src/runtime
-CTEST_WARN=(-std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L)
+CTEST_WARN=(-std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -DMICROPY_SDK_RUNTIME=1 -I"$TOP")
 
 # ctest_build OUT CC ARGS...: compile and link ARGS (flags, sources,
 # libraries) into OUT with the test flags; the log goes to OUT.log.

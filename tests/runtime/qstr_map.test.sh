@@ -13,7 +13,7 @@ make_tmpdir
 
 : "${ABI_DIR:=$TOP/../shared/abi}"
 CC=${CC:-cc}
-CFLAGS=(-std=c11 -Wall -Wextra -Werror -O1 -g -D_POSIX_C_SOURCE=200809L)
+CFLAGS=(-std=c11 -Wall -Wextra -Werror -O1 -g -D_POSIX_C_SOURCE=200809L -DMICROPY_SDK_RUNTIME=1 -I"$TOP")
 if [ "${SANITIZE:-0}" = 1 ]; then
     CFLAGS+=(-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
 fi

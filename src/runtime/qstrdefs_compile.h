@@ -1,0 +1,1 @@
+// qstrs of the runtime (compile part): Q(c_name, "text"), one per line. See runtime/qstrs.h.

@@ -1,0 +1,7 @@
+// The runtime's own qstrs, interned after the static ones in this order
+// (see runtime/qstrs.h). One file per part of the runtime, so that each
+// part adds its names without touching the others'.
+#include "runtime/qstrdefs_core.h"
+#include "runtime/qstrdefs_objects.h"
+#include "runtime/qstrdefs_compile.h"
+#include "runtime/qstrdefs_host.h"
