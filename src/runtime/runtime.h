@@ -338,6 +338,8 @@ void mp_arg_check_num(size_t n_args, size_t n_kw, size_t n_args_min, size_t n_ar
 void mp_arg_check_num_sig(size_t n_args, size_t n_kw, uint32_t sig);
 // Function name (qstr) of a function object, or MP_QSTRnull.
 qstr mp_obj_fun_get_name(mp_const_obj_t fun);
+// The same for a bytecode or native Python function (from its prelude).
+qstr mp_obj_fun_bc_get_name(mp_const_obj_t fun);
 
 // The runtime's raw code: the firmware's leading fields (what native code
 // builds on its stack for MP_DYNRUNTIME_MAKE_FUNCTION) and what the runtime
