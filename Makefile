@@ -1,5 +1,5 @@
 # Top-level build: the tools (mpy-ld, ...), the demo and the test suite.
-#   make            build the tools (mpy-ld, mpy-tool) into build/
+#   make            build the tools (mpy-ld, mpy-tool, mpy-host, mpy-host-x86) into build/
 #   make demo       build everything and run the quick-start demo
 #   make test       run the whole test suite (SANITIZE=1: under ASan+UBSan)
 #   make deps       install the Debian packages for the cross-architecture parts
@@ -26,9 +26,25 @@ MPY_OBJ = $(MPY_SRC:src/%.c=$(BUILD)/obj/%.o)
 LD_OBJ = $(LD_SRC:src/%.c=$(BUILD)/obj/%.o)
 TOOL_OBJ = $(TOOL_SRC:src/%.c=$(BUILD)/obj/%.o)
 RT_OBJ = $(RT_SRC:src/%.c=$(BUILD)/obj/%.o)
+HOST_SRC = $(wildcard src/mpy-host/*.c)
+HOST_OBJ = $(HOST_SRC:src/%.c=$(BUILD)/obj/%.o)
 
-.PHONY: all demo test deps clean bench
-all: $(BUILD)/mpy-ld $(BUILD)/mpy-tool $(BUILD)/libruntime.a
+# The same sources built for 32-bit x86 into $(BUILD)/x86/, for mpy-host-x86
+# (which runs x86 .mpy modules). Built only where $(CC) -m32 can link.
+X86 = $(BUILD)/x86
+X86_MPY_OBJ = $(MPY_SRC:src/%.c=$(X86)/obj/%.o)
+X86_RT_OBJ = $(RT_SRC:src/%.c=$(X86)/obj/%.o)
+X86_HOST_OBJ = $(HOST_SRC:src/%.c=$(X86)/obj/%.o)
+HAVE_M32 := $(shell printf 'int main(void) { return 0; }\n' | \
+    $(CC) -m32 $(LDFLAGS) -x c -o /dev/null - >/dev/null 2>&1 && echo yes)
+ifeq ($(HAVE_M32),yes)
+HOST_X86 = $(BUILD)/mpy-host-x86
+else
+HOST_X86 = no-host-x86
+endif
+
+.PHONY: all demo test deps clean bench host-x86 no-host-x86
+all: $(BUILD)/mpy-ld $(BUILD)/mpy-tool $(BUILD)/libruntime.a $(BUILD)/mpy-host $(HOST_X86)
 
 $(BUILD)/obj/%.o: src/%.c
 	@mkdir -p $(dir $@)
@@ -51,7 +67,32 @@ $(BUILD)/mpy-ld: $(LD_OBJ) $(BUILD)/libmpy.a
 $(BUILD)/mpy-tool: $(TOOL_OBJ) $(BUILD)/libmpy.a
 	$(CC) $(LDFLAGS) -o $@ $^
 
--include $(MPY_OBJ:.o=.d) $(LD_OBJ:.o=.d) $(TOOL_OBJ:.o=.d) $(RT_OBJ:.o=.d)
+# mpy-host: MicroPython's unix command over the host runtime.
+$(BUILD)/mpy-host: $(HOST_OBJ) $(BUILD)/libruntime.a $(BUILD)/libmpy.a
+	$(CC) $(LDFLAGS) -o $@ $^ -lm
+
+$(X86)/obj/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(CC) -m32 $(WARN) $(CFLAGS) -Isrc -I. -MMD -MP -c -o $@ $<
+
+$(X86)/libmpy.a: $(X86_MPY_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(X86)/libruntime.a: $(X86_RT_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(BUILD)/mpy-host-x86: $(X86_HOST_OBJ) $(X86)/libruntime.a $(X86)/libmpy.a
+	$(CC) -m32 $(LDFLAGS) -o $@ $^ -lm
+
+host-x86: $(HOST_X86)
+
+no-host-x86:
+	@echo "mpy-host-x86 skipped: $(CC) -m32 cannot link (Debian: gcc-multilib)"
+
+-include $(MPY_OBJ:.o=.d) $(LD_OBJ:.o=.d) $(TOOL_OBJ:.o=.d) $(RT_OBJ:.o=.d) $(HOST_OBJ:.o=.d)
+-include $(X86_MPY_OBJ:.o=.d) $(X86_RT_OBJ:.o=.d) $(X86_HOST_OBJ:.o=.d)
 
 demo: all
 	@tests/demo.sh $(BUILD)

@@ -5,3 +5,4 @@
 #include "runtime/qstrdefs_objects.h"
 #include "runtime/qstrdefs_compile.h"
 #include "runtime/qstrdefs_host.h"
+#include "runtime/qstrdefs_vm.h"

@@ -152,6 +152,10 @@ int mp_printf(const mp_print_t *print, const char *fmt, ...);
 int mp_vprintf(const mp_print_t *print, const char *fmt, va_list args);
 int mp_print_mp_int(const mp_print_t *print, mp_obj_t x, int base, int base_char, int flags, char fill, int width, int prec);
 int mp_print_float(const mp_print_t *print, mp_float_t f, char fmt, int flags, char fill, int width, int prec);
+// The text of f in buf (NUL-terminated, at most buf_size bytes) as
+// MicroPython's mp_format_float: fmt e/f/g (E/F/G upper case), prec digits,
+// sign '+' or ' ' or '\0' for positives. Returns the length.
+int mp_format_float(mp_float_t f, char *buf, size_t buf_size, char fmt, int prec, char sign);
 
 // A growing byte string on the heap.
 typedef struct _vstr_t {
@@ -215,6 +219,9 @@ NORETURN void mp_raise_NotImplementedError(mp_rom_error_text_t msg);
 NORETURN void mp_raise_OSError(int errno_);
 NORETURN void mp_raise_StopIteration(mp_obj_t arg);
 NORETURN void mp_raise_recursion_depth(void);
+// RuntimeError "maximum recursion depth exceeded" when the C stack has
+// grown beyond mp_state.stack_limit (the VM calls it per Python call).
+void mp_stack_check(void);
 
 /******************************************************************************/
 // Numbers (objint.c, objfloat.c, objbool.c)
@@ -239,6 +246,14 @@ mp_obj_t mp_obj_int_from_bytes_impl(bool big_endian, size_t len, const byte *buf
 void mp_obj_int_to_bytes_impl(mp_obj_t self_in, bool big_endian, size_t len, byte *buf);
 // Hash of an int as MicroPython computes it (small ints hash to themselves).
 mp_int_t mp_obj_int_hash(mp_obj_t self_in);
+// pow(base, exponent, modulus) for ints (TypeError for other types).
+mp_obj_t mp_obj_int_pow3(mp_obj_t base, mp_obj_t exponent, mp_obj_t modulus);
+// The text of an int (small or big) in base (2..36), as MicroPython's:
+// sign, prefix (or NULL), digits (base_char 'a' or 'A' for digits above 9),
+// comma ('\0' for none) between groups of three. Uses *buf if *buf_size is
+// enough, else allocates a new *buf; returns the start, length in *fmt_size.
+char *mp_obj_int_formatted(char **buf, size_t *buf_size, size_t *fmt_size, mp_const_obj_t self_in,
+    int base, const char *prefix, char base_char, char comma);
 mp_int_t mp_small_int_floor_divide(mp_int_t num, mp_int_t denom);
 mp_int_t mp_small_int_modulo(mp_int_t dividend, mp_int_t divisor);
 bool mp_small_int_mul_overflow(mp_int_t x, mp_int_t y);
@@ -325,6 +340,14 @@ void mp_obj_get_array_fixed_n(mp_obj_t o, size_t len, mp_obj_t **items);
 bool mp_seq_cmp_objs(mp_uint_t op, const mp_obj_t *items1, size_t len1, const mp_obj_t *items2, size_t len2);
 mp_obj_t mp_seq_index_obj(const mp_obj_t *items, size_t len, size_t n_args, const mp_obj_t *args);
 mp_obj_t mp_seq_count_obj(const mp_obj_t *items, size_t len, mp_obj_t value);
+// Byte-wise comparison (op LESS, MORE, EQUAL, ... as for mp_binary_op).
+bool mp_seq_cmp_bytes(mp_uint_t op, const byte *data1, size_t len1, const byte *data2, size_t len2);
+// dest[0..len*times) = items[0..len) repeated times (item_sz bytes each).
+void mp_seq_multiply(const void *items, size_t item_sz, size_t len, size_t times, void *dest);
+// A new list/tuple (type) of items[start:stop:step] (indexes already bound).
+mp_obj_t mp_seq_extract_slice(const mp_obj_type_t *type, const mp_obj_t *items, const mp_bound_slice_t *indexes);
+// A new tuple of what iterable yields (tuple(iterable)).
+mp_obj_t mp_obj_tuple_from_iter(mp_obj_t iterable);
 
 /******************************************************************************/
 // Functions, methods, closures, modules (objfun.c, objboundmeth.c,
@@ -413,8 +436,9 @@ void mp_delete_global(qstr qst);
 bool mp_obj_is_true(mp_obj_t arg);
 bool mp_obj_is_callable(mp_obj_t o_in);
 bool mp_obj_equal(mp_obj_t o1, mp_obj_t o2);
-// mp_obj_equal, but returns MP_OBJ_NULL (not False) for "not comparable"
-// with the flags of MicroPython's mp_obj_equal_not_equal.
+// o1 == o2 (op EQUAL) or o1 != o2 (op NOT_EQUAL) as a bool object, as
+// MicroPython's: the types' binary_op slots decide (MP_TYPE_FLAG_EQ_xxx),
+// falling back to identity; never MP_OBJ_NULL.
 mp_obj_t mp_obj_equal_not_equal(mp_binary_op_t op, mp_obj_t o1, mp_obj_t o2);
 mp_obj_t mp_obj_hash(mp_obj_t o_in); // small int; TypeError if unhashable
 mp_obj_t mp_obj_len(mp_obj_t o_in);  // TypeError if no len
@@ -515,5 +539,9 @@ mp_obj_t mp_compile(const char *source, size_t len, qstr source_file, mp_parse_i
 // Compiles and runs source in the __main__ module (mpy-host -c, scripts).
 mp_obj_t mp_exec_source(const char *source, size_t len, qstr source_file, mp_parse_input_kind_t kind,
     mp_obj_dict_t *globals);
+
+// For the REPL: true when input (lines joined with '\n') is an unfinished
+// compound statement, bracket, triple-quoted string or continued line.
+bool mp_repl_continue_with_input(const char *input);
 
 #endif

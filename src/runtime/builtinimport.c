@@ -1,0 +1,338 @@
+// The import statement: mp_import_name (sys.modules, then built-in
+// modules, then NAME.py / NAME.mpy / package directories on sys.path),
+// mp_import_from and mp_import_all, with MicroPython v1.21's messages.
+//
+// A package is a directory; its __init__.py or __init__.mpy (if any) is its
+// code, and its __path__ names the directory its submodules are searched in.
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "runtime/runtime.h"
+
+typedef enum { PATH_NONE, PATH_FILE, PATH_DIR } path_kind_t;
+
+static path_kind_t path_kind(const char *path) {
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        return PATH_NONE;
+    }
+    return S_ISDIR(st.st_mode) ? PATH_DIR : PATH_FILE;
+}
+
+// The whole file in a heap block (len bytes, NUL-terminated); NULL if it
+// cannot be read.
+static byte *read_file(const char *path, size_t *len) {
+    FILE *fp = fopen(path, "rb");
+    if (fp == NULL) {
+        return NULL;
+    }
+    vstr_t buf;
+    vstr_init(&buf, 4096);
+    size_t n;
+    char chunk[4096];
+    while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
+        vstr_add_strn(&buf, chunk, n);
+    }
+    bool failed = ferror(fp);
+    fclose(fp);
+    if (failed) {
+        vstr_clear(&buf);
+        return NULL;
+    }
+    *len = buf.len;
+    return (byte *)vstr_null_terminated_str(&buf);
+}
+
+// A fresh module object (its own module context, as the firmware's) with
+// __name__ set; not yet in sys.modules.
+static mp_module_context_t *new_module(qstr name) {
+    mp_module_context_t *ctx = mp_obj_malloc_helper(sizeof(mp_module_context_t), &mp_type_module);
+    ctx->module.globals = MP_OBJ_TO_PTR(mp_obj_new_dict(2));
+    mp_obj_dict_store(MP_OBJ_FROM_PTR(ctx->module.globals), MP_OBJ_NEW_QSTR(MP_QSTR___name__),
+        MP_OBJ_NEW_QSTR(name));
+    return ctx;
+}
+
+static void store_in(mp_obj_t module, qstr attr, mp_obj_t value) {
+    mp_obj_dict_store(MP_OBJ_FROM_PTR(mp_obj_module_globals(module)), MP_OBJ_NEW_QSTR(attr), value);
+}
+
+// Compiles and runs src as a module's code with its globals as globals
+// and locals; returns the exception raised, or MP_OBJ_NULL.
+static mp_obj_t exec_module_code(const byte *src, size_t len, const char *path, mp_obj_dict_t *globals) {
+    mp_obj_dict_t *const old_globals = mp_globals_get();
+    mp_obj_dict_t *const old_locals = mp_locals_get();
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        mp_obj_t fun = mp_compile((const char *)src, len, qstr_from_str(path), MP_PARSE_FILE_INPUT, globals);
+        mp_globals_set(globals);
+        mp_locals_set(globals);
+        mp_call_function_0(fun);
+        nlr_pop();
+        mp_globals_set(old_globals);
+        mp_locals_set(old_locals);
+        return MP_OBJ_NULL;
+    }
+    mp_globals_set(old_globals);
+    mp_locals_set(old_locals);
+    return MP_OBJ_FROM_PTR(nlr.ret_val);
+}
+
+// Loads a .py source file as module `name` (a new module, or the given
+// package module): added to sys.modules first, removed again if it fails.
+static mp_obj_t load_py_module(qstr name, const char *path, mp_obj_t module_in) {
+    size_t len;
+    byte *src = read_file(path, &len);
+    if (src == NULL) {
+        mp_raise_OSError(2); // ENOENT
+    }
+    mp_obj_t module = module_in != MP_OBJ_NULL ? module_in : MP_OBJ_FROM_PTR(new_module(name));
+    store_in(module, MP_QSTR___file__, MP_OBJ_NEW_QSTR(qstr_from_str(path)));
+    mp_obj_t name_obj = MP_OBJ_NEW_QSTR(name);
+    mp_obj_dict_store(mp_state.loaded_modules, name_obj, module);
+    mp_obj_t exc = exec_module_code(src, len, path, mp_obj_module_globals(module));
+    m_free(src);
+    if (exc != MP_OBJ_NULL) {
+        mp_map_lookup(mp_obj_dict_get_map(mp_state.loaded_modules), name_obj, MP_MAP_LOOKUP_REMOVE_IF_FOUND);
+        nlr_raise(exc);
+    }
+    return module;
+}
+
+static mp_obj_t load_mpy_file(qstr name, const char *path) {
+    size_t len;
+    byte *data = read_file(path, &len);
+    if (data == NULL) {
+        mp_raise_OSError(2); // ENOENT
+    }
+    mp_obj_t module = mp_load_mpy_module(name, path, data, len);
+    m_free(data);
+    return module;
+}
+
+// dir/leaf + ext into buf (a vstr); "" as dir is the current directory.
+static const char *make_path(vstr_t *buf, const char *dir, size_t dir_len, const char *leaf, const char *ext) {
+    vstr_reset(buf);
+    if (dir_len) {
+        vstr_add_strn(buf, dir, dir_len);
+        vstr_add_char(buf, '/');
+    }
+    vstr_add_str(buf, leaf);
+    vstr_add_str(buf, ext);
+    return vstr_null_terminated_str(buf);
+}
+
+// Looks for `leaf` in directory dir: leaf.py, leaf.mpy, then a package
+// directory leaf/. Loads it as module full_name; MP_OBJ_NULL if absent.
+static mp_obj_t load_from_dir(qstr full_name, const char *dir, size_t dir_len, const char *leaf) {
+    vstr_t path;
+    vstr_init(&path, dir_len + strlen(leaf) + 16);
+    mp_obj_t module = MP_OBJ_NULL;
+    if (path_kind(make_path(&path, dir, dir_len, leaf, ".py")) == PATH_FILE) {
+        module = load_py_module(full_name, vstr_null_terminated_str(&path), MP_OBJ_NULL);
+    } else if (path_kind(make_path(&path, dir, dir_len, leaf, ".mpy")) == PATH_FILE) {
+        module = load_mpy_file(full_name, vstr_null_terminated_str(&path));
+    } else if (path_kind(make_path(&path, dir, dir_len, leaf, "")) == PATH_DIR) {
+        // A package: __path__ is its directory, __init__ its code.
+        mp_obj_t pkg_path = MP_OBJ_NEW_QSTR(qstr_from_str(vstr_null_terminated_str(&path)));
+        size_t pkg_dir_len = path.len;
+        char *pkg_dir = m_malloc(pkg_dir_len + 1);
+        memcpy(pkg_dir, path.buf, pkg_dir_len + 1);
+        if (path_kind(make_path(&path, pkg_dir, pkg_dir_len, "__init__", ".py")) == PATH_FILE) {
+            module = MP_OBJ_FROM_PTR(new_module(full_name));
+            store_in(module, MP_QSTR___path__, pkg_path);
+            load_py_module(full_name, vstr_null_terminated_str(&path), module);
+        } else if (path_kind(make_path(&path, pkg_dir, pkg_dir_len, "__init__", ".mpy")) == PATH_FILE) {
+            module = load_mpy_file(full_name, vstr_null_terminated_str(&path));
+            store_in(module, MP_QSTR___path__, pkg_path);
+        } else {
+            module = MP_OBJ_FROM_PTR(new_module(full_name));
+            store_in(module, MP_QSTR___path__, pkg_path);
+            mp_obj_dict_store(mp_state.loaded_modules, MP_OBJ_NEW_QSTR(full_name), module);
+        }
+        m_free(pkg_dir);
+    }
+    vstr_clear(&path);
+    return module;
+}
+
+// The package directory of a module (its __path__), or NULL.
+static const char *package_dir(mp_obj_t module, size_t *len) {
+    if (!mp_obj_is_type(module, &mp_type_module)) {
+        return NULL;
+    }
+    mp_map_elem_t *elem = mp_map_lookup(mp_obj_dict_get_map(MP_OBJ_FROM_PTR(mp_obj_module_globals(module))),
+        MP_OBJ_NEW_QSTR(MP_QSTR___path__), MP_MAP_LOOKUP);
+    if (elem == NULL) {
+        return NULL;
+    }
+    return mp_obj_str_get_data(elem->value, len);
+}
+
+static NORETURN void no_module(const char *name, size_t len) {
+    mp_raise_msg_varg(&mp_type_ImportError, MP_ERROR_TEXT("no module named '%q'"), qstr_from_strn(name, len));
+}
+
+// Imports the module full[0..len) (whose parent, if dotted, is loaded
+// already as `parent`), from sys.modules, the built-ins or the file system.
+static mp_obj_t import_one(const char *full, size_t len, mp_obj_t parent, const char *leaf) {
+    qstr full_q = qstr_from_strn(full, len);
+    mp_map_elem_t *elem = mp_map_lookup(mp_obj_dict_get_map(mp_state.loaded_modules),
+        MP_OBJ_NEW_QSTR(full_q), MP_MAP_LOOKUP);
+    if (elem != NULL) {
+        return elem->value;
+    }
+    mp_obj_t module = MP_OBJ_NULL;
+    if (parent == MP_OBJ_NULL) {
+        module = mp_module_get_builtin(full_q);
+        if (module != MP_OBJ_NULL) {
+            return module;
+        }
+        size_t n_dirs = 0;
+        mp_obj_t *dirs = NULL;
+        if (mp_state.sys_path != MP_OBJ_NULL) {
+            mp_obj_list_get(mp_state.sys_path, &n_dirs, &dirs);
+        }
+        for (size_t i = 0; i < n_dirs && module == MP_OBJ_NULL; i++) {
+            size_t dir_len;
+            const char *dir = mp_obj_str_get_data(dirs[i], &dir_len);
+            module = load_from_dir(full_q, dir, dir_len, leaf);
+        }
+    } else {
+        size_t dir_len;
+        const char *dir = package_dir(parent, &dir_len);
+        if (dir != NULL) {
+            module = load_from_dir(full_q, dir, dir_len, leaf);
+        }
+    }
+    if (module == MP_OBJ_NULL) {
+        no_module(full, len);
+    }
+    if (parent != MP_OBJ_NULL) {
+        store_in(parent, qstr_from_str(leaf), module);
+    }
+    return module;
+}
+
+// The absolute name for a relative import of `name` at `level` from the
+// module whose globals are current.
+static qstr resolve_relative(qstr name, size_t level) {
+    mp_obj_dict_t *globals = mp_globals_get();
+    mp_map_t *map = mp_obj_dict_get_map(MP_OBJ_FROM_PTR(globals));
+    mp_map_elem_t *this_name = mp_map_lookup(map, MP_OBJ_NEW_QSTR(MP_QSTR___name__), MP_MAP_LOOKUP);
+    bool is_package = mp_map_lookup(map, MP_OBJ_NEW_QSTR(MP_QSTR___path__), MP_MAP_LOOKUP) != NULL;
+    if (this_name == NULL) {
+        mp_raise_msg(&mp_type_ImportError, MP_ERROR_TEXT("can't perform relative import"));
+    }
+    size_t base_len;
+    const char *base = mp_obj_str_get_data(this_name->value, &base_len);
+    // A module's own package is its name minus the last part; a package's
+    // is its own name. Each further level drops one more part.
+    size_t drop = level - (is_package ? 1 : 0);
+    for (; drop > 0; drop--) {
+        while (base_len > 0 && base[base_len - 1] != '.') {
+            base_len--;
+        }
+        if (base_len == 0) {
+            mp_raise_msg(&mp_type_ImportError, MP_ERROR_TEXT("can't perform relative import"));
+        }
+        base_len--; // the dot
+    }
+    if (base_len == 0 || (base_len == 8 && memcmp(base, "__main__", 8) == 0)) {
+        mp_raise_msg(&mp_type_ImportError, MP_ERROR_TEXT("can't perform relative import"));
+    }
+    vstr_t full;
+    vstr_init(&full, base_len + qstr_len(name) + 2);
+    vstr_add_strn(&full, base, base_len);
+    if (qstr_len(name) != 0) {
+        vstr_add_char(&full, '.');
+        vstr_add_str(&full, qstr_str(name));
+    }
+    qstr q = qstr_from_strn(full.buf, full.len);
+    vstr_clear(&full);
+    return q;
+}
+
+mp_obj_t mp_import_name(qstr name, mp_obj_t fromlist, mp_obj_t level_in) {
+    mp_int_t level = level_in == MP_OBJ_NULL ? 0 : mp_obj_get_int(level_in);
+    if (level < 0) {
+        mp_raise_ValueError(MP_ERROR_TEXT("level must be >= 0"));
+    }
+    if (level > 0) {
+        name = resolve_relative(name, (size_t)level);
+    }
+    size_t len;
+    const char *full = (const char *)qstr_data(name, &len);
+    if (len == 0) {
+        no_module(full, len);
+    }
+    // Import each dotted prefix in turn: a, a.b, a.b.c.
+    mp_obj_t top = MP_OBJ_NULL, module = MP_OBJ_NULL;
+    char leaf[QSTR_MP_LEN_LIMIT + 1];
+    size_t start = 0;
+    for (size_t i = 0; i <= len; i++) {
+        if (i == len || full[i] == '.') {
+            size_t leaf_len = i - start;
+            if (leaf_len == 0 || leaf_len > QSTR_MP_LEN_LIMIT) {
+                no_module(full, len);
+            }
+            memcpy(leaf, full + start, leaf_len);
+            leaf[leaf_len] = '\0';
+            module = import_one(full, i, module, leaf);
+            if (top == MP_OBJ_NULL) {
+                top = module;
+            }
+            start = i + 1;
+        }
+    }
+    // "import a.b" binds a; "from a.b import x" wants a.b.
+    bool has_fromlist = fromlist != MP_OBJ_NULL && fromlist != mp_const_none &&
+        mp_obj_is_true(fromlist);
+    return has_fromlist || level > 0 ? module : top;
+}
+
+mp_obj_t mp_import_from(mp_obj_t module, qstr name) {
+    mp_obj_t dest[2];
+    mp_load_method_maybe(module, name, dest);
+    if (dest[1] != MP_OBJ_NULL) {
+        // A bound method is no importable name.
+        goto import_error;
+    }
+    if (dest[0] != MP_OBJ_NULL) {
+        return dest[0];
+    }
+    // A submodule of a package, not imported yet.
+    size_t dir_len;
+    if (package_dir(module, &dir_len) != NULL) {
+        mp_load_method_maybe(module, MP_QSTR___name__, dest);
+        if (dest[0] != MP_OBJ_NULL) {
+            size_t pkg_len;
+            const char *pkg = mp_obj_str_get_data(dest[0], &pkg_len);
+            vstr_t full;
+            vstr_init(&full, pkg_len + qstr_len(name) + 2);
+            vstr_add_strn(&full, pkg, pkg_len);
+            vstr_add_char(&full, '.');
+            vstr_add_str(&full, qstr_str(name));
+            qstr full_q = qstr_from_strn(full.buf, full.len);
+            vstr_clear(&full);
+            return mp_import_name(full_q, mp_const_true, MP_OBJ_NEW_SMALL_INT(0));
+        }
+    }
+import_error:
+    mp_raise_msg_varg(&mp_type_ImportError, MP_ERROR_TEXT("can't import name %q"), name);
+}
+
+void mp_import_all(mp_obj_t module) {
+    mp_map_t *map = mp_obj_dict_get_map(MP_OBJ_FROM_PTR(mp_obj_module_globals(module)));
+    for (size_t i = 0; i < map->alloc; i++) {
+        if (!mp_map_slot_is_filled(map, i)) {
+            continue;
+        }
+        qstr name = mp_obj_str_get_qstr(map->table[i].key);
+        if (*qstr_str(name) != '_') {
+            mp_store_name(name, map->table[i].value);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+// The compiler's SyntaxError/IndentationError with file, line and column.
+#include "runtime/compile_error.h"
+
+static qstr error_file = MP_QSTR__lt_stdin_gt_;
+
+qstr compile_error_set_file(qstr file) {
+    qstr old = error_file;
+    error_file = file;
+    return old;
+}
+
+void compile_error_at(const mp_obj_type_t *type, qstr block, size_t line, size_t col, const char *msg) {
+    mp_obj_t exc = mp_obj_new_exception_msg_varg(type, MP_ERROR_TEXT("%s (column %u)"), msg, (unsigned)col);
+    mp_obj_exception_add_traceback(exc, error_file, line, block);
+    nlr_raise(exc);
+}

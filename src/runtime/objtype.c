@@ -1,0 +1,135 @@
+// The type of types (calling a type makes an instance, type(x), printing
+// "<class 'name'>", attributes looked up through the type's locals dict and
+// its parents) and the base type object. Types defined by native modules
+// (constant, or filled in at import with MP_OBJ_TYPE_SET_SLOT) are plain
+// mp_obj_type_t objects and go through the same code.
+#include "runtime/runtime.h"
+
+static void type_print(const mp_print_t *print, mp_obj_t self_in, mp_print_kind_t kind) {
+    (void)kind;
+    const mp_obj_type_t *self = MP_OBJ_TO_PTR(self_in);
+    mp_printf(print, "<class '%q'>", (qstr)self->name);
+}
+
+// type(x): the type of x. type(name, bases, dict) would define a class.
+static mp_obj_t type_make_new(const mp_obj_type_t *type_in, size_t n_args, size_t n_kw, const mp_obj_t *args) {
+    (void)type_in;
+    mp_arg_check_num(n_args, n_kw, 1, 3, false);
+    switch (n_args) {
+        case 1:
+            return MP_OBJ_FROM_PTR(mp_obj_get_type(args[0]));
+        case 3:
+            mp_raise_NotImplementedError(MP_ERROR_TEXT("class definitions are not supported"));
+        default:
+            mp_raise_TypeError(MP_ERROR_TEXT("type takes 1 or 3 arguments"));
+    }
+}
+
+// Calling a type: its make_new slot.
+static mp_obj_t type_call(mp_obj_t self_in, size_t n_args, size_t n_kw, const mp_obj_t *args) {
+    const mp_obj_type_t *self = MP_OBJ_TO_PTR(self_in);
+    if (!MP_OBJ_TYPE_HAS_SLOT(self, make_new)) {
+        mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("can't create '%q' instances"), (qstr)self->name);
+    }
+    return MP_OBJ_TYPE_GET_SLOT(self, make_new)(self, n_args, n_kw, args);
+}
+
+// The parents of a type as a tuple (object for a type without any).
+static mp_obj_t type_bases(const mp_obj_type_t *self) {
+    if (!MP_OBJ_TYPE_HAS_SLOT(self, parent) || MP_OBJ_TYPE_GET_SLOT(self, parent) == NULL) {
+        if (self == &mp_type_object) {
+            return mp_const_empty_tuple;
+        }
+        mp_obj_t object = MP_OBJ_FROM_PTR(&mp_type_object);
+        return mp_obj_new_tuple(1, &object);
+    }
+    const void *parent = MP_OBJ_TYPE_GET_SLOT(self, parent);
+    if (((const mp_obj_base_t *)parent)->type == &mp_type_tuple) {
+        return MP_OBJ_FROM_PTR(parent);
+    }
+    mp_obj_t p = MP_OBJ_FROM_PTR(parent);
+    return mp_obj_new_tuple(1, &p);
+}
+
+static void type_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {
+    const mp_obj_type_t *self = MP_OBJ_TO_PTR(self_in);
+    if (dest[0] == MP_OBJ_NULL) {
+        if (attr == MP_QSTR___name__) {
+            dest[0] = MP_OBJ_NEW_QSTR(self->name);
+            return;
+        }
+        if (attr == MP_QSTR___bases__) {
+            dest[0] = type_bases(self);
+            return;
+        }
+        mp_map_elem_t *elem = mp_obj_type_lookup(self, attr);
+        if (elem != NULL) {
+            // Looked up on the type: methods come back unbound.
+            mp_convert_member_lookup(MP_OBJ_NULL, self, elem->value, dest);
+        }
+        return;
+    }
+    // Store or delete: only in a locals dict that is not fixed.
+    if (!MP_OBJ_TYPE_HAS_SLOT(self, locals_dict)) {
+        return;
+    }
+    mp_obj_dict_t *locals = MP_OBJ_TYPE_GET_SLOT(self, locals_dict);
+    if (locals == NULL || locals->map.is_fixed) {
+        return;
+    }
+    if (dest[1] == MP_OBJ_NULL) {
+        mp_map_elem_t *elem = mp_map_lookup(&locals->map, MP_OBJ_NEW_QSTR(attr), MP_MAP_LOOKUP_REMOVE_IF_FOUND);
+        if (elem != NULL) {
+            dest[0] = MP_OBJ_NULL;
+        }
+    } else {
+        mp_map_lookup(&locals->map, MP_OBJ_NEW_QSTR(attr), MP_MAP_LOOKUP_ADD_IF_NOT_FOUND)->value = dest[1];
+        dest[0] = MP_OBJ_NULL;
+    }
+}
+
+MP_DEFINE_CONST_OBJ_TYPE(mp_type_type, MP_QSTR_type, MP_TYPE_FLAG_NONE,
+    make_new, type_make_new,
+    print, type_print,
+    call, type_call,
+    attr, type_attr);
+
+/******************************************************************************/
+// object
+
+typedef struct {
+    mp_obj_base_t base;
+} object_obj_t;
+
+static mp_obj_t object_make_new(const mp_obj_type_t *type, size_t n_args, size_t n_kw, const mp_obj_t *args) {
+    (void)args;
+    mp_arg_check_num(n_args, n_kw, 0, 0, false);
+    return MP_OBJ_FROM_PTR(mp_obj_malloc(object_obj_t, type));
+}
+
+static mp_obj_t object___init__(mp_obj_t self) {
+    (void)self;
+    return mp_const_none;
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(object___init___obj, object___init__);
+
+static mp_obj_t object___new__(mp_obj_t cls) {
+    if (!mp_obj_is_type(cls, &mp_type_type)) {
+        mp_raise_TypeError(MP_ERROR_TEXT("arg must be user-type"));
+    }
+    return MP_OBJ_FROM_PTR(mp_obj_malloc(object_obj_t, (const mp_obj_type_t *)MP_OBJ_TO_PTR(cls)));
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(object___new___fun_obj, object___new__);
+static const mp_rom_obj_static_class_method_t object___new___obj = {
+    { &mp_type_staticmethod }, MP_ROM_PTR(&object___new___fun_obj)
+};
+
+static const mp_rom_map_elem_t object_locals_table[] = {
+    { MP_ROM_QSTR(MP_QSTR___init__), MP_ROM_PTR(&object___init___obj) },
+    { MP_ROM_QSTR(MP_QSTR___new__), MP_ROM_PTR(&object___new___obj) },
+};
+static MP_DEFINE_CONST_DICT(object_locals_dict, object_locals_table);
+
+MP_DEFINE_CONST_OBJ_TYPE(mp_type_object, MP_QSTR_object, MP_TYPE_FLAG_NONE,
+    make_new, object_make_new,
+    locals_dict, &object_locals_dict);

@@ -1,0 +1,274 @@
+// Loading a .mpy file as a module, as MicroPython's persistentcode.c and
+// builtinimport.c do between them: check the header, intern the qstr table,
+// build the constant objects, turn the raw-code tree into rt_raw_code_t
+// (placing native code in executable memory, relocated against the
+// module's tables and mp_fun_table), then run the module's top-level code
+// with the module's globals as globals and locals.
+//
+// The module object is the module's mp_module_context_t (as in the
+// firmware): its constants are what bytecode operands and native
+// relocations index. The qstr table's entry 0 is the source file, as
+// mpy-cross and the compiler write it (tracebacks name it).
+#include <stdlib.h>
+#include <string.h>
+
+#include "mpy/mpy_read.h"
+#include "runtime/native_code.h"
+#include "runtime/runtime.h"
+
+// Header facts of .mpy version 6 (see src/mpy/mpy_format.h, not included
+// here: it spells MPY_SUB_VERSION differently from py/mpyabi.h).
+#define LOAD_MPY_VERSION 6
+#define LOAD_ARCH_NONE 0
+#if defined(__x86_64__)
+#define LOAD_ARCH_HOST 2 // x64
+#elif defined(__i386__)
+#define LOAD_ARCH_HOST 1 // x86
+#else
+#define LOAD_ARCH_HOST (-1) // no native code runs here
+#endif
+// Small ints use every bit of a word but the tag bit.
+#define LOAD_SMALL_INT_BITS (8 * sizeof(mp_int_t) - 1)
+
+// What a load holds outside the collected heap, released at the end (the
+// file's parse) or on failure (the placed native code too).
+typedef struct {
+    mpy_file_t file;
+    bool file_read;
+    native_code_t *native; // placed native code, kept for good on success
+    size_t n_native, alloc_native;
+    mp_module_context_t *context;
+    native_targets_t targets;
+} loader_t;
+
+static NORETURN void incompatible_file(void) {
+    mp_raise_ValueError(MP_ERROR_TEXT("incompatible .mpy file"));
+}
+
+static void check_header(const byte *data, size_t len) {
+    if (len < 4) {
+        incompatible_file();
+    }
+    unsigned arch = data[2] >> 2, sub_version = data[2] & 3;
+    if (data[0] != 'M' || data[1] != LOAD_MPY_VERSION ||
+        (arch != LOAD_ARCH_NONE && sub_version != MPY_SUB_VERSION) ||
+        data[3] > LOAD_SMALL_INT_BITS) {
+        incompatible_file();
+    }
+    if (arch != LOAD_ARCH_NONE && (int)arch != LOAD_ARCH_HOST) {
+        mp_raise_ValueError(MP_ERROR_TEXT("incompatible .mpy arch"));
+    }
+}
+
+static mp_obj_t load_obj(const mpy_obj_t *o) {
+    const char *text = (const char *)o->data;
+    switch (o->kind) {
+        case MPY_OBJ_FUN_TABLE:
+            // Native code finds mp_fun_table through the object table.
+            return MP_OBJ_FROM_PTR(&mp_fun_table);
+        case MPY_OBJ_NONE:
+            return mp_const_none;
+        case MPY_OBJ_FALSE:
+            return mp_const_false;
+        case MPY_OBJ_TRUE:
+            return mp_const_true;
+        case MPY_OBJ_ELLIPSIS:
+            return mp_const_ellipsis;
+        case MPY_OBJ_STR:
+            return mp_obj_new_str(text, o->len);
+        case MPY_OBJ_BYTES:
+            return mp_obj_new_bytes(o->data, o->len);
+        case MPY_OBJ_INT:
+            return mp_parse_num_integer(text, o->len, 10);
+        case MPY_OBJ_FLOAT:
+            return mp_parse_num_decimal(text, o->len, false, false);
+        case MPY_OBJ_COMPLEX:
+            return mp_parse_num_decimal(text, o->len, true, true);
+        case MPY_OBJ_TUPLE: {
+            mp_obj_t tuple = mp_obj_new_tuple(o->len, NULL);
+            size_t n;
+            mp_obj_t *items;
+            mp_obj_tuple_get(tuple, &n, &items);
+            for (size_t i = 0; i < n; i++) {
+                items[i] = load_obj(&o->items[i]);
+            }
+            return tuple;
+        }
+        default:
+            incompatible_file();
+    }
+}
+
+static native_code_t *new_native_slot(loader_t *ld) {
+    if (ld->n_native == ld->alloc_native) {
+        size_t alloc = ld->alloc_native ? 2 * ld->alloc_native : 4;
+        native_code_t *p = realloc(ld->native, alloc * sizeof(*p));
+        if (p == NULL) {
+            m_malloc_fail(alloc * sizeof(*p));
+        }
+        ld->native = p;
+        ld->alloc_native = alloc;
+    }
+    native_code_t *code = &ld->native[ld->n_native];
+    memset(code, 0, sizeof(*code));
+    return code;
+}
+
+// Places one native raw code; its rodata and BSS may hold heap pointers,
+// so the collector scans them.
+static void place_native(loader_t *ld, const mpy_raw_code_t *src, rt_raw_code_t *rc) {
+    if (src->kind != MP_CODE_NATIVE_VIPER) {
+        mp_raise_NotImplementedError(src->kind == MP_CODE_NATIVE_PY
+            ? MP_ERROR_TEXT("@micropython.native code in .mpy files is not supported")
+            : MP_ERROR_TEXT("inline assembler code in .mpy files is not supported"));
+    }
+    native_code_t *code = new_native_slot(ld);
+    char err[256];
+    if (!native_code_load(code, src, &ld->targets, err, sizeof(err))) {
+        mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("incompatible .mpy file: %s"), err);
+    }
+    ld->n_native++;
+    if ((code->rodata && !gc_add_root(code->rodata, code->rodata_len)) ||
+        (code->bss && !gc_add_root(code->bss, code->bss_len))) {
+        m_malloc_fail(code->rodata_len + code->bss_len);
+    }
+    rc->rc.fun_data = code->text;
+    rc->fun_data_len = code->text_len;
+}
+
+static rt_raw_code_t *load_raw_code(loader_t *ld, const mpy_raw_code_t *src) {
+    rt_raw_code_t *rc = m_malloc0(sizeof(rt_raw_code_t));
+    rc->rc.kind = src->kind;
+    rc->n_children = src->n_children;
+    if (src->n_children) {
+        rc->rc.children = m_malloc0(src->n_children * sizeof(mp_raw_code_t *));
+        for (size_t i = 0; i < src->n_children; i++) {
+            rc->rc.children[i] = &load_raw_code(ld, &src->children[i])->rc;
+        }
+    }
+    if (src->kind == MP_CODE_BYTECODE) {
+        // The bytecode is kept in the heap: the file's bytes are the caller's.
+        byte *code = m_malloc(src->data_len ? src->data_len : 1);
+        memcpy(code, src->data, src->data_len);
+        rc->rc.fun_data = code;
+        rc->fun_data_len = src->data_len;
+        rc->rc.scope_flags = src->prelude.scope_flags & 0x7f;
+        rc->rc.n_pos_args = src->prelude.n_pos_args & 0x7ff;
+    } else {
+        place_native(ld, src, rc);
+        rc->rc.scope_flags = src->scope_flags & 0x7f;
+        rc->prelude_offset = (uint16_t)src->prelude_offset;
+        if (src->kind == MP_CODE_NATIVE_ASM) {
+            rc->rc.n_pos_args = src->asm_n_pos_args & 0x7ff;
+            rc->type_sig = (uint32_t)src->asm_type_sig;
+        }
+    }
+    return rc;
+}
+
+// Interns the file's qstrs; the table holds 16-bit numbers (qstr_short_t).
+static void load_qstrs(loader_t *ld) {
+    mp_module_context_t *ctx = ld->context;
+    size_t n = ld->file.n_qstrs;
+    ctx->constants.qstr_table = m_malloc((n ? n : 1) * sizeof(qstr_short_t));
+    for (size_t i = 0; i < n; i++) {
+        const mpy_qstr_t *q = &ld->file.qstrs[i];
+        qstr id = q->static_id ? q->static_id : qstr_from_strn(q->str, q->len);
+        if (id > 0xffff) {
+            mp_raise_msg(&mp_type_RuntimeError, MP_ERROR_TEXT("too many qstrs for a .mpy module"));
+        }
+        ctx->constants.qstr_table[i] = (qstr_short_t)id;
+    }
+}
+
+static void load_objs(loader_t *ld) {
+    mp_module_context_t *ctx = ld->context;
+    size_t n = ld->file.n_objs;
+    ctx->constants.obj_table = m_malloc0((n ? n : 1) * sizeof(mp_obj_t));
+    for (size_t i = 0; i < n; i++) {
+        ctx->constants.obj_table[i] = load_obj(&ld->file.objs[i]);
+    }
+}
+
+static void loader_free(loader_t *ld, bool failed) {
+    if (failed) {
+        for (size_t i = 0; i < ld->n_native; i++) {
+            if (ld->native[i].rodata) {
+                gc_remove_root(ld->native[i].rodata);
+            }
+            if (ld->native[i].bss) {
+                gc_remove_root(ld->native[i].bss);
+            }
+            native_code_free(&ld->native[i]);
+        }
+    }
+    // On success the placed code stays for the life of the process (modules
+    // are never unloaded); only the bookkeeping array goes.
+    free(ld->native);
+    if (ld->file_read) {
+        mpy_file_free(&ld->file);
+    }
+    free(ld);
+}
+
+mp_obj_t mp_load_mpy_module(qstr name, const char *file, const byte *data, size_t len) {
+    check_header(data, len);
+
+    loader_t *ld = calloc(1, sizeof(loader_t));
+    if (ld == NULL) {
+        m_malloc_fail(sizeof(loader_t));
+    }
+    mp_obj_dict_t *old_globals = mp_globals_get();
+    mp_obj_dict_t *old_locals = mp_locals_get();
+    mp_obj_t name_obj = MP_OBJ_NEW_QSTR(name);
+    volatile bool in_sys_modules = false;
+    mp_obj_t module;
+
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        mpy_error_t err;
+        if (!mpy_read(&ld->file, file, data, len, &err)) {
+            incompatible_file();
+        }
+        ld->file_read = true;
+
+        // The module object is its context.
+        mp_module_context_t *ctx = mp_obj_malloc_helper(sizeof(mp_module_context_t), &mp_type_module);
+        ctx->module.globals = MP_OBJ_TO_PTR(mp_obj_new_dict(2));
+        ld->context = ctx;
+        module = MP_OBJ_FROM_PTR(ctx);
+        load_qstrs(ld);
+        load_objs(ld);
+
+        ld->targets.qstr_table = (uintptr_t)ctx->constants.qstr_table;
+        ld->targets.obj_table = (uintptr_t)ctx->constants.obj_table;
+        ld->targets.fun_table = (const uintptr_t *)&mp_fun_table;
+        ld->targets.fun_table_len = sizeof(mp_fun_table) / sizeof(uintptr_t);
+        rt_raw_code_t *top = load_raw_code(ld, &ld->file.rc);
+
+        mp_obj_t globals = MP_OBJ_FROM_PTR(ctx->module.globals);
+        mp_obj_dict_store(globals, MP_OBJ_NEW_QSTR(MP_QSTR___name__), name_obj);
+        mp_obj_dict_store(globals, MP_OBJ_NEW_QSTR(MP_QSTR___file__), MP_OBJ_NEW_QSTR(qstr_from_str(file)));
+        mp_obj_dict_store(mp_state.loaded_modules, name_obj, module);
+        in_sys_modules = true;
+
+        // The top-level code runs with the module's namespace as both
+        // globals and locals (module-level names are STORE_NAME'd).
+        mp_globals_set(ctx->module.globals);
+        mp_locals_set(ctx->module.globals);
+        mp_obj_t fun = mp_make_function_from_raw_code(&top->rc, ctx, NULL);
+        mp_call_function_0(fun);
+        mp_globals_set(old_globals);
+        mp_locals_set(old_locals);
+        nlr_pop();
+        loader_free(ld, false);
+        return module;
+    }
+    mp_globals_set(old_globals);
+    mp_locals_set(old_locals);
+    if (in_sys_modules) {
+        mp_map_lookup(mp_obj_dict_get_map(mp_state.loaded_modules), name_obj, MP_MAP_LOOKUP_REMOVE_IF_FOUND);
+    }
+    loader_free(ld, true);
+    nlr_jump(nlr.ret_val);
+}

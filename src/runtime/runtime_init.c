@@ -1,0 +1,102 @@
+// The runtime's global state and its start-up: the heap, the qstr pool,
+// the maps' view of the object model, sys.modules/path/argv and __main__.
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+
+#include "runtime/runtime.h"
+
+mp_state_t mp_state;
+
+// Room left below the stack limit for the C code that runs between two
+// checks (printing, the collector's marking, libc).
+#define STACK_MARGIN (64 * 1024)
+// The depth used when the stack size is unlimited or unknown.
+#define STACK_DEFAULT (8 * 1024 * 1024)
+
+/******************************************************************************/
+// What a hash, equality and table memory mean to the maps (runtime/map.h)
+
+static size_t map_hash(mp_obj_t key) {
+    mp_obj_t h = mp_unary_op(MP_UNARY_OP_HASH, key);
+    if (mp_obj_is_small_int(h)) {
+        return (size_t)MP_OBJ_SMALL_INT_VALUE(h);
+    }
+    return (size_t)mp_obj_get_int_truncated(h);
+}
+
+static bool map_equal(mp_obj_t key, mp_obj_t other) {
+    return mp_obj_equal(key, other);
+}
+
+static bool map_is_str(mp_obj_t obj) {
+    return mp_obj_is_exact_type(obj, &mp_type_str);
+}
+
+static void *map_alloc(size_t nbytes) {
+    return m_malloc(nbytes);
+}
+
+static void map_free(void *ptr, size_t nbytes) {
+    (void)nbytes;
+    m_free(ptr);
+}
+
+static const mp_map_hooks_t map_hooks = {
+    .hash = map_hash,
+    .equal = map_equal,
+    .is_str = map_is_str,
+    .alloc = map_alloc,
+    .free = map_free,
+};
+
+/******************************************************************************/
+
+// The lowest address the C stack may reach before RuntimeError: the stack
+// size limit from here (near the top: mp_init runs from main), less a margin.
+static char *stack_limit_from_here(void) {
+    volatile char here = 0;
+    uintptr_t top = (uintptr_t)&here;
+    size_t size = STACK_DEFAULT;
+    struct rlimit rl;
+    if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < size) {
+        size = (size_t)rl.rlim_cur;
+    }
+    size = size > 2 * STACK_MARGIN ? size - STACK_MARGIN : size / 2;
+    return (char *)(top - size);
+}
+
+void mp_init(size_t heap_size) {
+    memset(&mp_state, 0, sizeof(mp_state));
+    if (!gc_init_size(heap_size)) {
+        fprintf(stderr, "cannot allocate a heap of %zu bytes\n", heap_size);
+        exit(1);
+    }
+    mp_state.heap_size = heap_size;
+    // Everything mp_state points to is live.
+    gc_add_root(&mp_state, sizeof(mp_state));
+    mp_state.stack_limit = stack_limit_from_here();
+
+    qstr_init(NULL);
+    rt_qstr_init();
+    mp_map_set_hooks(&map_hooks);
+
+    mp_state.loaded_modules = mp_obj_new_dict(0);
+    mp_state.sys_path = mp_obj_new_list(0, NULL);
+    mp_state.sys_argv = mp_obj_new_list(0, NULL);
+    mp_state.sys_exitcode = mp_const_none;
+
+    // __main__: its globals are where -c code and scripts run.
+    mp_obj_t main_module = mp_obj_new_module(MP_QSTR___main__);
+    mp_state.dict_main = mp_obj_module_globals(main_module);
+    mp_state.dict_globals = mp_state.dict_main;
+    mp_state.dict_locals = mp_state.dict_main;
+}
+
+void mp_deinit(void) {
+    memset(&mp_state, 0, sizeof(mp_state));
+    mp_map_set_hooks(NULL);
+    qstr_deinit();
+    gc_deinit();
+}

@@ -1,0 +1,31 @@
+# sys and io in more detail.
+import sys, io
+print(type(sys.argv), type(sys.path), type(sys.modules), sys.path[0] != "")
+print(sys.implementation.name, sys.implementation.version, type(sys.implementation._mpy))
+print(sys.version_info[0], sys.version_info >= (3, 4), sys.platform)
+print(sys.stdout.write("abc\n"))
+print("x", "y", sep="", end="\n", file=sys.stderr)
+print(repr(sys.stdin)[:20])
+b = io.BytesIO()
+print(b.write(b"12345"), b.write("67"), b.getvalue(), b.tell())
+print(b.seek(2), b.read(2), b.read(), b.read(), b.seek(0, 2))
+b.seek(1)
+ba = bytearray(4)
+print(b.readinto(ba), ba, b.tell())
+s = io.StringIO("one\ntwo\nthree")
+print(s.readline(), s.readline(2), s.readline(), s.readline(), repr(s.readline()))
+print(type(s.getvalue()), type(b.getvalue()), type(io.StringIO("x").read()), type(io.BytesIO(b"x").read()))
+s = io.StringIO()
+for i in range(3):
+    print(i, file=s)
+print(repr(s.getvalue()))
+s.close()
+try:
+    s.write("x")
+except ValueError as e:
+    print("ValueError", e)
+e = ValueError("shown")
+sys.print_exception(e)
+out = io.StringIO()
+sys.print_exception(KeyError(1), out)
+print(repr(out.getvalue()))

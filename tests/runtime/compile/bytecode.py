@@ -1,0 +1,65 @@
+import sys
+import a.b.c
+import a.b as ab
+from . import x
+from ..m import y as z
+from os import *
+x = 5
+y = x * 2 + w ** v - u // t % s
+print(x, y, -x, ~x, +x, not x)
+a, b = c
+a, *b = [1, 2, 3, 4]
+(a, (b, c)), d = t
+l[1] += 5
+l.x -= 1
+del l[0], l.y, z
+d = {'a': 1, 'b': 2}
+print(1 < 2 < 3, 1 == 1 != 2, a in b, a not in b, a is not b)
+print(p and q, r or s or t)
+print('yes' if x > 3 else 'no')
+big = 123456789012345678901234567890
+print(1.5, b'xy', 'a long string constant here', ...)
+while n < 5:
+    n += 1
+    if n == 2:
+        continue
+    elif n == 3:
+        pass
+    else:
+        break
+else:
+    print('no')
+while True:
+    break
+for i in range(3):
+    print(i)
+else:
+    print('done')
+for i in range(n):
+    pass
+for i, j in q:
+    if i and j or not i:
+        print(i)
+print([i * i for i in range(5) if i % 2])
+print({i: i * 2 for i in r})
+print({i for i in r for j in i})
+f = lambda a, b=2: a + b
+def g(a, *args, k=1, **kw):
+    global G
+    G = a
+    f(*args, **kw)
+    o.m(a, b=1)
+    return a[1:2], a[::2], a[1:2, 3]
+def h():
+    try:
+        pass
+    finally:
+        return 1
+with open(f) as fp, q:
+    fp.read()
+try:
+    raise ValueError from None
+except:
+    raise
+assert x, 'm'
+s = f'{x!r:4} {y}'

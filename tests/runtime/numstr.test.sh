@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Numbers, strings, bytes and arrays (src/runtime/objint.c, objfloat.c,
+# formatfloat.c, parsenum.c, objbool.c, objstr*.c, objarray.c, binary.c):
+# C-level cases, float repr and parsing against MicroPython v1.21 bit for bit
+# (numstr_floats.txt), and Python programs whose output must match
+# MicroPython's (numstr/*.py and *.exp, see numstr/README.md). Main build
+# (libruntime.a) and x86.
+. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/ctest.sh"
+make_tmpdir
+VEC=$TOP/tests/runtime/numstr
+
+# build_driver OUT [FLAGS...]: with libruntime.a, or (with flags such as
+# -m32) compiled from the sources.
+build_driver() {
+    local out=$1
+    shift
+    if [ $# -eq 0 ]; then
+        ctest_build "$out" "$TEST_CC" "$CTEST_DIR/test_numstr.c" "$TOOLS_DIR/libruntime.a" \
+            "$TOOLS_DIR/libmpy.a" -lm
+    else
+        ctest_build "$out" "$TEST_CC" "$@" "$CTEST_DIR/test_numstr.c" "$RUNTIME_DIR"/*.c \
+            "$TOP"/src/mpy/*.c "$TOP"/src/base/*.c -lm
+    fi
+}
+
+run_all() {
+    local name=$1 driver=$2 exp t out
+    ctest_run "$name" "$driver" --unit
+    ctest_run "$name" "$driver" --floats "$TOP/tests/runtime/numstr_floats.txt"
+    for exp in "$VEC"/*.exp; do
+        t=$(basename "$exp" .exp)
+        out=$(cd "$VEC" && "$driver" "$t.py" 2>&1)
+        if [ "$out" = "$(cat "$exp")" ]; then
+            test_pass "$name/$t"
+        else
+            test_fail "$name/$t" "$(diff <(echo "$out") "$exp" | head -12 | tr '\n' '|')"
+        fi
+    done
+}
+
+if build_driver "$TMP/test_numstr"; then
+    run_all runtime/numstr "$TMP/test_numstr"
+else
+    ctest_build_fail runtime/numstr "$TMP/test_numstr"
+fi
+
+if ctest_m32_ok; then
+    if build_driver "$TMP/test_numstr32" -m32; then
+        run_all runtime/numstr/x86 "$TMP/test_numstr32"
+    else
+        ctest_build_fail runtime/numstr/x86 "$TMP/test_numstr32"
+    fi
+else
+    test_skip runtime/numstr/x86 "$TEST_CC -m32 cannot link (Debian: gcc-multilib)"
+fi
