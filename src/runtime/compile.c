@@ -1263,7 +1263,9 @@ void compile_unit(const char *source, size_t len, qstr source_file, mp_parse_inp
     }
     context->constants.qstr_table = qstr_table;
     mp_obj_t *obj_table = m_malloc((unit->n_objs + 1) * sizeof(mp_obj_t));
-    memcpy(obj_table, unit->objs, unit->n_objs * sizeof(mp_obj_t));
+    if (unit->n_objs > 0) { // objs may be NULL then, and memcpy must not see NULL
+        memcpy(obj_table, unit->objs, unit->n_objs * sizeof(mp_obj_t));
+    }
     context->constants.obj_table = obj_table;
     out->rc = module->rc;
     out->context = context;

@@ -235,7 +235,14 @@ static mp_obj_t new_exception_msg_vlist(const mp_obj_type_t *exc_type, const cha
     va_list ap2;
     va_copy(ap2, ap);
     size_t len;
-    char *text = format_message(&len, fmt, ap);
+    char *text = NULL;
+    // A raise while formatting (the heap is full) must not format again.
+    static bool formatting;
+    if (!formatting) {
+        formatting = true;
+        text = format_message(&len, fmt, ap);
+        formatting = false;
+    }
     mp_obj_t exc;
     if (text != NULL) {
         exc = new_exception_text(exc_type, text, len);

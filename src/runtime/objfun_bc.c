@@ -120,12 +120,12 @@ void vm_setup_frame(vm_frame_t *f, size_t n_args, size_t n_kw, const mp_obj_t *a
                 MP_ERROR_TEXT("function got multiple values for argument '%q'"), (qstr)MP_OBJ_QSTR_VALUE(wanted));
         }
 
-        // Defaults for the positional arguments not given.
+        // Defaults for the positional arguments not given: the last
+        // n_def_pos_args arguments (stored in reverse order in state[]).
         mp_obj_t *d = &state[n_state - n_pos_args];
-        mp_obj_t *s = &self->extra_args[n_def_pos_args] - 1;
-        for (size_t i = n_def_pos_args; i > 0; i--, d++, s--) {
+        for (size_t i = n_def_pos_args; i > 0; i--, d++) {
             if (*d == MP_OBJ_NULL) {
-                *d = *s;
+                *d = self->extra_args[i - 1];
             }
         }
         while (d < &state[n_state]) {

@@ -15,7 +15,7 @@ static void *int_digits_alloc(size_t n) {
 
 static bool int_allocator_set;
 
-static void int_use_gc(void) {
+void mp_obj_int_use_gc(void) {
     if (!int_allocator_set) {
         bigint_set_allocator(int_digits_alloc, gc_free);
         int_allocator_set = true;
@@ -40,7 +40,7 @@ void mp_obj_int_check(bigint_err_t err) {
 }
 
 static mp_obj_int_t *int_new_big(void) {
-    int_use_gc();
+    mp_obj_int_use_gc();
     mp_obj_int_t *o = mp_obj_malloc(mp_obj_int_t, &mp_type_int);
     bigint_init(&o->val);
     return o;
@@ -111,7 +111,7 @@ mp_obj_t mp_obj_new_int_from_float(mp_float_t val) {
         && t <= (mp_float_t)MP_SMALL_INT_MAX) {
         return MP_OBJ_NEW_SMALL_INT((mp_int_t)t);
     }
-    int_use_gc();
+    mp_obj_int_use_gc();
     bigint_t b;
     bigint_init(&b);
     mp_obj_int_check(bigint_set_double(&b, t));
@@ -119,7 +119,7 @@ mp_obj_t mp_obj_new_int_from_float(mp_float_t val) {
 }
 
 mp_obj_t mp_obj_int_from_bytes_impl(bool big_endian, size_t len, const byte *buf, bool is_signed) {
-    int_use_gc();
+    mp_obj_int_use_gc();
     bigint_t b;
     bigint_init(&b);
     mp_obj_int_check(bigint_from_bytes(&b, buf, len, big_endian, is_signed));
@@ -133,7 +133,7 @@ void mp_obj_int_to_bytes_impl(mp_obj_t self_in, bool big_endian, size_t len, byt
     if (len == 0) {
         return;
     }
-    int_use_gc();
+    mp_obj_int_use_gc();
     bigint_t view, mod, one;
     bigint_digit_t store[BIGINT_I64_DIGITS], store1[BIGINT_I64_DIGITS];
     const bigint_t *a = mp_obj_int_get_bigint(self_in, &view, store);
@@ -410,7 +410,7 @@ static size_t int_shift_count(mp_obj_t rhs) {
 // Either operand may be a big int (or both small, when the small path
 // overflowed).
 static mp_obj_t int_big_binary_op(mp_binary_op_t op, mp_obj_t lhs_in, mp_obj_t rhs_in) {
-    int_use_gc();
+    mp_obj_int_use_gc();
     bigint_t lv, rv;
     bigint_digit_t ls[BIGINT_I64_DIGITS], rs[BIGINT_I64_DIGITS];
     const bigint_t *a = mp_obj_int_get_bigint(lhs_in, &lv, ls);
@@ -538,7 +538,7 @@ mp_obj_t mp_obj_int_pow3(mp_obj_t base, mp_obj_t exponent, mp_obj_t modulus) {
     if (!mp_obj_is_integer(base) || !mp_obj_is_integer(exponent) || !mp_obj_is_integer(modulus)) {
         mp_raise_TypeError(MP_ERROR_TEXT("pow() with 3 arguments requires integers"));
     }
-    int_use_gc();
+    mp_obj_int_use_gc();
     bigint_t av, ev, mv, r;
     bigint_digit_t as[BIGINT_I64_DIGITS], es[BIGINT_I64_DIGITS], ms[BIGINT_I64_DIGITS];
     const bigint_t *a = mp_obj_int_get_bigint(base, &av, as);

@@ -24,6 +24,10 @@ mp_obj_t mp_obj_int_from_bigint(bigint_t *b);
 const bigint_t *mp_obj_int_get_bigint(mp_const_obj_t o, bigint_t *view,
     bigint_digit_t store[BIGINT_I64_DIGITS]);
 
+// Makes the bigint library allocate from the collected heap; call before a
+// bigint_t gets storage (the int functions do it themselves).
+void mp_obj_int_use_gc(void);
+
 // Raises the Python exception for a bigint error code (no-op for BIGINT_OK).
 void mp_obj_int_check(bigint_err_t err);
 

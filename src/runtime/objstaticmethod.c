@@ -46,6 +46,13 @@ static mp_obj_t property_make_new(const mp_obj_type_t *type, size_t n_args, size
     return MP_OBJ_FROM_PTR(o);
 }
 
+// The getter, setter and deleter (None when absent), for instance attribute
+// access in objclass.c.
+const mp_obj_t *mp_obj_property_get(mp_obj_t self_in) {
+    mp_obj_property_t *self = MP_OBJ_TO_PTR(self_in);
+    return self->proxy;
+}
+
 // A copy of the property with one accessor replaced.
 static mp_obj_t property_with(mp_obj_t self_in, size_t which, mp_obj_t fun) {
     mp_obj_property_t *self = MP_OBJ_TO_PTR(self_in);

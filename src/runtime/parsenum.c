@@ -70,6 +70,7 @@ mp_obj_t mp_obj_new_int_from_str_len(const char **str, size_t len, bool neg, uns
         digits[n++] = s[i];
     }
     *str += i;
+    mp_obj_int_use_gc();
     bigint_t b;
     bigint_init(&b);
     if (n == (size_t)neg) {

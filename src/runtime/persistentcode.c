@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mpy/mpy_check.h"
 #include "mpy/mpy_read.h"
 #include "runtime/native_code.h"
 #include "runtime/runtime.h"
@@ -231,6 +232,11 @@ mp_obj_t mp_load_mpy_module(qstr name, const char *file, const byte *data, size_
             incompatible_file();
         }
         ld->file_read = true;
+        // The VM trusts its bytecode: operands out of range or jumps into
+        // the middle of an instruction are refused here instead.
+        if (!mpy_check_bytecode(&ld->file, &err)) {
+            mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("incompatible .mpy file: %s"), err.message);
+        }
 
         // The module object is its context.
         mp_module_context_t *ctx = mp_obj_malloc_helper(sizeof(mp_module_context_t), &mp_type_module);

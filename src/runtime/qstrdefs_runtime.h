@@ -6,3 +6,4 @@
 #include "runtime/qstrdefs_compile.h"
 #include "runtime/qstrdefs_host.h"
 #include "runtime/qstrdefs_vm.h"
+#include "runtime/qstrdefs_class.h"

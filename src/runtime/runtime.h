@@ -428,6 +428,13 @@ mp_obj_dict_t *mp_swap_globals(mp_obj_dict_t *new_globals);
 mp_obj_t mp_load_name(qstr qst);   // locals, globals, builtins
 mp_obj_t mp_load_global(qstr qst); // globals, builtins
 mp_obj_t mp_load_build_class(void);
+// Classes defined in Python (objclass.c): type(name, bases, dict), the
+// builtin __build_class__, super, and a property's accessors
+// (getter, setter, deleter).
+mp_obj_t mp_obj_new_type(qstr name, mp_obj_t bases_tuple, mp_obj_t locals_dict);
+extern const mp_obj_fun_builtin_var_t mp_builtin___build_class___obj;
+extern const mp_obj_type_t mp_type_super;
+const mp_obj_t *mp_obj_property_get(mp_obj_t self_in);
 void mp_store_name(qstr qst, mp_obj_t obj);
 void mp_store_global(qstr qst, mp_obj_t obj);
 void mp_delete_name(qstr qst);

@@ -24,10 +24,13 @@ build_driver() {
     fi
 }
 
+# run_all NAME DRIVER FLOATS [MIN]: FLOATS is MicroPython's float data for
+# the word size (numstr_floats.txt from the 64-bit build, numstr_floats32.txt
+# from the x86 one, whose x87 arithmetic rounds differently).
 run_all() {
-    local name=$1 driver=$2 exp t out
+    local name=$1 driver=$2 floats=$3 min=${4:-0} exp t out
     ctest_run "$name" "$driver" --unit
-    ctest_run "$name" "$driver" --floats "$TOP/tests/runtime/numstr_floats.txt"
+    ctest_run "$name" "$driver" --floats "$TOP/tests/runtime/$floats" "$min"
     for exp in "$VEC"/*.exp; do
         t=$(basename "$exp" .exp)
         out=$(cd "$VEC" && "$driver" "$t.py" 2>&1)
@@ -40,14 +43,17 @@ run_all() {
 }
 
 if build_driver "$TMP/test_numstr"; then
-    run_all runtime/numstr "$TMP/test_numstr"
+    run_all runtime/numstr "$TMP/test_numstr" numstr_floats.txt
 else
     ctest_build_fail runtime/numstr "$TMP/test_numstr"
 fi
 
 if ctest_m32_ok; then
     if build_driver "$TMP/test_numstr32" -m32; then
-        run_all runtime/numstr/x86 "$TMP/test_numstr32"
+        # Below about 1e-290 MicroPython's x86 build scales parsed values
+        # with x87 intermediates kept at extended precision where the
+        # compiler chose to: those last bits are not reproduced.
+        run_all runtime/numstr/x86 "$TMP/test_numstr32" numstr_floats32.txt 1e-290
     else
         ctest_build_fail runtime/numstr/x86 "$TMP/test_numstr32"
     fi

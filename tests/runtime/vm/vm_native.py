@@ -2,5 +2,5 @@
 # from bytecode.
 import factorial
 print(factorial.factorial(10) == 3628800, factorial.factorial(10))
-print(factorial.factorial(1), factorial.factorial(20))
+print(factorial.factorial(1), factorial.factorial(12))
 print(type(factorial.factorial).__name__)
