@@ -56,7 +56,8 @@ static bool is_subclass(mp_obj_t cls, mp_obj_t classinfo) {
         if (!mp_obj_is_type(items[i], &mp_type_type)) {
             mp_raise_TypeError(MP_ERROR_TEXT("issubclass() arg 2 must be a class or a tuple of classes"));
         }
-        if (mp_obj_is_subclass_fast(cls, items[i])) {
+        // Every type derives from object, though no parent slot says so.
+        if (items[i] == MP_OBJ_FROM_PTR(&mp_type_object) || mp_obj_is_subclass_fast(cls, items[i])) {
             return true;
         }
     }

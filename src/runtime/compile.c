@@ -231,8 +231,8 @@ static void compile_if_cond(comp_t *c, node_t *n, bool jump_if, size_t label) {
         }
         return;
     }
-    if (n->kind == E_TRUE || n->kind == E_FALSE) {
-        if ((n->kind == E_TRUE) == jump_if) {
+    if (node_is_const_true(n) || node_is_const_false(n)) {
+        if (node_is_const_true(n) == jump_if) {
             emit_jump(c->e, BC_JUMP, label, 0);
         }
         return;
@@ -270,12 +270,14 @@ static void compile_index(comp_t *c, node_t *idx) {
     }
 }
 
-static void compile_call_args(comp_t *c, node_t *call, bool is_method) {
-    size_t n_pos = 0, n_kw = 0;
+// The arguments of a call and the call itself; n_extra positional
+// arguments are already on the stack (a class's body function and name).
+static void compile_call_args(comp_t *c, node_list_t *args, bool is_method, size_t n_extra) {
+    size_t n_pos = n_extra, n_kw = 0;
     bool star = false, dstar = false;
     mp_uint_t star_args = 0;
-    for (size_t i = 0; i < call->list.n; i++) {
-        node_t *arg = call->list.items[i];
+    for (size_t i = 0; i < args->n; i++) {
+        node_t *arg = args->items[i];
         switch (arg->kind) {
             case E_STARRED:
                 if (dstar) {
@@ -326,15 +328,43 @@ static void compile_call_args(comp_t *c, node_t *call, bool is_method) {
     emit_op_uint(c->e, op, packed, delta);
 }
 
+// super() with no arguments in a function: MicroPython's compiler makes it
+// super(__class__, <first parameter>).
+static bool is_bare_super(comp_t *c, node_t *n) {
+    return n->kind == E_CALL && c->scope->kind == SCOPE_FUNCTION && n->a->kind == E_NAME
+           && n->a->name == MP_QSTR_super && n->list.n == 0;
+}
+
+// Loads super, __class__ and the first parameter.
+static void compile_super_args(comp_t *c, node_t *n) {
+    compile_expr(c, n->a);
+    compile_load_id(c, MP_QSTR___class__);
+    for (size_t i = 0; i < c->scope->n_ids; i++) {
+        if (c->scope->ids[i].is_param) {
+            compile_load_id(c, c->scope->ids[i].name);
+            return;
+        }
+    }
+    comp_error(c, n, "super() can't find self");
+}
+
 static void compile_call(comp_t *c, node_t *n) {
-    if (n->a->kind == E_ATTR) {
+    if (n->a->kind == E_ATTR && is_bare_super(c, n->a->a)) {
+        // super().f(...): the method straight from the class hierarchy.
+        compile_super_args(c, n->a->a);
+        emit_op_qstr(c->e, BC_LOAD_SUPER_METHOD, n->a->name, -1);
+        compile_call_args(c, &n->list, true, 0);
+    } else if (is_bare_super(c, n)) {
+        compile_super_args(c, n);
+        emit_op_uint(c->e, BC_CALL_FUNCTION, 2, -2);
+    } else if (n->a->kind == E_ATTR) {
         compile_expr(c, n->a->a);
         set_line(c, n);
         emit_op_qstr(c->e, BC_LOAD_METHOD, n->a->name, 1);
-        compile_call_args(c, n, true);
+        compile_call_args(c, &n->list, true, 0);
     } else {
         compile_expr(c, n->a);
-        compile_call_args(c, n, false);
+        compile_call_args(c, &n->list, false, 0);
     }
 }
 
@@ -381,6 +411,11 @@ static void compile_display(comp_t *c, node_t *n, uint8_t op) {
 static void compile_comprehension(comp_t *c, node_t *n) {
     close_over_and_make(c, n->scope, 0, 0);
     compile_expr(c, n->list.items[0]->b);
+    if (n->kind == E_GENEXP) {
+        // A generator outlives this frame: it gets an iterator object, not
+        // an iterator on the stack.
+        emit_op(c->e, BC_GET_ITER, 0);
+    }
     emit_op_uint(c->e, BC_CALL_FUNCTION, 1, -1);
 }
 
@@ -437,7 +472,23 @@ static void compile_expr(comp_t *c, node_t *n) {
         case E_LISTCOMP:
         case E_SETCOMP:
         case E_DICTCOMP:
+        case E_GENEXP:
             compile_comprehension(c, n);
+            break;
+        case E_YIELD:
+            // The scope walk has checked it is in a function.
+            if (n->a == NULL) {
+                emit_op(e, BC_LOAD_CONST_NONE, 1);
+            } else {
+                compile_expr(c, n->a);
+            }
+            emit_op(e, BC_YIELD_VALUE, 0);
+            break;
+        case E_YIELD_FROM:
+            compile_expr(c, n->a);
+            emit_op(e, BC_GET_ITER, 0);
+            emit_op(e, BC_LOAD_CONST_NONE, 1);
+            emit_op(e, BC_YIELD_FROM, -1);
             break;
         case E_ATTR:
             compile_expr(c, n->a);
@@ -498,7 +549,6 @@ static void compile_expr(comp_t *c, node_t *n) {
         case E_KEYWORD:
         case E_DSTAR:
         case E_PAIR:
-        case E_GENEXP:
         default:
             comp_error(c, n, "invalid syntax");
     }
@@ -778,9 +828,9 @@ static void compile_while(comp_t *c, node_t *n) {
     emit_t *e = c->e;
     size_t break_label = emit_new_label(e), continue_label = emit_new_label(e);
     loop_save_t saved = start_loop(c, break_label, continue_label);
-    if (n->a->kind != E_FALSE) {
+    if (!node_is_const_false(n->a)) {
         size_t top_label = emit_new_label(e);
-        if (n->a->kind != E_TRUE) {
+        if (!node_is_const_true(n->a)) {
             emit_jump(e, BC_JUMP, continue_label, 0);
         }
         emit_label(e, top_label);
@@ -1047,8 +1097,12 @@ static void compile_stmt(comp_t *c, node_t *n) {
             compile_from(c, n);
             break;
         case S_IF: {
+            // As MicroPython: nothing for an "if False" body, and an "if
+            // True" body with no jump over its else.
             size_t l_end = emit_new_label(e);
-            if (n->list2.n == 0) {
+            if (node_is_const_false(n->a)) {
+                compile_stmts(c, &n->list2);
+            } else if (n->list2.n == 0 || node_is_const_true(n->a)) {
                 compile_if_cond(c, n->a, false, l_end);
                 compile_stmts(c, &n->list);
             } else {
@@ -1080,6 +1134,21 @@ static void compile_stmt(comp_t *c, node_t *n) {
             }
             set_line(c, n);
             compile_function(c, n);
+            for (size_t i = 0; i < n->list2.n; i++) {
+                emit_op_uint(e, BC_CALL_FUNCTION, 1, -1);
+            }
+            compile_store_id(c, n->name);
+            break;
+        case S_CLASS:
+            // __build_class__(body, name, *bases, **keywords), decorated.
+            for (size_t i = 0; i < n->list2.n; i++) {
+                compile_expr(c, n->list2.items[i]);
+            }
+            set_line(c, n);
+            emit_op(e, BC_LOAD_BUILD_CLASS, 1);
+            close_over_and_make(c, n->scope, 0, 0);
+            emit_op_qstr(e, BC_LOAD_CONST_STRING, n->name, 1);
+            compile_call_args(c, &n->list3, false, 2);
             for (size_t i = 0; i < n->list2.n; i++) {
                 emit_op_uint(e, BC_CALL_FUNCTION, 1, -1);
             }
@@ -1121,7 +1190,11 @@ static void compile_comp_iter(comp_t *c, node_t *comp, size_t clause, size_t dep
     }
     if (i == comp->list.n) {
         mp_uint_t index = 4 * depth + 5;
-        if (comp->kind == E_DICTCOMP) {
+        if (comp->kind == E_GENEXP) {
+            compile_expr(c, comp->a);
+            emit_op(e, BC_YIELD_VALUE, 0);
+            emit_op(e, BC_POP_TOP, -1);
+        } else if (comp->kind == E_DICTCOMP) {
             compile_expr(c, comp->a->b);
             compile_expr(c, comp->a->a);
             emit_op_uint(e, BC_STORE_COMP, ((index + 1) << 2) | 1, -2);
@@ -1185,16 +1258,51 @@ static void compile_scope_code(scope_t *s, node_list_t *module_body, mp_parse_in
         case SCOPE_LAMBDA:
             emit.line = n->line;
             compile_expr(c, n->a);
+            if (s->scope_flags & BC_SCOPE_GENERATOR) {
+                // A generator lambda returns None, not its expression's value.
+                emit_op(&emit, BC_POP_TOP, -1);
+                emit_op(&emit, BC_LOAD_CONST_NONE, 1);
+            }
             emit_op(&emit, BC_RETURN_VALUE, -1);
             break;
+        case SCOPE_CLASS: {
+            // The body runs with the class's dict as its locals; it returns
+            // the __class__ cell (filled by __build_class__) or None.
+            emit.line = n->line;
+            compile_load_id(c, MP_QSTR___name__);
+            compile_store_id(c, MP_QSTR___module__);
+            emit_op_qstr(&emit, BC_LOAD_CONST_STRING, n->name, 1);
+            compile_store_id(c, MP_QSTR___qualname__);
+            compile_stmts(c, &n->list);
+            scope_id_t *cls = scope_find(s, MP_QSTR___class__);
+            if (cls->kind == ID_CELL) {
+                emit_load_fast(&emit, cls->local_num);
+            } else {
+                emit_op(&emit, BC_LOAD_CONST_NONE, 1);
+            }
+            emit_op(&emit, BC_RETURN_VALUE, -1);
+            break;
+        }
         default: {
             emit.line = n->line;
             uint8_t build = s->kind == SCOPE_LIST_COMP ? BC_BUILD_LIST
                             : s->kind == SCOPE_DICT_COMP ? BC_BUILD_MAP : BC_BUILD_SET;
-            emit_op_uint(&emit, build, 0, 1);
-            compile_load_id(c, MP_QSTR_);
-            emit_op(&emit, BC_GET_ITER_STACK, ITER_SLOTS - 1);
+            if (s->kind == SCOPE_GEN_EXPR) {
+                // The iterator's 4 stack slots, the first NULL to say that
+                // the second holds the iterator object (the argument).
+                emit_op(&emit, BC_LOAD_NULL, 1);
+                compile_load_id(c, MP_QSTR_);
+                emit_op(&emit, BC_LOAD_NULL, 1);
+                emit_op(&emit, BC_LOAD_NULL, 1);
+            } else {
+                emit_op_uint(&emit, build, 0, 1);
+                compile_load_id(c, MP_QSTR_);
+                emit_op(&emit, BC_GET_ITER_STACK, ITER_SLOTS - 1);
+            }
             compile_comp_iter(c, n, 0, 0);
+            if (s->kind == SCOPE_GEN_EXPR) {
+                emit_op(&emit, BC_LOAD_CONST_NONE, 1);
+            }
             emit_op(&emit, BC_RETURN_VALUE, -1);
             break;
         }

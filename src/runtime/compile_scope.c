@@ -158,11 +158,17 @@ static void walk_comprehension(walk_t *w, scope_t *scope, node_t *n) {
     } else if (n->kind == E_DICTCOMP) {
         kind = SCOPE_DICT_COMP;
         name = MP_QSTR__lt_dictcomp_gt_;
+    } else if (n->kind == E_GENEXP) {
+        kind = SCOPE_GEN_EXPR;
+        name = MP_QSTR__lt_genexpr_gt_;
     } else {
         kind = SCOPE_SET_COMP;
         name = MP_QSTR__lt_setcomp_gt_;
     }
     scope_t *s = scope_new(w->b, kind, scope, n, name);
+    if (kind == SCOPE_GEN_EXPR) {
+        s->scope_flags |= BC_SCOPE_GENERATOR;
+    }
     // Its one argument, the iterator, under the empty name.
     scope_find_or_add(s, MP_QSTR_, ID_LOCAL);
     s->n_pos_args = 1;
@@ -182,13 +188,25 @@ static void walk_expr(walk_t *w, scope_t *scope, node_t *n) {
         case E_TUPLE: case E_LIST: case E_SET: case E_DICT: case E_AND: case E_OR:
             walk_list(w, scope, &n->list);
             break;
-        case E_LISTCOMP: case E_SETCOMP: case E_DICTCOMP:
+        case E_LISTCOMP: case E_SETCOMP: case E_DICTCOMP: case E_GENEXP:
             walk_comprehension(w, scope, n);
             break;
-        case E_GENEXP:
-            scope_error(scope, n->line, n->col, "generators not supported");
+        case E_YIELD:
+        case E_YIELD_FROM:
+            // A yield anywhere in a function's body makes it a generator.
+            if (scope->kind != SCOPE_FUNCTION && scope->kind != SCOPE_LAMBDA) {
+                scope_error(scope, n->line, n->col, "'yield' outside function");
+            }
+            scope->scope_flags |= BC_SCOPE_GENERATOR;
+            walk_expr(w, scope, n->a);
+            break;
         case E_CALL: case E_COMPARE:
             walk_expr(w, scope, n->a);
+            if (n->kind == E_CALL && scope->kind == SCOPE_FUNCTION && n->a->kind == E_NAME
+                && n->a->name == MP_QSTR_super && n->list.n == 0) {
+                // super() in a method is super(__class__, first argument).
+                note_load(scope, MP_QSTR___class__);
+            }
             walk_list(w, scope, &n->list);
             break;
         case E_LAMBDA:
@@ -283,9 +301,19 @@ static void walk_stmt(walk_t *w, scope_t *scope, node_t *n) {
             }
             break;
         case S_IF:
+            walk_expr(w, scope, n->a);
+            if (!node_is_const_false(n->a)) {
+                walk_stmts(w, scope, &n->list);
+            }
+            if (!node_is_const_true(n->a)) {
+                walk_stmts(w, scope, &n->list2);
+            }
+            break;
         case S_WHILE:
             walk_expr(w, scope, n->a);
-            walk_stmts(w, scope, &n->list);
+            if (!node_is_const_false(n->a)) {
+                walk_stmts(w, scope, &n->list);
+            }
             walk_stmts(w, scope, &n->list2);
             break;
         case S_FOR:
@@ -321,6 +349,16 @@ static void walk_stmt(walk_t *w, scope_t *scope, node_t *n) {
             walk_function(w, scope, n, false);
             note_store(scope, n->name);
             break;
+        case S_CLASS: {
+            walk_list(w, scope, &n->list2); // decorators
+            scope_t *s = scope_new(w->b, SCOPE_CLASS, scope, n, n->name);
+            // The class's own cell, first: a cell when a method uses
+            // __class__ (or super()), otherwise never numbered.
+            scope_find_or_add(s, MP_QSTR___class__, ID_LOCAL);
+            walk_list(w, scope, &n->list3); // bases
+            note_store(scope, n->name);
+            break;
+        }
         default:
             break;
     }
@@ -335,7 +373,7 @@ static void walk_stmts(walk_t *w, scope_t *scope, node_list_t *body) {
 // The body of a scope made by walk_function / walk_comprehension.
 static void walk_scope_body(walk_t *w, scope_t *s) {
     node_t *n = s->node;
-    if (s->kind == SCOPE_FUNCTION) {
+    if (s->kind == SCOPE_FUNCTION || s->kind == SCOPE_CLASS) {
         walk_stmts(w, s, &n->list);
     } else if (s->kind == SCOPE_LAMBDA) {
         walk_expr(w, s, n->a);
@@ -426,6 +464,9 @@ static void compute_locals(scope_t *s) {
     s->num_locals = 0;
     for (size_t i = 0; i < s->n_ids; i++) {
         scope_id_t *id = &s->ids[i];
+        if (s->kind == SCOPE_CLASS && id->name == MP_QSTR___class__) {
+            continue; // not a local; numbered below if it became a cell
+        }
         if (SCOPE_IS_FUNC_LIKE(s->kind) && id->kind == ID_GLOBAL_IMPLICIT) {
             id->kind = ID_GLOBAL_EXPLICIT;
         }

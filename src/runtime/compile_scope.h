@@ -9,11 +9,13 @@
 
 typedef enum {
     SCOPE_MODULE,
+    SCOPE_CLASS,    // a class body: names stay in its locals dict (LOAD_NAME/STORE_NAME)
     SCOPE_FUNCTION,
     SCOPE_LAMBDA,
     SCOPE_LIST_COMP,
     SCOPE_DICT_COMP,
     SCOPE_SET_COMP,
+    SCOPE_GEN_EXPR,
 } scope_kind_t;
 
 typedef enum {
@@ -41,7 +43,7 @@ typedef struct _scope_t {
     uint8_t kind; // scope_kind_t
     struct _scope_t *parent;
     struct _scope_t *next; // all scopes of the unit, in creation order
-    node_t *node;          // S_DEF, E_LAMBDA, comprehension, or NULL (module)
+    node_t *node;          // S_DEF, S_CLASS, E_LAMBDA, comprehension, or NULL (module)
     qstr name;
     scope_id_t *ids;
     size_t n_ids, alloc_ids;
@@ -51,7 +53,7 @@ typedef struct _scope_t {
     rt_raw_code_t *rc;
 } scope_t;
 
-#define SCOPE_IS_FUNC_LIKE(k) ((k) != SCOPE_MODULE)
+#define SCOPE_IS_FUNC_LIKE(k) ((k) != SCOPE_MODULE && (k) != SCOPE_CLASS)
 
 scope_id_t *scope_find(scope_t *scope, qstr name);
 scope_id_t *scope_find_or_add(scope_t *scope, qstr name, id_kind_t kind);

@@ -74,6 +74,7 @@ static struct {
     size_t pool_bytes;      // n_blocks * GC_BLOCK_BYTES
     size_t n_blocks;
     size_t hint;            // every block below this one is in use
+    size_t next_fit;        // where the search for a multi-block run resumes
     void *owned;            // the memory gc_init_size allocated, if any
     void *range_start;      // the range given to gc_init
     size_t range_bytes;
@@ -203,6 +204,7 @@ static bool setup_heap(void *start, void *end, uintptr_t frame) {
     gc.n_blocks = n;
     gc.pool_bytes = n * GC_BLOCK_BYTES;
     gc.hint = 0;
+    gc.next_fit = 0;
     gc.range_start = start;
     gc.range_bytes = (size_t)(hi - lo);
     gc.lock_depth = 0;
@@ -274,10 +276,10 @@ static inline bool byte_all_used(uint8_t byte) {
     return ((byte | (byte >> 1)) & 0x55) == 0x55;
 }
 
-// First fit from the hint: the first block of a run of n free blocks.
-static size_t find_free_run(size_t n) {
+// First fit in [from, n_blocks): the first block of a run of n free blocks.
+static size_t find_free_run_from(size_t from, size_t n) {
     size_t run = 0;
-    for (size_t b = gc.hint; b < gc.n_blocks; b++) {
+    for (size_t b = from; b < gc.n_blocks; b++) {
         // Whole table bytes at a time where possible: four free blocks that
         // do not complete the run, or four used blocks.
         if ((b & 3) == 0 && b + 4 <= gc.n_blocks) {
@@ -300,6 +302,25 @@ static size_t find_free_run(size_t n) {
         }
     }
     return NO_BLOCK;
+}
+
+// One block: first fit from the hint. Longer runs: next fit from where the
+// last one was found, wrapping to the hint once. First fit alone would
+// rescan the same one-block holes for every multi-block allocation, which
+// makes filling a heap quadratic in its size.
+static size_t find_free_run(size_t n) {
+    if (n == 1) {
+        return find_free_run_from(gc.hint, 1);
+    }
+    size_t start = gc.next_fit > gc.hint ? gc.next_fit : gc.hint;
+    size_t b = find_free_run_from(start, n);
+    if (b == NO_BLOCK && start > gc.hint) {
+        b = find_free_run_from(gc.hint, n);
+    }
+    if (b != NO_BLOCK) {
+        gc.next_fit = b + n;
+    }
+    return b;
 }
 
 void *gc_alloc(size_t n, unsigned flags) {
@@ -341,6 +362,11 @@ void gc_free(void *ptr) {
         return;
     }
     free_blocks(b, run_length(b));
+    // An explicit free is rare (realloc, a failed load): let the next
+    // multi-block search see the hole, as first fit would.
+    if (b < gc.next_fit) {
+        gc.next_fit = b;
+    }
 }
 
 size_t gc_nbytes(const void *ptr) {
@@ -642,6 +668,7 @@ void gc_collect(void) {
     drain_marks();
     run_finalisers();
     sweep();
+    gc.next_fit = 0; // freed runs anywhere: search from the hint again
     gc.collections++;
     gc.lock_depth--;
 }

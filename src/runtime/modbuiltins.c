@@ -9,6 +9,7 @@
 static mp_rom_map_elem_t builtins_table[] = {
     { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_builtins) },
     { MP_ROM_QSTR(MP_QSTR___import__), MP_ROM_PTR(&mp_builtin___import___obj) },
+    { MP_ROM_QSTR(MP_QSTR___build_class__), MP_ROM_PTR(&mp_builtin___build_class___obj) },
 
     // Types.
     TYPE_ENTRY(mp_type_bool),
@@ -35,6 +36,7 @@ static mp_rom_map_elem_t builtins_table[] = {
     TYPE_ENTRY(mp_type_zip),
     TYPE_ENTRY(mp_type_classmethod),
     TYPE_ENTRY(mp_type_staticmethod),
+    TYPE_ENTRY(mp_type_super),
 
     // Constants.
     { MP_ROM_QSTR(MP_QSTR_Ellipsis), MP_ROM_PTR(&mp_const_ellipsis_obj) },

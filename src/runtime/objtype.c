@@ -19,7 +19,7 @@ static mp_obj_t type_make_new(const mp_obj_type_t *type_in, size_t n_args, size_
         case 1:
             return MP_OBJ_FROM_PTR(mp_obj_get_type(args[0]));
         case 3:
-            mp_raise_NotImplementedError(MP_ERROR_TEXT("class definitions are not supported"));
+            return mp_obj_new_type(mp_obj_str_get_qstr(args[0]), args[1], args[2]);
         default:
             mp_raise_TypeError(MP_ERROR_TEXT("type takes 1 or 3 arguments"));
     }

@@ -1,6 +1,6 @@
 // The recursive-descent parser (see parse.h). Grammar: Python 3's, less
-// class definitions, yield, async/await and the walrus operator, which
-// raise SyntaxError with their position.
+// async/await and the walrus operator, which raise SyntaxError with their
+// position.
 #include <string.h>
 
 #include "runtime/compile_error.h"
@@ -87,6 +87,7 @@ static node_t *parse_atom_expr(parser_t *p);
 static node_t *parse_factor(parser_t *p);
 static void parse_params(parser_t *p, node_t *n, tok_kind_t end);
 static node_t *parse_target_list(parser_t *p);
+static node_t *parse_yield(parser_t *p);
 
 // Can the current token start an expression?
 static bool starts_expr(parser_t *p) {
@@ -360,7 +361,9 @@ static node_t *parse_paren(parser_t *p) {
         return tup;
     }
     if (TOK.kind == K_YIELD) {
-        unsupported(p, "generators not supported");
+        node_t *y = parse_yield(p);
+        expect(p, P_RPAREN);
+        return y;
     }
     node_t *first = parse_test_or_star(p);
     if (TOK.kind == K_FOR) {
@@ -500,9 +503,9 @@ static node_t *parse_atom(parser_t *p) {
         case P_LBRACE:
             return parse_brace(p);
         case K_AWAIT:
-        case K_YIELD:
-            unsupported(p, "generators not supported");
+            unsupported(p, "async is not supported by mpy-host");
         default:
+            // Including yield not in parentheses inside an expression.
             invalid(p);
     }
     advance(p);
@@ -846,6 +849,20 @@ static node_t *parse_target_list(parser_t *p) {
     return tup;
 }
 
+// yield [testlist] or yield from test, at 'yield' (statement, right-hand
+// side of an assignment, or in parentheses).
+static node_t *parse_yield(parser_t *p) {
+    node_t *n = node_at_tok(p, E_YIELD);
+    advance(p);
+    if (accept(p, K_FROM)) {
+        n->kind = E_YIELD_FROM;
+        n->a = parse_test(p);
+    } else if (starts_expr(p)) {
+        n->a = parse_testlist(p, false);
+    }
+    return n;
+}
+
 // Parameters of def (end ')') and lambda (end ':').
 static void parse_params(parser_t *p, node_t *n, tok_kind_t end) {
     size_t alloc = 0;
@@ -1067,7 +1084,9 @@ static node_t *parse_small_stmt(parser_t *p) {
             return n;
         }
         case K_YIELD:
-            unsupported(p, "generators not supported");
+            n = node_at_tok(p, S_EXPR);
+            n->a = parse_yield(p);
+            return n;
         default:
             break;
     }
@@ -1079,10 +1098,7 @@ static node_t *parse_small_stmt(parser_t *p) {
         n->op = (uint8_t)(MP_BINARY_OP_INPLACE_OR + (TOK.kind - A_PIPE));
         advance(p);
         n->a = first;
-        if (TOK.kind == K_YIELD) {
-            unsupported(p, "generators not supported");
-        }
-        n->b = parse_testlist(p, false);
+        n->b = TOK.kind == K_YIELD ? parse_yield(p) : parse_testlist(p, false);
         return n;
     }
     if (TOK.kind == P_ASSIGN) {
@@ -1090,10 +1106,7 @@ static node_t *parse_small_stmt(parser_t *p) {
         list_add(&n->list, first);
         node_t *value = NULL;
         while (accept(p, P_ASSIGN)) {
-            if (TOK.kind == K_YIELD) {
-                unsupported(p, "generators not supported");
-            }
-            value = parse_testlist(p, true);
+            value = TOK.kind == K_YIELD ? parse_yield(p) : parse_testlist(p, true);
             if (TOK.kind == P_ASSIGN) {
                 list_add(&n->list, value);
             }
@@ -1111,7 +1124,7 @@ static node_t *parse_small_stmt(parser_t *p) {
         }
         n = node_new(S_ASSIGN, line, col);
         list_add(&n->list, first);
-        n->a = parse_testlist(p, true);
+        n->a = TOK.kind == K_YIELD ? parse_yield(p) : parse_testlist(p, true);
         return n;
     }
     n = node_new(S_EXPR, line, col);
@@ -1177,6 +1190,22 @@ static node_t *parse_try(parser_t *p) {
     return n;
 }
 
+// class name[(bases)]: body. The bases are parsed as call arguments, as the
+// compiler passes them to __build_class__ (keywords and *args included).
+static node_t *parse_class(parser_t *p, node_list_t decorators) {
+    node_t *n = node_at_tok(p, S_CLASS);
+    advance(p);
+    n->name = expect_name(p);
+    if (TOK.kind == P_LPAREN) {
+        node_t *call = node_at_tok(p, E_CALL);
+        parse_call_args(p, call);
+        n->list3 = call->list;
+    }
+    n->list2 = decorators;
+    parse_block(p, &n->list);
+    return n;
+}
+
 static void parse_stmt(parser_t *p, node_list_t *out) {
     node_t *n;
     node_list_t decorators = {0};
@@ -1230,10 +1259,11 @@ static void parse_stmt(parser_t *p, node_list_t *out) {
                 list_add(&decorators, parse_test(p));
                 expect(p, T_NEWLINE);
             }
+            if (TOK.kind == K_CLASS) {
+                list_add(out, parse_class(p, decorators));
+                return;
+            }
             if (TOK.kind != K_DEF) {
-                if (TOK.kind == K_CLASS) {
-                    unsupported(p, "class definitions are not supported by mpy-host");
-                }
                 invalid(p);
             }
             MP_FALLTHROUGH
@@ -1252,7 +1282,8 @@ static void parse_stmt(parser_t *p, node_list_t *out) {
             list_add(out, n);
             return;
         case K_CLASS:
-            unsupported(p, "class definitions are not supported by mpy-host");
+            list_add(out, parse_class(p, decorators));
+            return;
         case K_ASYNC:
             unsupported(p, "async is not supported by mpy-host");
         case T_INDENT:

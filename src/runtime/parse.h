@@ -39,6 +39,8 @@ typedef enum {
     E_COMPARE,  // a, then list: operands with ops[] (mp_binary_op_t; IN/IS with negation flag bit 0x80)
     E_IFEXP,    // a if b else c
     E_LAMBDA,   // params, a: body
+    E_YIELD,    // yield a (a may be NULL)
+    E_YIELD_FROM, // yield from a
     // Statements.
     S_EXPR,     // a
     S_ASSIGN,   // list: targets (left to right), a: value
@@ -59,6 +61,7 @@ typedef enum {
     S_HANDLER,  // a: type (may be NULL), name (MP_QSTRnull when none), list: body
     S_WITH,     // list: E_PAIR (a: context, b: target or NULL), list2: body
     S_DEF,      // name, params, list: body, list2: decorators
+    S_CLASS,    // name, list: body, list2: decorators, list3: bases (call arguments)
 } node_kind_t;
 
 typedef struct _node_t node_t;
@@ -106,6 +109,16 @@ struct _node_t {
 
 // Bit of an E_COMPARE op: the negated form (not in, is not).
 #define CMP_NEGATED 0x80
+
+// Conditions MicroPython's compiler treats as constant (False or a zero
+// small int; True or a non-zero small int): the branches they rule out
+// are neither compiled nor seen when deciding which names are local.
+static inline bool node_is_const_false(const node_t *n) {
+    return n->kind == E_FALSE || (n->kind == E_INT && n->ival == 0);
+}
+static inline bool node_is_const_true(const node_t *n) {
+    return n->kind == E_TRUE || (n->kind == E_INT && n->ival != 0);
+}
 
 // Parses source[0..len) into a list of statements (MP_PARSE_FILE_INPUT,
 // MP_PARSE_SINGLE_INPUT) or one S_EXPR (MP_PARSE_EVAL_INPUT). Raises

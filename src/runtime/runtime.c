@@ -52,10 +52,6 @@ mp_obj_t mp_load_global(qstr qst) {
     return elem->value;
 }
 
-mp_obj_t mp_load_build_class(void) {
-    mp_raise_NotImplementedError(MP_ERROR_TEXT("class definitions are not supported"));
-}
-
 void mp_store_name(qstr qst, mp_obj_t obj) {
     mp_obj_dict_store(MP_OBJ_FROM_PTR(mp_state.dict_locals), MP_OBJ_NEW_QSTR(qst), obj);
 }
@@ -763,12 +759,6 @@ mp_obj_t mp_load_attr(mp_obj_t base, qstr attr) {
         return dest[0];
     }
     return mp_obj_new_bound_meth(dest[0], dest[1]);
-}
-
-void mp_load_super_method(qstr attr, mp_obj_t *dest) {
-    (void)attr;
-    (void)dest;
-    mp_raise_NotImplementedError(MP_ERROR_TEXT("super() is not supported"));
 }
 
 void mp_store_attr(mp_obj_t base, qstr attr, mp_obj_t value) {

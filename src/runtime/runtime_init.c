@@ -6,6 +6,7 @@
 #include <sys/resource.h>
 
 #include "runtime/runtime.h"
+#include "runtime/objint.h"
 
 mp_state_t mp_state;
 
@@ -81,6 +82,7 @@ void mp_init(size_t heap_size) {
     qstr_init(NULL);
     rt_qstr_init();
     mp_map_set_hooks(&map_hooks);
+    mp_obj_int_use_gc(); // big-int digits on the collected heap from the start
 
     mp_state.loaded_modules = mp_obj_new_dict(0);
     mp_state.sys_path = mp_obj_new_list(0, NULL);
