@@ -1141,10 +1141,14 @@ static void compile_stmt(comp_t *c, node_t *n) {
             break;
         case S_CLASS:
             // __build_class__(body, name, *bases, **keywords), decorated.
+            // As in MicroPython, a decorated class is all on the line of
+            // its first decorator.
+            if (n->list2.n > 0) {
+                set_line(c, n->list2.items[0]);
+            }
             for (size_t i = 0; i < n->list2.n; i++) {
                 compile_expr(c, n->list2.items[i]);
             }
-            set_line(c, n);
             emit_op(e, BC_LOAD_BUILD_CLASS, 1);
             close_over_and_make(c, n->scope, 0, 0);
             emit_op_qstr(e, BC_LOAD_CONST_STRING, n->name, 1);
@@ -1267,8 +1271,8 @@ static void compile_scope_code(scope_t *s, node_list_t *module_body, mp_parse_in
             break;
         case SCOPE_CLASS: {
             // The body runs with the class's dict as its locals; it returns
-            // the __class__ cell (filled by __build_class__) or None.
-            emit.line = n->line;
+            // the __class__ cell (filled by __build_class__) or None. Its
+            // first instructions keep line 1, as MicroPython's do.
             compile_load_id(c, MP_QSTR___name__);
             compile_store_id(c, MP_QSTR___module__);
             emit_op_qstr(&emit, BC_LOAD_CONST_STRING, n->name, 1);

@@ -8,7 +8,8 @@
 #     REPL loop must print repl.exp;
 #   - bytecode: compile/bytecode.py must compile to the same instructions as
 #     MicroPython's mpy-cross (when MPY_CROSS or the reference build exists);
-#   - the same under -m32 (x86) and the other compiler, built from sources.
+#   - the same under -m32 (x86). (tests/build/compilers.test.sh builds the
+#     whole runtime with gcc and clang.)
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/ctest.sh"
 make_tmpdir
@@ -16,18 +17,8 @@ CASES=$TOP/tests/runtime/compile
 : "${MPY_CROSS:=$TOP/../up121/mpy-cross/build/mpy-cross}"
 : "${MPY_TOOL:=$TOOLS_DIR/mpy-tool}"
 
-# build_driver OUT CC [FLAGS...]: with libruntime.a (no flags) or from sources.
-build_driver() {
-    local out=$1 cc=$2
-    shift 2
-    if [ $# -eq 0 ] && [ -f "$TOOLS_DIR/libruntime.a" ] && [ -f "$TOOLS_DIR/libmpy.a" ]; then
-        ctest_build "$out" "$cc" "$CTEST_DIR/test_compile.c" "$TOOLS_DIR/libruntime.a" \
-            "$TOOLS_DIR/libmpy.a" -lm
-    else
-        ctest_build "$out" "$cc" "$@" "$CTEST_DIR/test_compile.c" "$RUNTIME_DIR"/*.c \
-            "$TOP"/src/mpy/*.c "$TOP"/src/base/*.c -lm
-    fi
-}
+# build_driver OUT [-m32]: the driver, see ctest_build_driver.
+build_driver() { local out=$1; shift; ctest_build_driver "$out" "$CTEST_DIR/test_compile.c" "$@"; }
 
 # run_cases NAME DRIVER: every end-to-end case.
 run_cases() {
@@ -54,7 +45,7 @@ dump_insns() {
 }
 
 DRIVER=$TMP/test_compile
-if build_driver "$DRIVER" "$TEST_CC"; then
+if build_driver "$DRIVER"; then
     ctest_run "runtime/compile/unit" "$DRIVER" unit
     run_cases runtime/compile "$DRIVER"
     if [ -x "$MPY_CROSS" ] && [ -x "$MPY_TOOL" ]; then
@@ -76,7 +67,7 @@ else
 fi
 
 if ctest_m32_ok; then
-    if build_driver "$TMP/test_compile-x86" "$TEST_CC" -m32; then
+    if build_driver "$TMP/test_compile-x86" -m32; then
         ctest_run_all runtime/compile/x86/unit "$TMP/test_compile-x86" unit
         run_cases runtime/compile/x86 "$TMP/test_compile-x86"
     else
@@ -84,16 +75,4 @@ if ctest_m32_ok; then
     fi
 else
     test_skip runtime/compile/x86 "$TEST_CC -m32 cannot link (Debian: gcc-multilib)"
-fi
-
-other=$(ctest_other_cc)
-if [ -n "$other" ]; then
-    if build_driver "$TMP/test_compile-$other" "$other" -O1; then
-        ctest_run_all "runtime/compile/$other/unit" "$TMP/test_compile-$other" unit
-        run_cases "runtime/compile/$other" "$TMP/test_compile-$other"
-    else
-        ctest_build_fail "runtime/compile/$other" "$TMP/test_compile-$other"
-    fi
-else
-    test_skip runtime/compile/other-cc "only one of gcc and clang is installed"
 fi

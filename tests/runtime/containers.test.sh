@@ -9,19 +9,8 @@
 make_tmpdir
 VEC=$TOP/tests/runtime/containers
 
-# build_driver OUT [FLAGS...]: with libruntime.a, or (with flags such as
-# -m32) compiled from the sources.
-build_driver() {
-    local out=$1
-    shift
-    if [ $# -eq 0 ]; then
-        ctest_build "$out" "$TEST_CC" "$CTEST_DIR/test_containers.c" "$TOOLS_DIR/libruntime.a" \
-            "$TOOLS_DIR/libmpy.a" -lm
-    else
-        ctest_build "$out" "$TEST_CC" "$@" "$CTEST_DIR/test_containers.c" "$RUNTIME_DIR"/*.c \
-            "$TOP"/src/mpy/*.c "$TOP"/src/base/*.c -lm
-    fi
-}
+# build_driver OUT [-m32]: the driver, see ctest_build_driver.
+build_driver() { local out=$1; shift; ctest_build_driver "$out" "$CTEST_DIR/test_containers.c" "$@"; }
 
 # run_all NAME DRIVER: the unit cases and every vector.
 run_all() {

@@ -163,3 +163,19 @@ ctest_variants() {
         ctest_build_fail "runtime/$name/O0" "$TMP/$name-O0"
     fi
 }
+
+# ctest_build_driver OUT DRIVER.c [-m32]: a C test driver linked with the
+# build's runtime libraries ($TOOLS_DIR, or $TOOLS_DIR/x86 for -m32, which
+# the Makefile builds where -m32 links); compiled from the sources where
+# those libraries are not built.
+ctest_build_driver() {
+    local out=$1 driver=$2 libs=$TOOLS_DIR
+    shift 2
+    [ "${1:-}" = -m32 ] && libs=$TOOLS_DIR/x86
+    if [ -f "$libs/libruntime.a" ] && [ -f "$libs/libmpy.a" ]; then
+        ctest_build "$out" "$TEST_CC" "$@" "$driver" "$libs/libruntime.a" "$libs/libmpy.a" -lm
+    else
+        ctest_build "$out" "$TEST_CC" "$@" "$driver" "$RUNTIME_DIR"/*.c \
+            "$TOP"/src/mpy/*.c "$TOP"/src/base/*.c -lm
+    fi
+}

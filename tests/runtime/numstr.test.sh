@@ -10,19 +10,8 @@
 make_tmpdir
 VEC=$TOP/tests/runtime/numstr
 
-# build_driver OUT [FLAGS...]: with libruntime.a, or (with flags such as
-# -m32) compiled from the sources.
-build_driver() {
-    local out=$1
-    shift
-    if [ $# -eq 0 ]; then
-        ctest_build "$out" "$TEST_CC" "$CTEST_DIR/test_numstr.c" "$TOOLS_DIR/libruntime.a" \
-            "$TOOLS_DIR/libmpy.a" -lm
-    else
-        ctest_build "$out" "$TEST_CC" "$@" "$CTEST_DIR/test_numstr.c" "$RUNTIME_DIR"/*.c \
-            "$TOP"/src/mpy/*.c "$TOP"/src/base/*.c -lm
-    fi
-}
+# build_driver OUT [-m32]: the driver, see ctest_build_driver.
+build_driver() { local out=$1; shift; ctest_build_driver "$out" "$CTEST_DIR/test_numstr.c" "$@"; }
 
 # run_all NAME DRIVER FLOATS [MIN]: FLOATS is MicroPython's float data for
 # the word size (numstr_floats.txt from the 64-bit build, numstr_floats32.txt

@@ -191,9 +191,13 @@ static void unit_tests(void) {
         "unindent doesn't match any outer indent level", 3);
     expect_error("error/return", "return 1\n", &mp_type_SyntaxError, "'return' outside function", 1);
     expect_error("error/break", "\nbreak\n", &mp_type_SyntaxError, "'break'/'continue' outside loop", 2);
-    expect_error("error/class", "class A:\n  pass\n", &mp_type_SyntaxError, "class definitions are not supported", 1);
+    expect_error("error/super-self", "class A:\n  def f():\n    super()\n", &mp_type_SyntaxError,
+        "super() can't find self", 3);
     expect_error("error/nonlocal", "def f():\n  nonlocal q\n", &mp_type_SyntaxError, "no binding for nonlocal found", 2);
-    expect_error("error/genexp", "sum(x for x in y)\n", &mp_type_SyntaxError, "generators not supported", 1);
+    expect_error("error/yield-module", "x = 1\nyield x\n", &mp_type_SyntaxError, "'yield' outside function", 2);
+    expect_error("error/yield-comp", "def f():\n  return [(yield) for x in y]\n", &mp_type_SyntaxError,
+        "'yield' outside function", 2);
+    expect_error("error/yield-operand", "def f():\n  x = 1 + yield 2\n", &mp_type_SyntaxError, "invalid syntax", 2);
     expect_error("error/assign", "f() = 1\n", &mp_type_SyntaxError, "can't assign to expression", 1);
     expect_error("error/string", "x = 'abc\n", &mp_type_SyntaxError, "invalid syntax", 1);
     expect_error("error/number", "x = 0o8\n", &mp_type_SyntaxError, "invalid syntax for integer", 1);

@@ -11,21 +11,8 @@
 make_tmpdir
 VEC=$TOP/tests/runtime/vm
 
-# build_driver OUT [-m32]: the driver linked with the build's libraries
-# (the x86 ones under build/x86/), or, where those are not built, compiled
-# from the sources.
-build_driver() {
-    local out=$1 libs=$TOOLS_DIR
-    shift
-    [ $# -gt 0 ] && libs=$TOOLS_DIR/x86
-    if [ -f "$libs/libruntime.a" ] && [ -f "$libs/libmpy.a" ]; then
-        ctest_build "$out" "$TEST_CC" "$@" "$CTEST_DIR/test_vm.c" "$libs/libruntime.a" \
-            "$libs/libmpy.a" -lm
-    else
-        ctest_build "$out" "$TEST_CC" "$@" "$CTEST_DIR/test_vm.c" "$RUNTIME_DIR"/*.c \
-            "$TOP"/src/mpy/*.c "$TOP"/src/base/*.c -lm
-    fi
-}
+# build_driver OUT [-m32]: the driver, see ctest_build_driver.
+build_driver() { local out=$1; shift; ctest_build_driver "$out" "$CTEST_DIR/test_vm.c" "$@"; }
 
 # build_factorial ARCH DIR: examples/natmod/factorial built into DIR.
 build_factorial() {

@@ -63,3 +63,32 @@ except:
     raise
 assert x, 'm'
 s = f'{x!r:4} {y}'
+def gen(n):
+    for i in range(n):
+        x = yield i
+        s = t = yield
+        s += yield x, s
+    r = yield from sub(n)
+    return r
+print(sum(x * x for x in v), list(x + y for x in v for y in w if y > x))
+lg = lambda: (yield 42)
+def consts():
+    if False:
+        q = 1
+    if 0:
+        r = 2
+    else:
+        r = 3
+    if True:
+        pass
+    else:
+        z = 4
+    if 1:
+        z = 5
+    elif y:
+        z = 6
+    while 0:
+        w = 1
+    else:
+        w = 2
+    return q
