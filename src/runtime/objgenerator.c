@@ -129,9 +129,11 @@ static mp_obj_t gen_resume_and_raise(mp_obj_t self_in, mp_obj_t send_value, mp_o
             if (ret == mp_const_none) {
                 ret = MP_OBJ_NULL;
             }
-            if (raise_stop_iteration || ret != MP_OBJ_NULL) {
+            if (raise_stop_iteration) {
                 mp_raise_StopIteration(ret);
             }
+            // Plain iteration (for, list(), sum()) ends quietly whatever the
+            // return value; yield from gets the value through gen_resume.
             return MP_OBJ_STOP_ITERATION;
     }
 }
