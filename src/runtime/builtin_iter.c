@@ -45,12 +45,13 @@ static mp_obj_t builtin_iter(mp_obj_t o) {
 MP_DEFINE_CONST_FUN_OBJ_1(mp_builtin_iter_obj, builtin_iter);
 
 static mp_obj_t builtin_next(size_t n_args, const mp_obj_t *args) {
+    mp_state.stop_iteration_arg = MP_OBJ_NULL; // a generator's return value lands here
     mp_obj_t item = mp_iternext(args[0]);
     if (item == MP_OBJ_STOP_ITERATION) {
         if (n_args > 1) {
             return args[1];
         }
-        mp_raise_StopIteration(MP_OBJ_NULL);
+        mp_raise_StopIteration(mp_state.stop_iteration_arg);
     }
     return item;
 }

@@ -133,7 +133,9 @@ static mp_obj_t gen_resume_and_raise(mp_obj_t self_in, mp_obj_t send_value, mp_o
                 mp_raise_StopIteration(ret);
             }
             // Plain iteration (for, list(), sum()) ends quietly whatever the
-            // return value; yield from gets the value through gen_resume.
+            // return value; next() raises it (yield from gets it through
+            // gen_resume).
+            mp_state.stop_iteration_arg = ret;
             return MP_OBJ_STOP_ITERATION;
     }
 }

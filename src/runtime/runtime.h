@@ -410,6 +410,7 @@ typedef struct _mp_state_t {
     mp_obj_t sys_path;            // list
     mp_obj_t sys_argv;            // list
     mp_obj_t sys_exitcode;        // SystemExit's code while unwinding
+    mp_obj_t stop_iteration_arg;  // return value of a generator whose iteration just ended
     size_t heap_size;
     char *stack_limit;            // RuntimeError beyond this C stack depth
 } mp_state_t;
