@@ -302,52 +302,11 @@ static mp_obj_t instance_unary_op(mp_unary_op_t op, mp_obj_t self_in) {
     return MP_OBJ_NULL;
 }
 
-static const uint16_t binary_op_method_name[MP_BINARY_OP_REVERSE_POWER + 1] = {
-    [MP_BINARY_OP_LESS] = MP_QSTR___lt__,
-    [MP_BINARY_OP_MORE] = MP_QSTR___gt__,
-    [MP_BINARY_OP_EQUAL] = MP_QSTR___eq__,
-    [MP_BINARY_OP_LESS_EQUAL] = MP_QSTR___le__,
-    [MP_BINARY_OP_MORE_EQUAL] = MP_QSTR___ge__,
-    [MP_BINARY_OP_NOT_EQUAL] = MP_QSTR___ne__,
-    [MP_BINARY_OP_CONTAINS] = MP_QSTR___contains__,
-    // Only these two in-place forms have methods of their own (as in the
-    // unix port); the others fall back to the plain operator.
-    [MP_BINARY_OP_INPLACE_ADD] = MP_QSTR___iadd__,
-    [MP_BINARY_OP_INPLACE_SUBTRACT] = MP_QSTR___isub__,
-    [MP_BINARY_OP_ADD] = MP_QSTR___add__,
-    [MP_BINARY_OP_SUBTRACT] = MP_QSTR___sub__,
-    [MP_BINARY_OP_MULTIPLY] = MP_QSTR___mul__,
-    [MP_BINARY_OP_MAT_MULTIPLY] = MP_QSTR___matmul__,
-    [MP_BINARY_OP_FLOOR_DIVIDE] = MP_QSTR___floordiv__,
-    [MP_BINARY_OP_TRUE_DIVIDE] = MP_QSTR___truediv__,
-    [MP_BINARY_OP_MODULO] = MP_QSTR___mod__,
-    [MP_BINARY_OP_DIVMOD] = MP_QSTR___divmod__,
-    [MP_BINARY_OP_POWER] = MP_QSTR___pow__,
-    [MP_BINARY_OP_OR] = MP_QSTR___or__,
-    [MP_BINARY_OP_XOR] = MP_QSTR___xor__,
-    [MP_BINARY_OP_AND] = MP_QSTR___and__,
-    [MP_BINARY_OP_LSHIFT] = MP_QSTR___lshift__,
-    [MP_BINARY_OP_RSHIFT] = MP_QSTR___rshift__,
-    [MP_BINARY_OP_REVERSE_ADD] = MP_QSTR___radd__,
-    [MP_BINARY_OP_REVERSE_SUBTRACT] = MP_QSTR___rsub__,
-    [MP_BINARY_OP_REVERSE_MULTIPLY] = MP_QSTR___rmul__,
-    [MP_BINARY_OP_REVERSE_MAT_MULTIPLY] = MP_QSTR___rmatmul__,
-    [MP_BINARY_OP_REVERSE_FLOOR_DIVIDE] = MP_QSTR___rfloordiv__,
-    [MP_BINARY_OP_REVERSE_TRUE_DIVIDE] = MP_QSTR___rtruediv__,
-    [MP_BINARY_OP_REVERSE_MODULO] = MP_QSTR___rmod__,
-    [MP_BINARY_OP_REVERSE_POWER] = MP_QSTR___rpow__,
-    [MP_BINARY_OP_REVERSE_OR] = MP_QSTR___ror__,
-    [MP_BINARY_OP_REVERSE_XOR] = MP_QSTR___rxor__,
-    [MP_BINARY_OP_REVERSE_AND] = MP_QSTR___rand__,
-    [MP_BINARY_OP_REVERSE_LSHIFT] = MP_QSTR___rlshift__,
-    [MP_BINARY_OP_REVERSE_RSHIFT] = MP_QSTR___rrshift__,
-};
-
 static mp_obj_t instance_binary_op(mp_binary_op_t op, mp_obj_t lhs_in, mp_obj_t rhs_in) {
     // Special methods come from the class only, never from the members.
     mp_obj_instance_t *lhs = MP_OBJ_TO_PTR(lhs_in);
     mp_obj_t dest[3] = { MP_OBJ_NULL, MP_OBJ_NULL, MP_OBJ_NULL };
-    qstr name = op <= MP_BINARY_OP_REVERSE_POWER ? binary_op_method_name[op] : MP_QSTRnull;
+    qstr name = op <= MP_BINARY_OP_REVERSE_POWER ? mp_binary_op_method_name[op] : MP_QSTRnull;
     instance_lookup(lhs, name, MP_OBJ_TYPE_OFFSETOF_SLOT(binary_op), dest);
     if (dest[0] == MP_OBJ_SENTINEL) {
         return mp_binary_op(op, lhs->subobj[0], rhs_in);

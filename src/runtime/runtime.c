@@ -215,7 +215,7 @@ static const uint16_t unary_op_names[MP_UNARY_OP_NUM_RUNTIME] = {
     [MP_UNARY_OP_SIZEOF] = MP_QSTR___sizeof__,
 };
 
-static const uint16_t binary_op_names[MP_BINARY_OP_REVERSE_POWER + 1] = {
+const uint16_t mp_binary_op_method_name[MP_BINARY_OP_REVERSE_POWER + 1] = {
     [MP_BINARY_OP_LESS] = MP_QSTR___lt__,
     [MP_BINARY_OP_MORE] = MP_QSTR___gt__,
     [MP_BINARY_OP_EQUAL] = MP_QSTR___eq__,
@@ -497,7 +497,7 @@ mp_obj_t mp_binary_op(mp_binary_op_t op, mp_obj_t lhs, mp_obj_t rhs) {
 
 unsupported:
     mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("unsupported types for %q: '%s', '%s'"),
-        (qstr)(op < MP_ARRAY_SIZE(binary_op_names) ? binary_op_names[op] : 0),
+        (qstr)(op < MP_ARRAY_SIZE(mp_binary_op_method_name) ? mp_binary_op_method_name[op] : 0),
         mp_obj_get_type_str(lhs), mp_obj_get_type_str(rhs));
 }
 

@@ -453,6 +453,9 @@ mp_obj_t mp_obj_len(mp_obj_t o_in);  // TypeError if no len
 mp_obj_t mp_obj_len_maybe(mp_obj_t o_in); // MP_OBJ_NULL if no len
 mp_obj_t mp_obj_id(mp_obj_t o_in);
 
+// The special method of each binary operator (__add__, __radd__, ...; only
+// += and -= have in-place methods of their own, as in the unix port).
+extern const uint16_t mp_binary_op_method_name[MP_BINARY_OP_REVERSE_POWER + 1];
 mp_obj_t mp_unary_op(mp_unary_op_t op, mp_obj_t arg);
 mp_obj_t mp_binary_op(mp_binary_op_t op, mp_obj_t lhs, mp_obj_t rhs);
 
