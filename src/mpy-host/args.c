@@ -6,11 +6,14 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "mpy-host/arch.h"
+
 static void print_help(const char *argv0) {
     printf("usage: %s [<opts>] [-X <implopt>] [-c <command> | -m <module> | <filename>]\n"
            "Options:\n"
            "-h : print this help message\n"
            "-i : enable inspection via REPL after running command/module/file\n"
+           "--arch <arch> : run in the runtime for <arch> (x64, x86), for modules built for it\n"
            "\n"
            "Implementation specific options (-X):\n"
            "  compile-only                 -- parse and compile only\n"
@@ -61,6 +64,7 @@ static bool parse_heap_size(const char *text, size_t *out) {
 bool host_args_parse(int argc, char **argv, host_args_t *args) {
     args->kind = HOST_RUN_INTERACTIVE;
     args->target = NULL;
+    args->arch = argc > 0 ? host_arch_from_program_name(argv[0]) : NULL;
     args->argv_start = argc;
     args->heap_size = HOST_DEFAULT_HEAP_SIZE;
     args->inspect = false;
@@ -89,6 +93,11 @@ bool host_args_parse(int argc, char **argv, host_args_t *args) {
             // -m: [MODULE, ARGS...].
             args->argv_start = arg[1] == 'c' ? a + 2 : a + 1;
             return true;
+        } else if (strcmp(arg, "--arch") == 0) {
+            if (a + 1 >= argc) {
+                return invalid_args();
+            }
+            args->arch = argv[++a];
         } else if (strcmp(arg, "-X") == 0) {
             if (a + 1 >= argc) {
                 return invalid_args();

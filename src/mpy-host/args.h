@@ -1,5 +1,7 @@
 // mpy-host's command line, parsed as MicroPython's unix port parses its own:
 //   mpy-host [-h] [-i] [-X heapsize=N[w][k|m]] [-c CODE | -m MODULE | FILE] [ARGS...]
+// plus, of our own, --arch ARCH: run the code in the runtime for ARCH. A
+// program named mpy-host-ARCH (a link to mpy-host) takes ARCH as the default.
 #ifndef MPY_HOST_ARGS_H
 #define MPY_HOST_ARGS_H
 
@@ -16,6 +18,7 @@ typedef enum {
 typedef struct {
     host_run_kind_t kind;
     const char *target;  // CODE, MODULE or FILE
+    const char *arch;    // --arch ARCH, or NULL
     int argv_start;      // argv[argv_start..] become sys.argv
     size_t heap_size;    // bytes
     bool inspect;        // -i: the REPL after running

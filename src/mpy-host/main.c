@@ -10,6 +10,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include "mpy-host/arch.h"
 #include "mpy-host/args.h"
 #include "mpy-host/repl.h"
 #include "mpy-host/run.h"
@@ -81,6 +82,10 @@ static void set_script_dir(const char *script) {
 static MP_NOINLINE int host_main(int argc, char **argv, char *stack_top) {
     host_args_t args;
     if (!host_args_parse(argc, argv, &args)) {
+        return 1;
+    }
+    if (args.arch != NULL && !host_arch_is_own(args.arch)) {
+        host_arch_exec(args.arch, argv);
         return 1;
     }
     host_compile_only = args.compile_only;

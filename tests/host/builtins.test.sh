@@ -5,28 +5,4 @@
 #   micropython NAME.py > NAME.py.exp 2>&1
 # in that folder).
 source "$(dirname "$0")/../lib.sh"
-make_tmpdir
-HERE=$TOP/tests/host/builtins
-
-for host in mpy-host mpy-host-x86; do
-    if [ "$host" = mpy-host-x86 ] &&
-        ! echo 'int x;' | gcc -m32 -include stdint.h -x c -c -o /dev/null - 2>/dev/null; then
-        test_skip "host/builtins/$host" "gcc -m32 not usable (Debian: gcc-multilib)"
-        continue
-    fi
-    if [ ! -x "$TOOLS_DIR/$host" ]; then
-        test_fail "host/builtins/$host" "$TOOLS_DIR/$host not built"
-        continue
-    fi
-    for test in "$HERE"/*.py; do
-        name=$(basename "$test" .py)
-        (cd "$HERE" && timeout 60 "$TOOLS_DIR/$host" "$name.py" >"$TMP/$name.out" 2>&1)
-        if diff -u "$test.exp" "$TMP/$name.out" >"$TMP/$name.diff"; then
-            test_pass "host/builtins/$host/$name"
-        else
-            test_fail "host/builtins/$host/$name" "output differs from $name.py.exp"
-            head -30 "$TMP/$name.diff"
-        fi
-    done
-done
-exit 0
+host_scripts_test host/builtins "$TOP/tests/host/builtins"

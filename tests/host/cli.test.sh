@@ -89,6 +89,37 @@ check heapsize-bad 1 "" "^Invalid command line arguments" -- "$HOST" -X heapsize
 
 check micropypath 0 "['', '/a', '/b']" "" -- env MICROPYPATH=/a:/b "$HOST" -c 'import sys; print(sys.path)'
 
+# --arch: the runtime of another architecture, run natively or under
+# qemu-i386, with the same command line, output and exit status.
+check arch-own 0 "1" "" -- "$HOST" --arch x64 -c 'print(1)'
+check arch-no-value 1 "" "^Invalid command line arguments" -- "$HOST" --arch
+check arch-unknown 1 "" "^mpy-host: --arch arm64: unknown architecture; it runs x64 and x86" -- "$HOST" --arch arm64 -c 1
+check arch-other 1 "" "^mpy-host: --arch armv7m: this mpy-host cannot run armv7m code" -- "$HOST" --arch armv7m -c 1
+mkdir -p "$TMP/alone"
+cp "$HOST" "$TMP/alone/mpy-host"
+check arch-not-built 1 "" "^mpy-host: there is no x86 runtime \($TMP/alone/x86/mpy-host\): make builds it where gcc -m32" \
+    -- "$TMP/alone/mpy-host" --arch x86 -c 1
+why=$(host_runtime_missing x86)
+if [ -n "$why" ]; then
+    test_skip host/cli/arch-x86 "$why"
+else
+    X86_HOST=$(host_command x86)
+    check arch-x86 0 "2147483647 ['-c', 'a']" "" -- "$HOST" --arch x86 -c 'import sys; print(sys.maxsize, sys.argv)' a
+    check arch-x86-exit 7 "out" "" -- "$HOST" --arch x86 -c 'print("out"); raise SystemExit(7)'
+    check arch-x86-traceback 1 "" "^Traceback \(most recent call last\):
+  File \"<stdin>\", line 1, in <module>
+ZeroDivisionError: divide by zero" -- "$HOST" --arch x86 -c '1/0'
+    check arch-x86-stdin 0 "5" "" -- bash -c "echo 'print(2 + 3)' | '$X86_HOST'"
+    # Messages name the command as typed, also under qemu-i386.
+    check arch-x86-argv0 2 "" "^$X86_HOST: can't open file 'nosuch.py'" -- "$X86_HOST" nosuch.py
+    if x86_probe && [ -n "$X86_RUN" ]; then
+        check arch-x86-no-qemu 1 "" "^mpy-host: this machine's kernel cannot run x86 programs .*install it \(Debian: qemu-user\)" \
+            -- env PATH=/nonexistent "$X86_HOST" -c 1
+    else
+        check arch-x86-native 0 "1" "" -- env PATH=/nonexistent "$X86_HOST" -c 'print(1)'
+    fi
+fi
+
 # Native modules found through MICROPYPATH; -m; a module of another
 # architecture (the header's arch field changed to x86).
 why=$(host_arch_missing x64)

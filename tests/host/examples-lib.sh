@@ -9,8 +9,7 @@
 host_arch_missing() {
     case $1 in
         x64) have_tool gcc || echo "gcc not installed" ;;
-        x86) echo 'int x;' | gcc -m32 -include stdint.h -x c -c -o /dev/null - 2>/dev/null ||
-            echo "gcc -m32 not usable (Debian: gcc-multilib)" ;;
+        x86) x86_cc_missing ;;
     esac
 }
 

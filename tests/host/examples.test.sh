@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # mpy-host end to end: every SDK example in examples/natmod/ is built with
 # this SDK (x64, and x86 where gcc -m32 works), imported by mpy-host (x64)
-# and mpy-host-x86 (x86), and tests/host/NAME.py's output must equal
-# NAME.py.exp. The .exp files are MicroPython v1.21's own output for the
+# and mpy-host-x86 (x86, natively or under qemu-i386), and
+# tests/host/NAME.py's output must equal NAME.py.exp. The .exp files are MicroPython v1.21's own output for the
 # same scripts and .mpy files (see make-exp.sh).
 #
 # Optional environment: MPY_CROSS (MicroPython v1.21's mpy-cross, for the
@@ -12,17 +12,10 @@ source "$TOP/tests/host/examples-lib.sh"
 HERE=$TOP/tests/host
 make_tmpdir
 
-# The runtime for ARCH's modules, or why there is none.
-host_for() {
-    case $1 in
-        x64) echo "$TOOLS_DIR/mpy-host" ;;
-        x86) echo "$TOOLS_DIR/mpy-host-x86" ;;
-    esac
-}
-
 for arch in x64 x86; do
     why=$(host_arch_missing "$arch")
-    host=$(host_for "$arch")
+    [ -z "$why" ] && why=$(host_runtime_missing "$arch")
+    host=$(host_command "$arch")
     if [ -z "$why" ] && [ ! -x "$host" ]; then
         test_fail "host/examples/$arch" "$host not built"
         continue

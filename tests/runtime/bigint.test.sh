@@ -70,8 +70,7 @@ for cc in gcc clang; do
 done
 # 32 bits: size_t of 32 bits, and 64-bit arithmetic through library calls.
 m32_pid=
-if echo 'int main(void) { return 0; }' |
-    "$CC" -m32 "${FLAGS[@]}" -x c -o "$TMP/probe32" - 2>/dev/null; then
+if x86_probe "$CC" "${FLAGS[@]}"; then
     build "$TMP/test32" "$CC" -m32 2>"$TMP/build32.err" &
     m32_pid=$!
 fi
@@ -91,8 +90,8 @@ for i in "${!other_ccs[@]}"; do
     fi
 done
 if [ -z "$m32_pid" ]; then
-    test_skip runtime/bigint/m32 "$CC -m32 not usable (Debian: gcc-multilib)"
-elif wait "$m32_pid"; then
+    test_skip runtime/bigint/m32 "$X86_WHY"
+elif wait "$m32_pid" && x86_wrap "$TMP/test32"; then
     run_driver "$TMP/test32" /m32 --quick
 else
     test_fail runtime/bigint/m32 "$(head -c 600 "$TMP/build32.err" | tr '\n' ' ')"

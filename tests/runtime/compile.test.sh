@@ -66,7 +66,7 @@ else
     ctest_build_fail runtime/compile "$DRIVER"
 fi
 
-if ctest_m32_ok; then
+if x86_probe; then
     if build_driver "$TMP/test_compile-x86" -m32; then
         ctest_run_all runtime/compile/x86/unit "$TMP/test_compile-x86" unit
         run_cases runtime/compile/x86 "$TMP/test_compile-x86"
@@ -74,5 +74,5 @@ if ctest_m32_ok; then
         ctest_build_fail runtime/compile/x86 "$TMP/test_compile-x86"
     fi
 else
-    test_skip runtime/compile/x86 "$TEST_CC -m32 cannot link (Debian: gcc-multilib)"
+    test_skip runtime/compile/x86 "$X86_WHY"
 fi

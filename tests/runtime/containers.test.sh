@@ -34,12 +34,12 @@ else
     ctest_build_fail runtime/containers "$TMP/test_containers"
 fi
 
-if ctest_m32_ok; then
+if x86_probe; then
     if build_driver "$TMP/test_containers32" -m32; then
         run_all runtime/containers/x86 "$TMP/test_containers32"
     else
         ctest_build_fail runtime/containers/x86 "$TMP/test_containers32"
     fi
 else
-    test_skip runtime/containers/x86 "$TEST_CC -m32 cannot link (Debian: gcc-multilib)"
+    test_skip runtime/containers/x86 "$X86_WHY"
 fi

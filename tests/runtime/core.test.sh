@@ -19,12 +19,12 @@ else
     ctest_build_fail runtime/core "$TMP/test_core"
 fi
 
-if ctest_m32_ok; then
+if x86_probe; then
     if build_driver "$TMP/test_core32" -m32; then
         ctest_run_all runtime/core/x86 "$TMP/test_core32"
     else
         ctest_build_fail runtime/core/x86 "$TMP/test_core32"
     fi
 else
-    test_skip runtime/core/x86 "$TEST_CC -m32 cannot link (Debian: gcc-multilib)"
+    test_skip runtime/core/x86 "$X86_WHY"
 fi

@@ -11,9 +11,6 @@
 # A test program prints "ok NAME", "fail NAME: WHY" and "# note" lines, then
 # "done N" (tests/runtime/test_util.h).
 
-: "${TEST_CC:=cc}"
-: "${TEST_CFLAGS:=-O2 -g}"
-: "${TEST_LDFLAGS:=}"
 CTEST_DIR=$TOP/tests/runtime
 RUNTIME_DIR=$TOP/src/runtime
 CTEST_WARN=(-std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -DMICROPY_SDK_RUNTIME=1 -I"$TOP")
@@ -87,14 +84,6 @@ ctest_other_cc() {
     fi
 }
 
-# ctest_m32_ok: true when TEST_CC can build and link x86 programs with the
-# test flags (Debian: gcc-multilib).
-ctest_m32_ok() {
-    echo 'int main(void) { return 0; }' >"$TMP/m32.c"
-    # shellcheck disable=SC2086
-    $TEST_CC -m32 $TEST_CFLAGS "$TMP/m32.c" $TEST_LDFLAGS -o "$TMP/m32" >/dev/null 2>&1 && "$TMP/m32"
-}
-
 # ctest_asan: true when the test flags enable AddressSanitizer.
 ctest_asan() {
     case " $TEST_CFLAGS " in
@@ -106,7 +95,8 @@ ctest_asan() {
 # ctest_variants NAME SOURCES...: build and run the test program NAME from
 # SOURCES (under tests/runtime) in every variant:
 #   NAME/CASE        each case, TEST_CC, linked with libruntime.a
-#   NAME/x86         TEST_CC -m32 (skipped without multilib)
+#   NAME/x86         TEST_CC -m32, run natively or under qemu-i386
+#                    (skipped where neither builds and runs it, see x86_probe)
 #   NAME/CC          the other compiler
 #   NAME/O0          TEST_CC -O0 (frame pointers, everything spilled)
 #   NAME/asan-fake-stack   under AddressSanitizer: again, with locals in
@@ -136,14 +126,15 @@ ctest_variants() {
         ctest_build_fail "runtime/$name" "$TMP/$name"
     fi
 
-    if ctest_m32_ok; then
+    if x86_probe; then
         if ctest_build "$TMP/$name-x86" "$TEST_CC" -m32 "${srcs[@]}" "${runtime_srcs[@]}"; then
+            x86_wrap "$TMP/$name-x86"
             ctest_run_all "runtime/$name/x86" "$TMP/$name-x86"
         else
             ctest_build_fail "runtime/$name/x86" "$TMP/$name-x86"
         fi
     else
-        test_skip "runtime/$name/x86" "$TEST_CC -m32 cannot link (Debian: gcc-multilib)"
+        test_skip "runtime/$name/x86" "$X86_WHY"
     fi
 
     other=$(ctest_other_cc)
@@ -167,15 +158,16 @@ ctest_variants() {
 # ctest_build_driver OUT DRIVER.c [-m32]: a C test driver linked with the
 # build's runtime libraries ($TOOLS_DIR, or $TOOLS_DIR/x86 for -m32, which
 # the Makefile builds where -m32 links); compiled from the sources where
-# those libraries are not built.
+# those libraries are not built. An -m32 driver is made runnable as it is
+# (x86_wrap: call x86_probe first).
 ctest_build_driver() {
-    local out=$1 driver=$2 libs=$TOOLS_DIR
+    local out=$1 driver=$2 libs=$TOOLS_DIR m32=
     shift 2
-    [ "${1:-}" = -m32 ] && libs=$TOOLS_DIR/x86
+    [ "${1:-}" = -m32 ] && libs=$TOOLS_DIR/x86 m32=1
     if [ -f "$libs/libruntime.a" ] && [ -f "$libs/libmpy.a" ]; then
         ctest_build "$out" "$TEST_CC" "$@" "$driver" "$libs/libruntime.a" "$libs/libmpy.a" -lm
     else
         ctest_build "$out" "$TEST_CC" "$@" "$driver" "$RUNTIME_DIR"/*.c \
             "$TOP"/src/mpy/*.c "$TOP"/src/base/*.c -lm
-    fi
+    fi && { [ -z "$m32" ] || x86_wrap "$out"; }
 }

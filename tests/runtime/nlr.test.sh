@@ -33,12 +33,13 @@ if out=$(abi_check); then
 else
     test_fail "runtime/nlr/abi-x64" "$(echo "$out" | grep -m2 error | tr -s ' \n' ' ')"
 fi
-if ctest_m32_ok; then
+why=$(x86_cc_missing "$TEST_CC")
+if [ -z "$why" ]; then
     if out=$(abi_check -m32); then
         test_pass "runtime/nlr/abi-x86"
     else
         test_fail "runtime/nlr/abi-x86" "$(echo "$out" | grep -m2 error | tr -s ' \n' ' ')"
     fi
 else
-    test_skip "runtime/nlr/abi-x86" "$TEST_CC -m32 cannot link (Debian: gcc-multilib)"
+    test_skip "runtime/nlr/abi-x86" "$why"
 fi

@@ -37,7 +37,7 @@ else
     ctest_build_fail runtime/numstr "$TMP/test_numstr"
 fi
 
-if ctest_m32_ok; then
+if x86_probe; then
     if build_driver "$TMP/test_numstr32" -m32; then
         # Below about 1e-290 MicroPython's x86 build scales parsed values
         # with x87 intermediates kept at extended precision where the
@@ -47,5 +47,5 @@ if ctest_m32_ok; then
         ctest_build_fail runtime/numstr/x86 "$TMP/test_numstr32"
     fi
 else
-    test_skip runtime/numstr/x86 "$TEST_CC -m32 cannot link (Debian: gcc-multilib)"
+    test_skip runtime/numstr/x86 "$X86_WHY"
 fi

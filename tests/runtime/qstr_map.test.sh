@@ -88,9 +88,9 @@ for cc in gcc clang; do
         test_fail "runtime/qstr_map/build-$cc" "$(head -c 600 "$TMP/build.err" | tr '\n' ' ')"
     fi
 done
-if ! echo 'int x;' | "$CC" -m32 -x c -c -o /dev/null - 2>/dev/null; then
-    test_skip "runtime/qstr_map/m32" "$CC -m32 not usable (Debian: gcc-multilib)"
-elif build "$TMP/test32" "$CC" -m32 2>"$TMP/build.err"; then
+if ! x86_probe "$CC" "${CFLAGS[@]}"; then
+    test_skip "runtime/qstr_map/m32" "$X86_WHY"
+elif build "$TMP/test32" "$CC" -m32 2>"$TMP/build.err" && x86_wrap "$TMP/test32"; then
     run_driver "$TMP/test32" "/m32"
 else
     test_fail "runtime/qstr_map/m32" "$(head -c 600 "$TMP/build.err" | tr '\n' ' ')"

@@ -88,28 +88,28 @@ fi
 
 X64=$TMP/x64
 X86=$TMP/x86
-have_x86=0
 build_factorial x64 "$X64" || test_fail runtime/vm/factorial-x64 "build: $(tail -3 "$X64/build.log")"
-if ctest_m32_ok; then
-    build_factorial x86 "$X86" && have_x86=1 ||
-        test_fail runtime/vm/factorial-x86 "build: $(tail -3 "$X86/build.log")"
+x86_why=
+if ! x86_probe; then
+    x86_why=$X86_WHY
+elif ! build_factorial x86 "$X86"; then
+    x86_why="the x86 factorial module did not build"
+    test_fail runtime/vm/factorial-x86 "build: $(tail -3 "$X86/build.log")"
 fi
 
 if build_driver "$TMP/test_vm"; then
     run_vectors runtime/vm "$TMP/test_vm" "$X64"
     header_checks runtime/vm/header "$TMP/test_vm" "$X64/factorial.mpy" \
-        "$([ $have_x86 = 1 ] && echo "$X86/factorial.mpy")"
+        "$([ -z "$x86_why" ] && echo "$X86/factorial.mpy")"
 else
     ctest_build_fail runtime/vm "$TMP/test_vm"
 fi
 
-if [ $have_x86 = 1 ]; then
-    if build_driver "$TMP/test_vm32" -m32; then
-        run_vectors runtime/vm/x86 "$TMP/test_vm32" "$X86"
-        header_checks runtime/vm/x86/header "$TMP/test_vm32" "$X86/factorial.mpy" "$X64/factorial.mpy"
-    else
-        ctest_build_fail runtime/vm/x86 "$TMP/test_vm32"
-    fi
+if [ -n "$x86_why" ]; then
+    test_skip runtime/vm/x86 "$x86_why"
+elif build_driver "$TMP/test_vm32" -m32; then
+    run_vectors runtime/vm/x86 "$TMP/test_vm32" "$X86"
+    header_checks runtime/vm/x86/header "$TMP/test_vm32" "$X86/factorial.mpy" "$X64/factorial.mpy"
 else
-    test_skip runtime/vm/x86 "$TEST_CC -m32 cannot link (Debian: gcc-multilib)"
+    ctest_build_fail runtime/vm/x86 "$TMP/test_vm32"
 fi

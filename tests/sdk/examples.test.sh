@@ -37,8 +37,7 @@ arch_code() {
 arch_missing() {
     case $1 in
         x64) have_tool gcc || echo "gcc not installed" ;;
-        x86) echo 'int x;' | gcc -m32 -include stdint.h -x c -c -o /dev/null - 2>/dev/null ||
-            echo "gcc -m32 not usable (Debian: gcc-multilib)" ;;
+        x86) x86_cc_missing ;;
         armv*) have_tool arm-none-eabi-gcc || echo "arm-none-eabi-gcc not installed" ;;
         xtensa) have_tool xtensa-lx106-elf-gcc || echo "xtensa-lx106-elf-gcc not installed" ;;
         # Without an ESP32 compiler (Debian has none), lx106 objects are linked as xtensawin.
