@@ -62,13 +62,13 @@ x86_probe() {
     X86_RUN= X86_WHY=
     dir=$(mktemp -d)
     printf 'int main(void) { return 0; }\n' >"$dir/probe.c"
-    if ! $cc -m32 "$@" "$dir/probe.c" -o "$dir/probe" >/dev/null 2>&1; then
+    if ! $cc -m32 "$@" "$dir/probe.c" -o "$dir/probe.i386" >/dev/null 2>&1; then
         X86_WHY="$cc -m32 cannot link (Debian: gcc-multilib)"
-    elif ! "$dir/probe" >/dev/null 2>&1; then
+    elif ! x86_write_runner "$dir/probe" "$dir/probe.i386" || ! timeout 60 "$dir/probe" >/dev/null 2>&1; then
         X86_RUN=qemu-i386
         if ! have_tool qemu-i386; then
             X86_WHY="this kernel cannot run i386 programs and qemu-i386 is not installed (Debian: qemu-user)"
-        elif ! x86_wrap "$dir/probe" || ! "$dir/probe" >/dev/null 2>&1; then
+        elif ! x86_write_runner "$dir/probe" "$dir/probe.i386" || ! timeout 60 "$dir/probe" >/dev/null 2>&1; then
             X86_WHY="i386 programs run neither natively nor under qemu-i386"
         fi
     fi
@@ -77,18 +77,21 @@ x86_probe() {
     [ -z "$X86_WHY" ]
 }
 
-# x86_wrap PROGRAM: makes the i386 PROGRAM runnable as it is, after
-# x86_probe. Where it needs qemu-i386, PROGRAM becomes a script that runs the
-# original (moved to PROGRAM.i386) under it; elsewhere nothing changes.
-# Under qemu-i386 LeakSanitizer is off: its check at exit stops the other
-# threads with ptrace, which qemu-user does not emulate, and would hang
-# (leaks are still checked in the x64 runs).
+# x86_wrap PROGRAM: makes the i386 PROGRAM runnable as it is here, after
+# x86_probe: PROGRAM becomes a script that runs the original (moved to
+# PROGRAM.i386) directly or under qemu-i386.
 x86_wrap() {
-    [ -n "${X86_RUN:-}" ] || return 0
-    mv "$1" "$1.i386" &&
-        printf '#!/bin/sh\nASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" exec %s "%s" "$@"\n' \
-            "$X86_RUN" "$1.i386" >"$1" &&
-        chmod +x "$1"
+    mv "$1" "$1.i386" && x86_write_runner "$1" "$1.i386"
+}
+
+# x86_write_runner SCRIPT PROGRAM: writes SCRIPT, which runs PROGRAM with
+# X86_RUN. Without LeakSanitizer: its check at exit stops the other threads
+# with ptrace, which qemu-user does not emulate, and hangs; and a kernel
+# may hand i386 programs to qemu-i386 unasked (binfmt_misc). Leaks are
+# still checked in the x64 runs of the same code.
+x86_write_runner() {
+    printf '#!/bin/sh\nASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" exec %s"%s" "$@"\n' \
+        "${X86_RUN:+$X86_RUN }" "$2" >"$1" && chmod +x "$1"
 }
 
 # host_runtime_missing ARCH: why mpy-host cannot run ARCH (x64 or x86)

@@ -116,7 +116,8 @@ static bool runtime_path(const host_arch_runtime_t *rt, char *path, size_t size)
 
 // In an AddressSanitizer build (whose other runtimes are built alike), the
 // leak check at exit stops the other threads with ptrace, which qemu-user
-// does not emulate: the emulated program would hang, so it goes without.
+// does not emulate: an emulated program would hang, so the other runtimes go
+// without. (A kernel may also hand them to qemu unasked, via binfmt_misc.)
 static void disable_leak_check(void) {
 #ifdef HOST_ASAN
     const char *old = getenv("ASAN_OPTIONS");
@@ -145,7 +146,6 @@ static void exec_under_emulator(const host_arch_runtime_t *rt, const char *path,
     for (size_t i = 1; i < argc; i++) {
         qemu_argv[3 + i] = argv[i];
     }
-    disable_leak_check();
     execvp(rt->emulator, qemu_argv);
     if (errno == ENOENT) {
         fprintf(stderr,
@@ -168,6 +168,7 @@ void host_arch_exec(const char *arch, char **argv) {
     if (!runtime_path(rt, path, sizeof(path))) {
         return;
     }
+    disable_leak_check();
     execv(path, argv);
     if (errno == ENOEXEC) {
         exec_under_emulator(rt, path, argv);
