@@ -14,6 +14,11 @@
 #   MPY_LD              linker (default: $(MPY_DIR)/build/mpy-ld, built on demand)
 #   MPY_TOOL            .mpy merger (default: $(MPY_DIR)/build/mpy-tool)
 #   MPY_CROSS           bytecode compiler for .py sources (default: mpy-cross)
+#   MPY_VERSION         the firmware the module is for: a .mpy sub-version
+#                       (6.1, 6.2) or a MicroPython release (v1.20 ... v1.22);
+#                       default 6.1 (v1.20, v1.21). mpy-ld writes it into the
+#                       config header, which sets the SDK's ABI (py/mpyabi.h),
+#                       and into the .mpy header.
 #   LINK_RUNTIME        1 (default with this SDK's mpy-ld): link the compiler's
 #                       libgcc, for helpers such as __aeabi_idiv; 0: do not
 #   V=1                 show the commands (and make mpy-ld verbose)
@@ -45,6 +50,15 @@ endif
 MPY_BUILDING = $(filter-out clean,$(if $(MAKECMDGOALS),$(MAKECMDGOALS),all))
 
 CONFIG_H = $(BUILD)/$(MOD).config.h
+
+# --mpy-version for mpy-ld, from MPY_VERSION. The config header is made
+# again when MPY_VERSION changes (the stamp holds the last value), and with
+# it every object.
+MPY_LD_VERSION_FLAGS = $(if $(MPY_VERSION),--mpy-version $(MPY_VERSION))
+MPY_VERSION_STAMP = $(BUILD)/$(MOD).mpy-version
+ifneq ($(MPY_BUILDING),)
+$(shell mkdir -p $(BUILD) && { echo '$(MPY_VERSION)' | cmp -s - $(MPY_VERSION_STAMP) || echo '$(MPY_VERSION)' >$(MPY_VERSION_STAMP); })
+endif
 
 CFLAGS += -I. -I$(MPY_DIR)
 CFLAGS += -std=c99
@@ -185,9 +199,9 @@ $(BUILD_DIRS):
 	$(Q)$(MKDIR) -p $@
 
 # The module's qstr numbering, from the MP_QSTR_xxx names in the sources.
-$(CONFIG_H): $(SRC) | $(MPY_LD_DEP)
+$(CONFIG_H): $(SRC) $(MPY_VERSION_STAMP) | $(MPY_LD_DEP)
 	$(ECHO) "GEN $@"
-	$(Q)$(MPY_LD) $(MPY_LD_FLAGS) --arch $(ARCH) --preprocess -o $@ $^
+	$(Q)$(MPY_LD) $(MPY_LD_FLAGS) $(MPY_LD_VERSION_FLAGS) --arch $(ARCH) --preprocess -o $@ $(SRC)
 
 MODULE_MAKEFILE = $(firstword $(MAKEFILE_LIST))
 
@@ -221,7 +235,7 @@ endif
 # Link the objects into the native part of the module.
 $(BUILD)/$(MOD).native.mpy: $(SRC_O) | $(MPY_LD_DEP)
 	$(ECHO) "LINK $@"
-	$(Q)$(MPY_LD) $(MPY_LD_FLAGS) --arch $(ARCH) --qstrs $(CONFIG_H) -o $@ $^ $(MPY_LD_LIBS)
+	$(Q)$(MPY_LD) $(MPY_LD_FLAGS) $(MPY_LD_VERSION_FLAGS) --arch $(ARCH) --qstrs $(CONFIG_H) -o $@ $^ $(MPY_LD_LIBS)
 
 # The module: the native part alone, or merged with the compiled .py parts.
 ifeq ($(SRC_MPY),)

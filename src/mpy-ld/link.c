@@ -89,9 +89,10 @@ static bool write_entry(link_env_t *env) {
     return env->arch->encode_entry_jump(env->text.data, entry) != 0;
 }
 
-void link_init(link_env_t *env, const arch_t *arch) {
+void link_init(link_env_t *env, const arch_t *arch, unsigned sub_version) {
     memset(env, 0, sizeof(*env));
     env->arch = arch;
+    env->sub_version = sub_version;
     init_synthetic_sections(env);
 }
 

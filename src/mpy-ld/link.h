@@ -85,6 +85,7 @@ typedef struct got_entry {
 
 typedef struct {
     const arch_t *arch;
+    unsigned sub_version; // of the .mpy written: its header and mp_fun_table
     ld_object_t **objects;
     size_t n_objects;
     ld_section_t **sections; // in output order
@@ -139,7 +140,7 @@ bool link_resolve_symbols(link_env_t *env);
 // True if name is defined by an object or provided by the loader.
 bool link_symbol_is_provided(link_env_t *env, const char *name);
 // True for the mp_fun_table entries that are C library functions (memset...).
-bool link_is_fun_table_function(uint32_t index);
+bool link_is_fun_table_function(const link_env_t *env, uint32_t index);
 bool link_allocate_commons(link_env_t *env);
 ld_symbol_t *symbol_target(ld_symbol_t *sym); // follows ->resolved
 // got.c
@@ -158,7 +159,7 @@ void link_write_call_stubs(link_env_t *env);
 // reloc.c
 bool link_apply_relocations(link_env_t *env);
 // link.c
-void link_init(link_env_t *env, const arch_t *arch);
+void link_init(link_env_t *env, const arch_t *arch, unsigned sub_version);
 // Links the inputs: on success text starts with the jump to mpy_init.
 bool link_run(link_env_t *env, char **inputs, size_t n_inputs, char **libs, size_t n_libs);
 // The link proper, once the inputs are loaded.

@@ -9,16 +9,17 @@
 #include "mpy-ld/diag.h"
 #include "mpy-ld/link.h"
 #include "mpy-ld/preprocess.h"
+#include "mpy/mpy_version.h"
 
 #define MPY_LD_VERSION "1.0.0"
 
 static const char usage[] =
-    "usage: mpy-ld [-h] [--version] [-v] [--arch ARCH] [--preprocess] [--qstrs FILE]\n"
-    "              [-l LIB.a] [-o OUTPUT] FILE [FILE ...]\n";
+    "usage: mpy-ld [-h] [--version] [-v] [--arch ARCH] [--mpy-version V] [--preprocess]\n"
+    "              [--qstrs FILE] [-l LIB.a] [-o OUTPUT] FILE [FILE ...]\n";
 
 static const char help[] =
     "\n"
-    "Link ELF object files into a native .mpy module (MicroPython .mpy v6.1),\n"
+    "Link ELF object files into a native .mpy module (MicroPython .mpy v6.1 or v6.2),\n"
     "or with --preprocess write the qstr config header for C sources.\n"
     "\n"
     "options:\n"
@@ -28,6 +29,9 @@ static const char help[] =
     "                       every relocation\n"
     "  --arch ARCH          target architecture (default x64): x86 x64 armv6m\n"
     "                       armv7m armv7emsp armv7emdp xtensa xtensawin\n"
+    "  --mpy-version V      the firmware to load the module: a .mpy sub-version\n"
+    "                       (6.1, 6.2) or a MicroPython release (v1.20 ... v1.22);\n"
+    "                       default: the one --qstrs sets, else 6.1\n"
     "  --preprocess         scan source FILEs for MP_QSTR_ names and write the\n"
     "                       config header (default output: FILE.c -> FILE.config.h)\n"
     "  --qstrs FILE         config header whose qstrs the module uses\n"
@@ -37,6 +41,7 @@ static const char help[] =
 
 typedef struct {
     const char *arch;
+    unsigned sub_version; // --mpy-version, or 0
     bool preprocess;
     const char *qstrs;
     const char *output;
@@ -94,7 +99,7 @@ static void parse_args(int argc, char **argv, options_t *o) {
             printf("%s%s", usage, help);
             exit(0);
         } else if (strcmp(a, "--version") == 0) {
-            printf("mpy-ld %s (MicroPython .mpy version 6.1)\n", MPY_LD_VERSION);
+            printf("mpy-ld %s (MicroPython .mpy version 6.1 and 6.2)\n", MPY_LD_VERSION);
             exit(0);
         } else if (strcmp(a, "--verbose") == 0) {
             ld_log_level++;
@@ -102,6 +107,15 @@ static void parse_args(int argc, char **argv, options_t *o) {
             ld_log_level += (int)strlen(a + 1);
         } else if (strcmp(a, "--preprocess") == 0) {
             o->preprocess = true;
+        } else if (is_option(a, "--mpy-version")) {
+            const char *v = option_value(argc, argv, &i, "--mpy-version");
+            o->sub_version = mpy_version_parse(v);
+            if (o->sub_version == 0) {
+                fputs(usage, stderr);
+                fprintf(stderr, "mpy-ld: error: argument --mpy-version: invalid value '%s'; accepted: %s\n", v,
+                    mpy_version_accepted());
+                exit(2);
+            }
         } else if (is_option(a, "--arch")) {
             o->arch = option_value(argc, argv, &i, "--arch");
         } else if (is_option(a, "--qstrs")) {
@@ -149,7 +163,7 @@ static int run_preprocess(const options_t *o) {
         usage_error("cannot derive the output name from %s (not a .c file); give -o", o->files[0]);
     }
     buf_t out = {0};
-    bool ok = preprocess_sources(o->files, o->n_files, &out) && write_output(output, &out);
+    bool ok = preprocess_sources(o->files, o->n_files, o->sub_version, &out) && write_output(output, &out);
     buf_free(&out);
     free(output);
     return ok ? 0 : 1;
@@ -167,7 +181,22 @@ static int run_link(const options_t *o) {
     }
     char **qstrs = NULL;
     size_t n_qstrs = 0;
-    bool ok = !o->qstrs || read_config_qstrs(o->qstrs, &qstrs, &n_qstrs);
+    unsigned config_version = 0;
+    bool ok = !o->qstrs || read_config_qstrs(o->qstrs, &qstrs, &n_qstrs, &config_version);
+    unsigned sub_version = o->sub_version ? o->sub_version : config_version ? config_version : MPY_SUB_VERSION_DEFAULT;
+    char target[64], compiled[64];
+    mpy_version_describe(sub_version, target, sizeof(target));
+    if (ok && config_version != 0 && config_version != sub_version) {
+        mpy_version_describe(config_version, compiled, sizeof(compiled));
+        ld_error("%s: the sources were compiled for %s, not %s: run --preprocess with the same --mpy-version",
+            o->qstrs, compiled, target);
+        ok = false;
+    }
+    if (ok && sub_version > 2) {
+        ld_error("linking for %s is not implemented yet: this mpy-ld writes .mpy 6.1 (v1.20-v1.21) and 6.2 (v1.22)",
+            target);
+        ok = false;
+    }
     if (ok) {
         buf_t joined = {0};
         for (size_t i = 0; i < n_qstrs; i++) {
@@ -182,7 +211,7 @@ static int run_link(const options_t *o) {
     }
 
     link_env_t env;
-    link_init(&env, arch);
+    link_init(&env, arch, sub_version);
     ok = ok && link_run(&env, o->files, o->n_files, o->libs, o->n_libs);
     if (ok) {
         buf_t out = {0};

@@ -74,7 +74,9 @@ static int compare_names(const void *a, const void *b) {
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-bool preprocess_sources(char **sources, size_t n_sources, buf_t *out) {
+#define SUB_VERSION_LINE "#define MPY_SUB_VERSION ("
+
+bool preprocess_sources(char **sources, size_t n_sources, unsigned sub_version, buf_t *out) {
     // The escaped names of the static qstrs, which need no table entry.
     buf_t static_names = {0};
     size_t starts[QSTR_STATIC_COUNT];
@@ -144,6 +146,10 @@ bool preprocess_sources(char **sources, size_t n_sources, buf_t *out) {
         }
         append_str(out, "extern const uint16_t mp_native_qstr_table[];\n"
                         "extern const mp_uint_t mp_native_obj_table[];\n");
+        if (sub_version != 0) {
+            snprintf(line, sizeof(line), SUB_VERSION_LINE "%u)\n", sub_version);
+            append_str(out, line);
+        }
     }
     for (size_t i = 0; i < n_found; i++) {
         free(found[i]);
@@ -154,7 +160,7 @@ bool preprocess_sources(char **sources, size_t n_sources, buf_t *out) {
     return ok;
 }
 
-bool read_config_qstrs(const char *path, char ***names, size_t *n_names) {
+bool read_config_qstrs(const char *path, char ***names, size_t *n_names, unsigned *sub_version) {
     static const char head[] = "#define " QSTR_PREFIX;
     static const char tail[] = " (mp_native_";
     buf_t text = {0};
@@ -163,6 +169,7 @@ bool read_config_qstrs(const char *path, char ***names, size_t *n_names) {
     }
     *names = NULL;
     *n_names = 0;
+    *sub_version = 0;
     for (size_t line = 0; line < text.len;) {
         const uint8_t *p = text.data + line;
         size_t rest = text.len - line;
@@ -180,6 +187,10 @@ bool read_config_qstrs(const char *path, char ***names, size_t *n_names) {
                 *names = xrealloc(*names, (*n_names + 1) * sizeof(char *));
                 (*names)[(*n_names)++] = name;
             }
+        } else if (len == sizeof(SUB_VERSION_LINE) + 1 &&
+                   memcmp(p, SUB_VERSION_LINE, sizeof(SUB_VERSION_LINE) - 1) == 0 &&
+                   p[len - 2] >= '1' && p[len - 2] <= '9' && p[len - 1] == ')') {
+            *sub_version = (unsigned)(p[len - 2] - '0');
         }
         line += len + 1;
     }

@@ -127,9 +127,9 @@ static void resolve_weak_definitions(link_env_t *env) {
 
 // The mp_fun_table entry named field (in the table of the .mpy version
 // written), or -1.
-static int64_t fun_table_index(const char *field) {
-    for (size_t i = 0; i < fun_table_size(MPY_SUB_VERSION); i++) {
-        if (strcmp(fun_table_name(MPY_SUB_VERSION, i), field) == 0) {
+static int64_t fun_table_index(const link_env_t *env, const char *field) {
+    for (size_t i = 0; i < fun_table_size(env->sub_version); i++) {
+        if (strcmp(fun_table_name(env->sub_version, i), field) == 0) {
             return (int64_t)i;
         }
     }
@@ -149,9 +149,9 @@ static const struct {
 };
 #define N_FUN_TABLE_FUNCTIONS (sizeof(fun_table_functions) / sizeof(fun_table_functions[0]))
 
-bool link_is_fun_table_function(uint32_t index) {
+bool link_is_fun_table_function(const link_env_t *env, uint32_t index) {
     for (size_t j = 0; j < N_FUN_TABLE_FUNCTIONS; j++) {
-        if (fun_table_index(fun_table_functions[j].field) == (int64_t)index) {
+        if (fun_table_index(env, fun_table_functions[j].field) == (int64_t)index) {
             return true;
         }
     }
@@ -160,14 +160,14 @@ bool link_is_fun_table_function(uint32_t index) {
 
 // Objects and functions outside the module that mp_fun_table points to: the
 // objects are the entries type_* and stream_*, named mp_type_list etc.
-static bool is_fun_table_object(const char *name, uint32_t *index) {
+static bool is_fun_table_object(const link_env_t *env, const char *name, uint32_t *index) {
     int64_t i = -1;
     if (starts_with(name, "mp_type_") || starts_with(name, "mp_stream_")) {
-        i = fun_table_index(name + 3);
+        i = fun_table_index(env, name + 3);
     }
     for (size_t j = 0; j < N_FUN_TABLE_FUNCTIONS && i < 0; j++) {
         if (strcmp(name, fun_table_functions[j].name) == 0) {
-            i = fun_table_index(fun_table_functions[j].field);
+            i = fun_table_index(env, fun_table_functions[j].field);
         }
     }
     if (i < 0) {
@@ -202,7 +202,7 @@ bool link_symbol_is_provided(link_env_t *env, const char *name) {
     ld_section_t *section;
     uint32_t index;
     return loader_symbol(env, name, &section) ||
-           strmap_get(&env->known_syms, name, strlen(name)) || is_fun_table_object(name, &index);
+           strmap_get(&env->known_syms, name, strlen(name)) || is_fun_table_object(env, name, &index);
 }
 
 bool link_resolve_symbols(link_env_t *env) {
@@ -219,7 +219,7 @@ bool link_resolve_symbols(link_env_t *env) {
             sym->resolved = def;
             continue;
         }
-        if (is_fun_table_object(name, &sym->fun_table_index)) {
+        if (is_fun_table_object(env, name, &sym->fun_table_index)) {
             sym->section = &env->ext_fun_entry;
             continue;
         }

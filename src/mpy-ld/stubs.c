@@ -17,7 +17,7 @@ static bool calls_fun_table_entry(const link_env_t *env, const ld_section_t *sec
     }
     const ld_symbol_t *t = symbol_target(&sec->obj->symbols[r->sym]);
     if (!t->section || t->section->kind != SEC_EXT_FUN_ENTRY ||
-        !link_is_fun_table_function(t->fun_table_index)) {
+        !link_is_fun_table_function(env, t->fun_table_index)) {
         return false;
     }
     *index = t->fun_table_index;
@@ -51,7 +51,7 @@ void link_add_call_stubs(link_env_t *env) {
 
 const ld_section_t *link_call_stub(const link_env_t *env, const ld_symbol_t *target) {
     bool function = target->section->kind == SEC_EXT_FUN_ENTRY &&
-                    link_is_fun_table_function(target->fun_table_index);
+                    link_is_fun_table_function(env, target->fun_table_index);
     return function ? env->call_stubs[target->fun_table_index] : NULL;
 }
 

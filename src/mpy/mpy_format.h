@@ -4,7 +4,6 @@
 
 #define MPY_MAGIC 'M'
 #define MPY_VERSION 6
-#define MPY_SUB_VERSION 1 // MicroPython v1.20 and v1.21
 #define MPY_SMALL_INT_BITS 31
 
 // Third header byte: architecture in bits 2..7, sub-version in bits 0..1.

@@ -7,6 +7,7 @@
 
 #include "mpy-ld/diag.h"
 #include "mpy-ld/link.h"
+#include "mpy/mpy_version.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -18,7 +19,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     }
     ld_log_level = 0;
     link_env_t env;
-    link_init(&env, arch_find(archs[data[0] % 8]));
+    link_init(&env, arch_find(archs[data[0] % 8]), MPY_SUB_VERSION_DEFAULT);
     uint8_t *image = xmalloc(size - 1);
     memcpy(image, data + 1, size - 1);
     if (link_load_image(&env, "fuzz.o", image, size - 1, false) && link_finish(&env)) {

@@ -49,6 +49,20 @@ expect() {
 expect wrong-arch 1 "empty.o: incompatible arch" "--arch armv7m needs EM_ARM objects" \
     "this one is EM_X86_64" -- --arch armv7m empty.o
 expect unknown-arch 2 "unknown --arch 'arm64'" "x86 x64 armv6m" -- --arch arm64 good.o
+# --mpy-version: a sub-version or a release; the config header's version
+# and the link's must agree.
+expect bad-mpy-version 2 "invalid value '6.4'" "6.1 6.2 6.3 v1.20" "v1.28" -- --mpy-version 6.4 good.o
+expect bad-release 2 "invalid value 'v1.19'" -- --mpy-version v1.19 good.o
+expect mpy-version-6.3 1 "MicroPython v1.23-v1.28 (.mpy 6.3)" "not implemented yet" -- --mpy-version v1.25 good.o
+echo 'int x = MP_QSTR_foo;' >v.c
+"$MPY_LD" --preprocess --mpy-version v1.22 -o v22.config.h v.c
+expect config-version-mismatch 1 "v22.config.h: the sources were compiled for MicroPython v1.22 (.mpy 6.2), not MicroPython v1.20-v1.21 (.mpy 6.1)" \
+    -- --mpy-version 6.1 --qstrs v22.config.h good.o
+if "$MPY_LD" --qstrs v22.config.h -o v22.mpy good.o && [ "$(od -An -tx1 -j2 -N1 v22.mpy | tr -d ' ')" = 0a ]; then
+    test_pass mpy-version-from-config
+else
+    test_fail mpy-version-from-config "the link did not take 6.2 from the config header"
+fi
 expect undefined-all-reported 1 \
     "undefined_a.o: undefined symbol: printf" "mp_printf" \
     "undefined_a.o: undefined symbol: malloc" "m_malloc" \

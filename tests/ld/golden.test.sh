@@ -7,7 +7,9 @@
 # (the reference fails or writes wrong code there, see golden/README.md) it
 # and <name>.expected.log are compared instead; a case with only a
 # <name>.fail.log is skipped.
-# Also checks --preprocess against the committed <module>.config.h files.
+# Also checks --preprocess against the committed <module>.config.h files, and
+# --mpy-version 6.N against golden/mpy-6.N.sha256, the reference linkers of
+# later releases on the same objects (record-versions.sh).
 . "$(dirname "$0")/../lib.sh"
 # shellcheck source=common.sh
 . "$(dirname "$0")/common.sh"
@@ -95,4 +97,44 @@ for name in $(ld_modules); do
         show_diff log "$LD_MODULES/$name/$name.config.h" "$work/$name.config.h"
         test_fail "$case" "config header differs"
     fi
+done
+
+# --mpy-version 6.N: what the reference linker of that release writes. Where
+# the reference fails or writes wrong code (a 6.1 <name>.expected.mpy), the
+# expected output is the 6.1 one with the header's sub-version changed:
+# the releases' linkers differ in nothing else (checked when recording).
+for sums in "$LD_GOLDEN"/mpy-6.*.sha256; do
+    [ -f "$sums" ] || continue
+    sub=$(basename "$sums" .sha256)
+    sub=${sub#mpy-6.}
+    [ "$sub" = 1 ] && continue
+    while read -r key sum; do
+        case $key in "#"*) continue ;; esac
+        arch=${key%/*} name=${key#*/}
+        case=ld-golden-6.$sub/$arch/$name
+        if [ "$sum" = fails ] && [ ! -f "$LD_GOLDEN/$arch/$name.expected.mpy" ]; then
+            test_skip "$case" "reference fails"
+            continue
+        fi
+        work=$tmp/v$sub-$arch-$name
+        mkdir "$work"
+        objs=$(ld_stage "$name" "$arch" "$work") || { test_fail "$case" "cannot stage the objects"; continue; }
+        (cd "$work" && "$MPY_LD" --mpy-version "6.$sub" $(ld_link_args "$arch" "$name" $objs)) >"$work/log" 2>&1
+        if [ ! -f "$work/$name.mpy" ]; then
+            test_fail "$case" "mpy-ld failed: $(tail -n 1 "$work/log")"
+            continue
+        fi
+        if [ -f "$LD_GOLDEN/$arch/$name.expected.mpy" ]; then
+            # The 6.1 expectation with the sub-version bits of byte 2 set.
+            { head -c 2 "$LD_GOLDEN/$arch/$name.expected.mpy"
+              printf "\\$(printf '%03o' $((($(od -An -tu1 -j2 -N1 "$LD_GOLDEN/$arch/$name.expected.mpy") & ~3) | sub)))"
+              tail -c +4 "$LD_GOLDEN/$arch/$name.expected.mpy"; } >"$work/expected.mpy"
+            sum=$(sha256sum <"$work/expected.mpy" | cut -d' ' -f1)
+        fi
+        if [ "$(sha256sum <"$work/$name.mpy" | cut -d' ' -f1)" = "$sum" ]; then
+            test_pass "$case"
+        else
+            test_fail "$case" "output differs from the reference of .mpy 6.$sub"
+        fi
+    done <"$sums"
 done

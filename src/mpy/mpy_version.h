@@ -1,0 +1,30 @@
+// The .mpy sub-versions of native code and the MicroPython releases that
+// load each: the one table the linker, mpy-tool and the runtime share. A
+// user names a target by sub-version ("6.3") or by release ("v1.23").
+#ifndef MPY_MPY_VERSION_H
+#define MPY_MPY_VERSION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+// What the tools write when no version is asked for: MicroPython v1.20 and
+// v1.21, the firmware of the seed document.
+#define MPY_SUB_VERSION_DEFAULT 1
+
+// The sub-version that text names ("6.1", "6.2", "6.3", or a release
+// "v1.20" ... "v1.28", with or without the "v" and a patch level such as
+// "v1.22.2"), or 0 when it names none.
+unsigned mpy_version_parse(const char *text);
+
+// True for the sub-versions of the table (1 to 3).
+bool mpy_version_known(unsigned sub_version);
+
+// Writes "MicroPython v1.23-v1.28 (.mpy 6.3)" for a known sub-version, or
+// ".mpy 6.N" for another, into buf (NUL-terminated, cut to size).
+void mpy_version_describe(unsigned sub_version, char *buf, size_t size);
+
+// The values mpy_version_parse accepts, for error messages:
+// "6.1 6.2 6.3 v1.20 v1.21 ... v1.28".
+const char *mpy_version_accepted(void);
+
+#endif
