@@ -17,8 +17,9 @@
 #include "runtime/native_code.h"
 #include "runtime/runtime.h"
 
-// Header facts of .mpy version 6 (see src/mpy/mpy_format.h, not included
-// here: it spells MPY_SUB_VERSION differently from py/mpyabi.h).
+// Header facts of .mpy version 6 (src/mpy/mpy_format.h, not included here:
+// its MPY_VERSION would clash with py/mpyabi.h's). The sub-version loaded is
+// py/mpyabi.h's MPY_SUB_VERSION, the ABI this runtime's mp_fun_table has.
 #define LOAD_MPY_VERSION 6
 #define LOAD_ARCH_NONE 0
 #if defined(__x86_64__)
