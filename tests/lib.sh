@@ -64,13 +64,18 @@ x86_probe() {
     printf 'int main(void) { return 0; }\n' >"$dir/probe.c"
     if ! $cc -m32 "$@" "$dir/probe.c" -o "$dir/probe.i386" >/dev/null 2>&1; then
         X86_WHY="$cc -m32 cannot link (Debian: gcc-multilib)"
-    elif ! x86_write_runner "$dir/probe" "$dir/probe.i386" || ! timeout 60 "$dir/probe" >/dev/null 2>&1; then
-        X86_RUN=qemu-i386
-        if ! have_tool qemu-i386; then
-            X86_WHY="this kernel cannot run i386 programs and qemu-i386 is not installed (Debian: qemu-user)"
-        elif ! x86_write_runner "$dir/probe" "$dir/probe.i386" || ! timeout 60 "$dir/probe" >/dev/null 2>&1; then
-            X86_WHY="i386 programs run neither natively nor under qemu-i386"
-        fi
+    else
+        X86_WHY="i386 programs run neither natively nor under qemu-i386"
+        for X86_RUN in "" qemu-i386; do
+            if [ -n "$X86_RUN" ] && ! have_tool "$X86_RUN"; then
+                X86_WHY="this kernel cannot run i386 programs and qemu-i386 is not installed (Debian: qemu-user)"
+                break
+            fi
+            if x86_write_runner "$dir/probe" "$dir/probe.i386" && timeout 60 "$dir/probe" >/dev/null 2>&1; then
+                X86_WHY=
+                break
+            fi
+        done
     fi
     rm -rf "$dir"
     [ -z "$X86_WHY" ] || X86_RUN=

@@ -169,6 +169,27 @@ static int run_preprocess(const options_t *o) {
     return ok ? 0 : 1;
 }
 
+// The sub-version to write: --mpy-version, else the one the --qstrs config
+// header was made for, else the default. The two must not disagree: the
+// objects were compiled against the header's ABI.
+static bool choose_sub_version(const options_t *o, unsigned config_version, unsigned *sub_version) {
+    *sub_version = o->sub_version ? o->sub_version : config_version ? config_version : MPY_SUB_VERSION_DEFAULT;
+    char target[64], compiled[64];
+    mpy_version_describe(*sub_version, target, sizeof(target));
+    if (config_version != 0 && config_version != *sub_version) {
+        mpy_version_describe(config_version, compiled, sizeof(compiled));
+        ld_error("%s: the sources were compiled for %s, not %s: run --preprocess with the same --mpy-version",
+            o->qstrs, compiled, target);
+        return false;
+    }
+    if (*sub_version > 2) {
+        ld_error("linking for %s is not implemented yet: this mpy-ld writes .mpy 6.1 (v1.20-v1.21) and 6.2 (v1.22)",
+            target);
+        return false;
+    }
+    return true;
+}
+
 static int run_link(const options_t *o) {
     const arch_t *arch = arch_find(o->arch);
     if (!arch) {
@@ -181,22 +202,9 @@ static int run_link(const options_t *o) {
     }
     char **qstrs = NULL;
     size_t n_qstrs = 0;
-    unsigned config_version = 0;
+    unsigned config_version = 0, sub_version = 0;
     bool ok = !o->qstrs || read_config_qstrs(o->qstrs, &qstrs, &n_qstrs, &config_version);
-    unsigned sub_version = o->sub_version ? o->sub_version : config_version ? config_version : MPY_SUB_VERSION_DEFAULT;
-    char target[64], compiled[64];
-    mpy_version_describe(sub_version, target, sizeof(target));
-    if (ok && config_version != 0 && config_version != sub_version) {
-        mpy_version_describe(config_version, compiled, sizeof(compiled));
-        ld_error("%s: the sources were compiled for %s, not %s: run --preprocess with the same --mpy-version",
-            o->qstrs, compiled, target);
-        ok = false;
-    }
-    if (ok && sub_version > 2) {
-        ld_error("linking for %s is not implemented yet: this mpy-ld writes .mpy 6.1 (v1.20-v1.21) and 6.2 (v1.22)",
-            target);
-        ok = false;
-    }
+    ok = ok && choose_sub_version(o, config_version, &sub_version);
     if (ok) {
         buf_t joined = {0};
         for (size_t i = 0; i < n_qstrs; i++) {
