@@ -53,11 +53,13 @@ typedef struct arch {
     bool xtensa_literals;      // GOT and literals come from .literal sections
     // Writes the jump from the start of text to the entry point into out and
     // returns its length; entry is the offset of mpy_init in text. Returns 0
-    // if entry cannot be reached with this jump.
-    size_t (*encode_entry_jump)(uint8_t out[8], int64_t entry);
-    // Where the entry jump is short, a veneer placed first in text can reach
-    // a far entry: writes it for position `at` and returns its size (or 0 if
-    // the arch has none; called with out NULL to ask the size).
+    // if entry cannot be reached with this jump. The reference linkers of
+    // .mpy 6.1 and 6.2 reserve one length whatever the distance; 6.3's
+    // writes the shortest jump that reaches (shortest true).
+    size_t (*encode_entry_jump)(uint8_t out[8], int64_t entry, bool shortest);
+    // Where the fixed-length entry jump is short, a veneer placed first in
+    // text can reach a far entry: writes it for position `at` and returns
+    // its size (called with out NULL to ask the size). NULL if none.
     size_t (*encode_entry_veneer)(uint8_t *out, int64_t at, int64_t entry);
     // A stub at `at` through which code calls a function of mp_fun_table
     // (memset, memmove) as if it were in the module: it jumps to the address

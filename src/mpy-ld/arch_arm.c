@@ -56,7 +56,8 @@ static size_t thumb2_call_stub(uint8_t *out, int64_t at, int64_t got, size_t *li
     return 12;
 }
 
-static size_t thumb1_entry_jump(uint8_t out[8], int64_t entry) {
+// b <entry>: pc reads as 4 ahead.
+static size_t thumb_entry_b16(uint8_t out[8], int64_t entry) {
     int64_t off = entry - 4;
     if (!fits_thumb_b16(off)) {
         return 0;
@@ -65,20 +66,42 @@ static size_t thumb1_entry_jump(uint8_t out[8], int64_t entry) {
     return 2;
 }
 
-// Thumb-2 always reserves 4 bytes: a 16-bit b plus a zero halfword, or b.w
-// (encoding T4 with S=0, J1=J2=1) when the entry is further away.
-static size_t thumb2_entry_jump(uint8_t out[8], int64_t entry) {
-    int64_t off = entry - 4;
-    if (fits_thumb_b16(off)) {
-        put_le16(out, 0xe000 | ((uint32_t)(off >> 1) & 0x7ff));
-        put_le16(out + 2, 0);
-    } else if (off >= 0 && off < (1 << 23)) {
-        put_le16(out, 0xf000 | ((uint32_t)(off >> 12) & 0x7ff));
-        put_le16(out + 2, 0xb800 | ((uint32_t)(off >> 1) & 0x7ff));
-    } else {
+// A long Thumb branch, encoding T4 with S=0 and J1=J2=1 (offsets 0 to 4 MiB):
+// second is 0xb800 for b.w, 0xf800 for bl.
+static bool thumb_long_branch(uint8_t out[4], int64_t off, uint16_t second) {
+    if (off < 0 || off >= (1 << 22)) {
+        return false;
+    }
+    put_le16(out, 0xf000 | ((uint32_t)(off >> 12) & 0x7ff));
+    put_le16(out + 2, second | ((uint32_t)(off >> 1) & 0x7ff));
+    return true;
+}
+
+// armv6m: a 16-bit b; beyond its reach, 6.3 calls the entry and returns
+// (armv6m has no b.w):  push {r0, lr}; bl entry; pop {r0, pc}
+static size_t thumb1_entry_jump(uint8_t out[8], int64_t entry, bool shortest) {
+    if (thumb_entry_b16(out, entry)) {
+        return 2;
+    }
+    if (!shortest || !thumb_long_branch(out + 2, entry - 6, 0xf800)) {
         return 0;
     }
-    return 4;
+    put_le16(out, 0xb501);
+    put_le16(out + 6, 0xbd01);
+    return 8;
+}
+
+// Thumb-2: a 16-bit b, or b.w when the entry is further away. The fixed
+// form always takes 4 bytes (the 16-bit b then followed by a zero halfword).
+static size_t thumb2_entry_jump(uint8_t out[8], int64_t entry, bool shortest) {
+    if (thumb_entry_b16(out, entry)) {
+        if (shortest) {
+            return 2;
+        }
+        put_le16(out + 2, 0);
+        return 4;
+    }
+    return thumb_long_branch(out, entry - 4, 0xb800) ? 4 : 0;
 }
 
 static const arch_reloc_t arm_relocs[] = {

@@ -6,8 +6,9 @@
 
 #include "base/buf.h"
 
-// jmp rel32
-static size_t x86_entry_jump(uint8_t out[8], int64_t entry) {
+// jmp rel32, in every .mpy version.
+static size_t x86_entry_jump(uint8_t out[8], int64_t entry, bool shortest) {
+    (void)shortest;
     if (entry - 5 > INT32_MAX) {
         return 0;
     }

@@ -4,8 +4,9 @@
 #include "mpy-ld/arch.h"
 #include "mpy/mpy_format.h"
 
-// j <offset>: op0 = 6, signed 18-bit offset from pc + 4.
-static size_t xtensa_entry_jump(uint8_t out[8], int64_t entry) {
+// j <offset>: op0 = 6, signed 18-bit offset from pc + 4, in every .mpy version.
+static size_t xtensa_entry_jump(uint8_t out[8], int64_t entry, bool shortest) {
+    (void)shortest;
     int64_t off = entry - 4;
     if (off < 0 || off >= (1 << 17)) {
         return 0;

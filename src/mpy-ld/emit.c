@@ -19,7 +19,7 @@ void link_write_mpy(link_env_t *env, buf_t *out, const char *mpy_name, char **qs
     ld_log(1, "bss size:     %u", env->bss_size);
     ld_log(1, "GOT entries:  %zu", env->n_got);
 
-    mpy_write_header(out, arch->mpy_arch, env->sub_version);
+    mpy_write_header(out, arch->mpy_arch, env->sub_version, env->arch_flags);
     // qstr table: the module's file name, then the qstrs of the config header.
     mpy_write_uint(out, 1 + n_qstrs);
     mpy_write_uint(out, 0); // object table: empty

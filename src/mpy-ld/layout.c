@@ -38,11 +38,10 @@ static uint32_t align_up(uint32_t value, uint32_t align) {
 
 void link_layout(link_env_t *env) {
     // Room for the entry jump, written once mpy_init's address is known.
-    uint8_t jump[8];
     env->text.len = 0;
     env->rodata.len = 0;
     env->bss_size = 0;
-    buf_append_zeros(&env->text, env->arch->encode_entry_jump(jump, 8));
+    buf_append_zeros(&env->text, env->entry_jump_len);
     for (size_t i = 0; i < env->n_sections; i++) {
         ld_section_t *sec = env->sections[i];
         region_t region = section_region(env, sec);

@@ -47,33 +47,60 @@ static bool entry_address(link_env_t *env, int64_t *addr) {
     return true;
 }
 
-// Checks that the jump at the start of text reaches mpy_init; if it does not
-// and the arch has a veneer, puts one first in text and lays out again.
+// True when the .mpy written has the reference's shortest entry jumps.
+static bool shortest_entry_jump(const link_env_t *env) {
+    return env->sub_version >= 3;
+}
+
+static size_t encode_entry_jump(const link_env_t *env, uint8_t out[8], int64_t entry) {
+    return env->arch->encode_entry_jump(out, entry, shortest_entry_jump(env));
+}
+
+// Makes room for the jump that reaches mpy_init at the start of text. Where
+// the jump's length depends on the distance, the text is laid out again with
+// the longer jump (which moves mpy_init further, so lengths only grow). Where
+// a fixed-length jump does not reach and the arch has a veneer, one goes
+// first in text.
 static bool place_entry(link_env_t *env) {
     const arch_t *arch = env->arch;
     uint8_t jump[8];
-    int64_t entry;
-    if (!entry_address(env, &entry)) {
-        return false;
+    for (;;) {
+        int64_t entry;
+        if (!entry_address(env, &entry)) {
+            return false;
+        }
+        if (env->veneer_section.size) {
+            entry = env->veneer_section.addr; // the veneer reaches any entry
+        }
+        size_t len = encode_entry_jump(env, jump, entry);
+        if (len == env->entry_jump_len) {
+            return true;
+        }
+        if (len > env->entry_jump_len) {
+            env->entry_jump_len = len;
+            link_layout(env);
+            continue;
+        }
+        if (len == 0 && arch->encode_entry_veneer && !env->veneer_section.size) {
+            env->veneer_section = (ld_section_t){
+                .name = "ENTRY", .kind = SEC_TEXT, .align = 4,
+                .size = (uint32_t)arch->encode_entry_veneer(NULL, 0, 0)};
+            link_add_section(env, &env->veneer_section);
+            memmove(env->sections + 1, env->sections,
+                    (env->n_sections - 1) * sizeof(ld_section_t *));
+            env->sections[0] = &env->veneer_section;
+            link_layout(env);
+            continue;
+        }
+        if (len == 0) {
+            ld_error("mpy_init is at offset 0x%llx of text, too far for the entry jump of %s",
+                     (unsigned long long)entry, arch->name);
+            ld_hint("put the source file that defines mpy_init first in SRC, and mpy_init early "
+                    "in that file");
+            return false;
+        }
+        return true; // a shorter jump than reserved cannot happen: the text only grew
     }
-    if (arch->encode_entry_jump(jump, entry)) {
-        return true;
-    }
-    if (arch->encode_entry_veneer) {
-        env->veneer_section = (ld_section_t){
-            .name = "ENTRY", .kind = SEC_TEXT, .align = 4,
-            .size = (uint32_t)arch->encode_entry_veneer(NULL, 0, 0)};
-        link_add_section(env, &env->veneer_section);
-        memmove(env->sections + 1, env->sections, (env->n_sections - 1) * sizeof(ld_section_t *));
-        env->sections[0] = &env->veneer_section;
-        link_layout(env);
-        return true;
-    }
-    ld_error("mpy_init is at offset 0x%llx of text, too far for the entry jump of %s",
-             (unsigned long long)entry, arch->name);
-    ld_hint("put the source file that defines mpy_init first in SRC, and mpy_init early in "
-            "that file");
-    return false;
 }
 
 static bool write_entry(link_env_t *env) {
@@ -86,7 +113,14 @@ static bool write_entry(link_env_t *env) {
         env->arch->encode_entry_veneer(env->text.data + at, at, entry);
         entry = at;
     }
-    return env->arch->encode_entry_jump(env->text.data, entry) != 0;
+    uint8_t jump[8];
+    size_t len = encode_entry_jump(env, jump, entry);
+    if (len != env->entry_jump_len) {
+        ld_error("internal error: the entry jump changed length after layout");
+        return false;
+    }
+    memcpy(env->text.data, jump, len);
+    return true;
 }
 
 void link_init(link_env_t *env, const arch_t *arch, unsigned sub_version) {
@@ -94,6 +128,9 @@ void link_init(link_env_t *env, const arch_t *arch, unsigned sub_version) {
     env->arch = arch;
     env->sub_version = sub_version;
     init_synthetic_sections(env);
+    // The shortest jump, to a nearby entry, until the layout says otherwise.
+    uint8_t jump[8];
+    env->entry_jump_len = encode_entry_jump(env, jump, 8);
 }
 
 bool link_run(link_env_t *env, char **inputs, size_t n_inputs, char **libs, size_t n_libs) {

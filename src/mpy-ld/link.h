@@ -86,6 +86,7 @@ typedef struct got_entry {
 typedef struct {
     const arch_t *arch;
     unsigned sub_version; // of the .mpy written: its header and mp_fun_table
+    uint64_t arch_flags;  // the header's architecture flags (6.3), or 0
     ld_object_t **objects;
     size_t n_objects;
     ld_section_t **sections; // in output order
@@ -116,6 +117,7 @@ typedef struct {
     size_t n_lit;
     ld_section_t got_section;
     ld_section_t lit_section;
+    size_t entry_jump_len;       // bytes before the first section: the jump to mpy_init
     ld_section_t veneer_section; // armv6m: long jump to a far mpy_init
     ld_section_t *call_stubs[MPY_FUN_TABLE_MAX]; // by mp_fun_table index
     ld_section_t ext_fun_table, ext_fun_entry, ext_qstr_table, ext_obj_table;

@@ -182,11 +182,6 @@ static bool choose_sub_version(const options_t *o, unsigned config_version, unsi
             o->qstrs, compiled, target);
         return false;
     }
-    if (*sub_version > 2) {
-        ld_error("linking for %s is not implemented yet: this mpy-ld writes .mpy 6.1 (v1.20-v1.21) and 6.2 (v1.22)",
-            target);
-        return false;
-    }
     return true;
 }
 

@@ -64,9 +64,15 @@ static bool merge_parts(tool_input_t **parts, size_t n, unsigned small_int_bits,
     uint8_t feature = 0;
     if (first->arch != MPY_ARCH_NONE) {
         feature = (uint8_t)MPY_FEATURE_ENCODE(first->arch, first->sub_version);
+        if (first->arch_flags) {
+            feature |= MPY_FEATURE_ARCH_FLAGS;
+        }
     }
     uint8_t header[4] = {MPY_MAGIC, MPY_VERSION, feature, (uint8_t)small_int_bits};
     buf_append(out, header, sizeof(header));
+    if (feature & MPY_FEATURE_ARCH_FLAGS) {
+        mpy_write_uint(out, first->arch_flags);
+    }
 
     size_t n_qstrs = 0, n_objs = 0;
     for (size_t i = 0; i < n; i++) {

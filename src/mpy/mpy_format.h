@@ -6,10 +6,13 @@
 #define MPY_VERSION 6
 #define MPY_SMALL_INT_BITS 31
 
-// Third header byte: architecture in bits 2..7, sub-version in bits 0..1.
+// Third header byte: architecture in bits 2..5 and 7, sub-version in bits
+// 0..1, and (from .mpy 6.3) bit 6 set when a var uint of architecture flags
+// (such as the RISC-V extensions the code needs) follows the 4-byte header.
 #define MPY_FEATURE_ENCODE(arch, sub_version) (((arch) << 2) | (sub_version))
-#define MPY_FEATURE_ARCH(feature) ((feature) >> 2)
+#define MPY_FEATURE_ARCH(feature) (((feature) >> 2) & 0x2f)
 #define MPY_FEATURE_SUB_VERSION(feature) ((feature) & 3)
+#define MPY_FEATURE_ARCH_FLAGS 0x40
 
 enum mpy_native_arch {
     MPY_ARCH_NONE = 0,

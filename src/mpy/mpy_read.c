@@ -52,10 +52,11 @@ static bool read_header(mpy_cursor_t *c, mpy_file_t *f) {
     f->sub_version = MPY_FEATURE_SUB_VERSION(h[2]);
     f->small_int_bits = h[3];
     if (f->version != MPY_VERSION) {
-        return cursor_fail(c, 1, ".mpy version %u, expected %u (MicroPython v1.19 to v1.27)",
+        return cursor_fail(c, 1, ".mpy version %u, expected %u (MicroPython v1.19 to v1.28)",
                            f->version, MPY_VERSION);
     }
-    return true;
+    f->has_arch_flags = (h[2] & MPY_FEATURE_ARCH_FLAGS) != 0;
+    return !f->has_arch_flags || cursor_uint(c, &f->arch_flags, "the architecture flags");
 }
 
 static bool read_qstr(mpy_cursor_t *c, size_t index, mpy_qstr_t *q) {

@@ -5,7 +5,8 @@
 // against what is left, and errors tell the offset and what was expected.
 // The layout followed is the one MicroPython's loader reads:
 //
-//   header      'M', 6, arch << 2 | sub-version, small-int bits
+//   header      'M', 6, arch << 2 | sub-version, small-int bits; from 6.3,
+//               if bit 6 of the third byte is set, the arch flags (var uint)
 //   counts      n_qstr, n_obj (var uints)
 //   qstrs       static: (number << 1 | 1); other: (len << 1), bytes, NUL
 //   objects     kind byte, then per kind: nothing, a tuple's length and
@@ -111,6 +112,8 @@ typedef struct {
     const uint8_t *data;
     size_t len;
     unsigned version, sub_version, arch, small_int_bits;
+    bool has_arch_flags; // bit 6 of the feature byte
+    uint64_t arch_flags;
     size_t qstrs_offset, objs_offset, raw_code_offset;
     mpy_qstr_t *qstrs;
     size_t n_qstrs;

@@ -3,10 +3,16 @@
 #include "mpy/mpy_format.h"
 #include "mpy/qstr_static.h"
 
-void mpy_write_header(buf_t *out, unsigned arch, unsigned sub_version) {
-    uint8_t header[4] = {MPY_MAGIC, MPY_VERSION, (uint8_t)MPY_FEATURE_ENCODE(arch, sub_version),
-                         MPY_SMALL_INT_BITS};
+void mpy_write_header(buf_t *out, unsigned arch, unsigned sub_version, uint64_t arch_flags) {
+    uint8_t feature = (uint8_t)MPY_FEATURE_ENCODE(arch, sub_version);
+    if (arch_flags) {
+        feature |= MPY_FEATURE_ARCH_FLAGS;
+    }
+    uint8_t header[4] = {MPY_MAGIC, MPY_VERSION, feature, MPY_SMALL_INT_BITS};
     buf_append(out, header, sizeof(header));
+    if (arch_flags) {
+        mpy_write_uint(out, arch_flags);
+    }
 }
 
 void mpy_write_uint(buf_t *out, uint64_t value) {

@@ -8,7 +8,8 @@
 
 #include "base/buf.h"
 
-void mpy_write_header(buf_t *out, unsigned arch, unsigned sub_version);
+// The 4-byte header, then arch_flags (a var uint) when it is not 0.
+void mpy_write_header(buf_t *out, unsigned arch, unsigned sub_version, uint64_t arch_flags);
 
 // Unsigned integer, 7 bits per byte, most significant group first; every
 // byte but the last has bit 7 set.

@@ -53,7 +53,11 @@ expect unknown-arch 2 "unknown --arch 'arm64'" "x86 x64 armv6m" -- --arch arm64 
 # and the link's must agree.
 expect bad-mpy-version 2 "invalid value '6.4'" "6.1 6.2 6.3 v1.20" "v1.28" -- --mpy-version 6.4 good.o
 expect bad-release 2 "invalid value 'v1.19'" -- --mpy-version v1.19 good.o
-expect mpy-version-6.3 1 "MicroPython v1.23-v1.28 (.mpy 6.3)" "not implemented yet" -- --mpy-version v1.25 good.o
+if "$MPY_LD" --mpy-version v1.25 -o v25.mpy good.o && [ "$(od -An -tx1 -j2 -N1 v25.mpy | tr -d ' ')" = 0b ]; then
+    test_pass mpy-version-release
+else
+    test_fail mpy-version-release "--mpy-version v1.25 did not write .mpy 6.3 (x64: feature byte 0x0b)"
+fi
 echo 'int x = MP_QSTR_foo;' >v.c
 "$MPY_LD" --preprocess --mpy-version v1.22 -o v22.config.h v.c
 expect config-version-mismatch 1 "v22.config.h: the sources were compiled for MicroPython v1.22 (.mpy 6.2), not MicroPython v1.20-v1.21 (.mpy 6.1)" \

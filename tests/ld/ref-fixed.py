@@ -20,9 +20,22 @@
 #    format only has for text/rodata/bss, and fails another assertion.
 #    Fixed: one record per word (the loader's target advances by itself).
 #
-# The corrections are applied from outside by wrapping two of the
+# One more concerns the linkers from v1.28 (.mpy 6.3), whose entry jump
+# (the first bytes of text) is computed before layout, from mpy_init's
+# offset in its own section, as if that section began right after the jump:
+#
+# 4. Where it does not (the section is aligned beyond the jump's length, or
+#    mpy_init is not in the first section) the jump lands before or after
+#    mpy_init (a silent miscompile); on xtensa the early computation fails
+#    when mpy_init is near the start of its section. Fixed: the jump is
+#    written again once the layout is known, from mpy_init's real address
+#    (the reference does so for xtensa already), and on xtensa a placeholder
+#    of the same length stands in before.
+#
+# The corrections are applied from outside by wrapping some of the
 # reference's functions; the reference file itself is not modified.
 import os
+import struct
 import sys
 
 ref = os.environ["MPY_LD_PY"]
@@ -74,6 +87,44 @@ def write_reloc_fixed(self, base, offset, dest, n):
             _write_reloc(self, base, offset + i, dest, 1)
 
 
+_link_objects = mpy_ld.link_objects
+_build_mpy = mpy_ld.build_mpy
+
+
+def placeholder_jump(asm_jump):
+    def jump(entry):
+        try:
+            return asm_jump(entry)
+        except (mpy_ld.LinkError, struct.error):
+            return asm_jump(4)  # same length (xtensa's jump has one)
+
+    return jump
+
+
+def link_objects_fixed(env, *args):
+    asm_jump = env.arch.asm_jump
+    env.arch.asm_jump = placeholder_jump(asm_jump)
+    try:
+        _link_objects(env, *args)
+    finally:
+        env.arch.asm_jump = asm_jump
+
+
+def build_mpy_fixed(env, *args):
+    # xtensa's jump is already rewritten from the real address by the
+    # reference; the others take the distance from where the jump counts:
+    # the end of the jump, or for Thumb's 16-bit b, its pc (4).
+    if not env.arch.delayed_entry_offset:
+        n = env.entry_trampoline_len
+        jump = env.arch.asm_jump(env.find_entry_addr() - (4 if n == 2 else n))
+        assert len(jump) == n, "the entry jump changed length"
+        env.full_text[:n] = jump
+    _build_mpy(env, *args)
+
+
+if hasattr(mpy_ld, "fit_signed"):  # the v1.28 entry jump
+    mpy_ld.link_objects = link_objects_fixed
+    mpy_ld.build_mpy = build_mpy_fixed
 mpy_ld.populate_got = populate_got_fixed
 mpy_ld.MPYOutput.write_reloc = write_reloc_fixed
 mpy_ld.main()
