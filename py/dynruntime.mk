@@ -15,10 +15,15 @@
 #   MPY_TOOL            .mpy merger (default: $(MPY_DIR)/build/mpy-tool)
 #   MPY_CROSS           bytecode compiler for .py sources (default: mpy-cross)
 #   MPY_VERSION         the firmware the module is for: a .mpy sub-version
-#                       (6.1, 6.2) or a MicroPython release (v1.20 ... v1.22);
-#                       default 6.1 (v1.20, v1.21). mpy-ld writes it into the
-#                       config header, which sets the SDK's ABI (py/mpyabi.h),
-#                       and into the .mpy header.
+#                       (6.1, 6.2, 6.3) or a MicroPython release (v1.20 ...
+#                       v1.28); default 6.1 (v1.20, v1.21). mpy-ld writes it
+#                       into the config header, which sets the SDK's ABI
+#                       (py/mpyabi.h), and into the .mpy header.
+#   MPY_EXTERN_SYM_FILE linker script listing symbols at fixed addresses in
+#                       the firmware (NAME = 0xADDR; or PROVIDE(NAME = 0xADDR);),
+#                       e.g. a chip's ROM functions: mpy-ld --externs
+#   ARCH_FLAGS          architecture flags for the .mpy header (mpy-ld
+#                       --arch-flags; .mpy 6.3 defines them for rv32imc only)
 #   LINK_RUNTIME        1 (default with this SDK's mpy-ld): link the compiler's
 #                       libgcc, for helpers such as __aeabi_idiv; 0: do not
 #   V=1                 show the commands (and make mpy-ld verbose)
@@ -232,10 +237,18 @@ LIBGCC_PATH = $(shell $(CC) $(ARCH_CFLAGS) -print-libgcc-file-name 2>/dev/null)
 MPY_LD_LIBS = $(if $(wildcard $(LIBGCC_PATH)),-l $(LIBGCC_PATH))
 endif
 
+# Fixed-address symbols and architecture flags, for the link.
+ifneq ($(MPY_EXTERN_SYM_FILE),)
+MPY_LD_LINK_FLAGS += --externs $(MPY_EXTERN_SYM_FILE)
+endif
+ifneq ($(ARCH_FLAGS),)
+MPY_LD_LINK_FLAGS += --arch-flags $(ARCH_FLAGS)
+endif
+
 # Link the objects into the native part of the module.
-$(BUILD)/$(MOD).native.mpy: $(SRC_O) | $(MPY_LD_DEP)
+$(BUILD)/$(MOD).native.mpy: $(SRC_O) $(MPY_EXTERN_SYM_FILE) | $(MPY_LD_DEP)
 	$(ECHO) "LINK $@"
-	$(Q)$(MPY_LD) $(MPY_LD_FLAGS) $(MPY_LD_VERSION_FLAGS) --arch $(ARCH) --qstrs $(CONFIG_H) -o $@ $^ $(MPY_LD_LIBS)
+	$(Q)$(MPY_LD) $(MPY_LD_FLAGS) $(MPY_LD_VERSION_FLAGS) $(MPY_LD_LINK_FLAGS) --arch $(ARCH) --qstrs $(CONFIG_H) -o $@ $(SRC_O) $(MPY_LD_LIBS)
 
 # The module: the native part alone, or merged with the compiled .py parts.
 ifeq ($(SRC_MPY),)

@@ -8,10 +8,10 @@
 //
 //   sub-version 1: MicroPython v1.20 and v1.21 (the default)
 //   sub-version 2: MicroPython v1.22
-//   sub-version 3: MicroPython v1.23 to v1.27
+//   sub-version 3: MicroPython v1.23 to v1.28
 //
-// To target another release build with -DMPY_SUB_VERSION=N (for example
-// CFLAGS_EXTRA=-DMPY_SUB_VERSION=3 on the make command line).
+// A module's config header sets it (make MPY_VERSION=V runs mpy-ld
+// --preprocess --mpy-version V, which writes it there).
 #ifndef MP_SDK_PY_MPYABI_H
 #define MP_SDK_PY_MPYABI_H
 
@@ -22,7 +22,7 @@
 #endif
 
 #if MPY_SUB_VERSION < 1 || MPY_SUB_VERSION > 3
-#error "MPY_SUB_VERSION must be 1 (v1.20-v1.21), 2 (v1.22) or 3 (v1.23-v1.27)"
+#error "MPY_SUB_VERSION must be 1 (v1.20-v1.21), 2 (v1.22) or 3 (v1.23-v1.28)"
 #endif
 
 // Entry 64 of mp_fun_table: get_buffer_raise in 6.1, get_buffer (which takes

@@ -182,6 +182,7 @@ static int got_group(const got_entry_t *e) {
         case SEC_EXT_FUN_ENTRY:
         case SEC_EXT_QSTR_TABLE:
         case SEC_EXT_OBJ_TABLE:
+        case SEC_EXT_FIXED:
             return 1;
         case SEC_TEXT:
             return 2;
@@ -266,6 +267,9 @@ bool link_populate_got(link_env_t *env) {
             put_le64(p, e->link_addr);
         } else {
             put_le32(p, (uint32_t)e->link_addr);
+        }
+        if (e->target->kind == SEC_EXT_FIXED) {
+            continue; // a fixed address: the loader leaves it as it is
         }
         int64_t dest = got_entry_dest(env, e);
         if (dest < 0) {

@@ -17,6 +17,7 @@ static void init_synthetic_sections(link_env_t *env) {
     env->ext_qstr_table =
         (ld_section_t){.name = ".external.qstr_table", .kind = SEC_EXT_QSTR_TABLE};
     env->ext_obj_table = (ld_section_t){.name = ".external.obj_table", .kind = SEC_EXT_OBJ_TABLE};
+    env->ext_fixed = (ld_section_t){.name = ".external.fixed_addr", .kind = SEC_EXT_FIXED};
 }
 
 // The GOT goes after the objects' sections; on xtensa the GOT and then LIT
@@ -190,6 +191,11 @@ void link_free(link_env_t *env) {
         free(env->got[i]->owned_name);
         free(env->got[i]);
     }
+    for (size_t i = 0; i < env->n_externs; i++) {
+        free(env->externs[i].name);
+    }
+    free(env->externs);
+    strmap_free(&env->externs_by_name);
     for (size_t i = 0; i < env->n_archives; i++) {
         archive_free(&env->archives[i]);
     }

@@ -32,6 +32,7 @@ typedef enum {
     SEC_EXT_FUN_ENTRY,  // an object mp_fun_table points to (mp_type_list...)
     SEC_EXT_QSTR_TABLE, // mp_native_qstr_table
     SEC_EXT_OBJ_TABLE,  // mp_native_obj_table
+    SEC_EXT_FIXED,      // fixed-address symbols (--externs): never relocated
 } sec_kind_t;
 
 typedef enum { REGION_TEXT, REGION_RODATA, REGION_BSS, REGION_NONE } region_t;
@@ -83,6 +84,13 @@ typedef struct got_entry {
 // Upper bound on mp_fun_table entries (80 in .mpy 6.1, 87 in 6.3).
 #define MPY_FUN_TABLE_MAX 128
 
+// A fixed-address symbol from --externs.
+typedef struct {
+    char *name;
+    uint32_t addr;
+    size_t line; // where the file defines it
+} ld_extern_t;
+
 typedef struct {
     const arch_t *arch;
     unsigned sub_version; // of the .mpy written: its header and mp_fun_table
@@ -100,6 +108,9 @@ typedef struct {
     size_t n_commons;
     ld_section_t **common_sections; // the BSS made for them
     size_t n_common_sections;
+    ld_extern_t *externs;   // fixed-address symbols (--externs), in file order
+    size_t n_externs;
+    strmap_t externs_by_name; // name -> 1 + index in externs
     archive_t *archives;    // libraries to take members from
     size_t n_archives;
     char **owned_paths;     // names of objects taken from archives
@@ -120,7 +131,7 @@ typedef struct {
     size_t entry_jump_len;       // bytes before the first section: the jump to mpy_init
     ld_section_t veneer_section; // armv6m: long jump to a far mpy_init
     ld_section_t *call_stubs[MPY_FUN_TABLE_MAX]; // by mp_fun_table index
-    ld_section_t ext_fun_table, ext_fun_entry, ext_qstr_table, ext_obj_table;
+    ld_section_t ext_fun_table, ext_fun_entry, ext_qstr_table, ext_obj_table, ext_fixed;
 
     buf_t text, rodata;
     uint32_t bss_size;
@@ -137,6 +148,11 @@ bool link_load_image(link_env_t *env, const char *path, const uint8_t *image, si
                      bool library);
 bool link_load_archive_members(link_env_t *env);
 void link_add_section(link_env_t *env, ld_section_t *sec);
+// externs.c
+// Reads the fixed-address symbols of a linker-script file (--externs).
+bool link_read_externs(link_env_t *env, const char *path);
+// True (with *addr) if name is a fixed-address symbol.
+bool link_find_extern(const link_env_t *env, const char *name, uint32_t *addr);
 // resolve.c
 bool link_resolve_symbols(link_env_t *env);
 // True if name is defined by an object or provided by the loader.

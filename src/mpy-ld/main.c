@@ -14,12 +14,13 @@
 #define MPY_LD_VERSION "1.0.0"
 
 static const char usage[] =
-    "usage: mpy-ld [-h] [--version] [-v] [--arch ARCH] [--mpy-version V] [--preprocess]\n"
-    "              [--qstrs FILE] [-l LIB.a] [-o OUTPUT] FILE [FILE ...]\n";
+    "usage: mpy-ld [-h] [--version] [-v] [--arch ARCH] [--arch-flags FLAGS]\n"
+    "              [--mpy-version V] [--preprocess] [--qstrs FILE] [-l LIB.a]\n"
+    "              [-e EXTERNS] [-o OUTPUT] FILE [FILE ...]\n";
 
 static const char help[] =
     "\n"
-    "Link ELF object files into a native .mpy module (MicroPython .mpy v6.1 or v6.2),\n"
+    "Link ELF object files into a native .mpy module (MicroPython .mpy 6.1, 6.2, 6.3),\n"
     "or with --preprocess write the qstr config header for C sources.\n"
     "\n"
     "options:\n"
@@ -29,18 +30,24 @@ static const char help[] =
     "                       every relocation\n"
     "  --arch ARCH          target architecture (default x64): x86 x64 armv6m\n"
     "                       armv7m armv7emsp armv7emdp xtensa xtensawin\n"
+    "  --arch-flags FLAGS   architecture flags for the .mpy header (.mpy 6.3; none\n"
+    "                       of the architectures above has any)\n"
     "  --mpy-version V      the firmware to load the module: a .mpy sub-version\n"
-    "                       (6.1, 6.2) or a MicroPython release (v1.20 ... v1.22);\n"
-    "                       default: the one --qstrs sets, else 6.1\n"
+    "                       (6.1, 6.2, 6.3) or a MicroPython release (v1.20 ...\n"
+    "                       v1.28); default: the one --qstrs sets, else 6.1\n"
     "  --preprocess         scan source FILEs for MP_QSTR_ names and write the\n"
     "                       config header (default output: FILE.c -> FILE.config.h)\n"
     "  --qstrs FILE         config header whose qstrs the module uses\n"
     "  -l, --libs LIB.a     static library to take the members that define\n"
     "                       undefined symbols from (e.g. libgcc.a); repeatable\n"
+    "  -e, --externs FILE   linker script giving fixed-address symbols (NAME = 0xADDR;\n"
+    "                       or PROVIDE(NAME = 0xADDR);), e.g. a chip's ROM functions\n"
     "  -o, --output OUTPUT  output file (default: first FILE.o -> FILE.mpy)\n";
 
 typedef struct {
     const char *arch;
+    const char *arch_flags; // --arch-flags, or NULL
+    const char *externs;
     unsigned sub_version; // --mpy-version, or 0
     bool preprocess;
     const char *qstrs;
@@ -99,7 +106,7 @@ static void parse_args(int argc, char **argv, options_t *o) {
             printf("%s%s", usage, help);
             exit(0);
         } else if (strcmp(a, "--version") == 0) {
-            printf("mpy-ld %s (MicroPython .mpy version 6.1 and 6.2)\n", MPY_LD_VERSION);
+            printf("mpy-ld %s (MicroPython .mpy version 6.1, 6.2 and 6.3)\n", MPY_LD_VERSION);
             exit(0);
         } else if (strcmp(a, "--verbose") == 0) {
             ld_log_level++;
@@ -116,8 +123,14 @@ static void parse_args(int argc, char **argv, options_t *o) {
                     mpy_version_accepted());
                 exit(2);
             }
+        } else if (is_option(a, "--arch-flags")) {
+            o->arch_flags = option_value(argc, argv, &i, "--arch-flags");
         } else if (is_option(a, "--arch")) {
             o->arch = option_value(argc, argv, &i, "--arch");
+        } else if (is_option(a, "--externs")) {
+            o->externs = option_value(argc, argv, &i, "--externs");
+        } else if (is_option(a, "-e")) {
+            o->externs = option_value(argc, argv, &i, "-e");
         } else if (is_option(a, "--qstrs")) {
             o->qstrs = option_value(argc, argv, &i, "--qstrs");
         } else if (is_option(a, "--output")) {
@@ -213,8 +226,16 @@ static int run_link(const options_t *o) {
         buf_free(&joined);
     }
 
+    if (o->arch_flags) {
+        // .mpy 6.3 defines flags for rv32imc only (its instruction-set
+        // extensions), an architecture this mpy-ld does not link yet.
+        ld_error("--arch-flags %s: architecture %s has no flags (.mpy 6.3 defines them for "
+                 "rv32imc only)", o->arch_flags, arch->name);
+        ok = false;
+    }
     link_env_t env;
     link_init(&env, arch, sub_version);
+    ok = ok && (!o->externs || link_read_externs(&env, o->externs));
     ok = ok && link_run(&env, o->files, o->n_files, o->libs, o->n_libs);
     if (ok) {
         buf_t out = {0};

@@ -117,6 +117,13 @@ static bool fixed_target(const reloc_site_t *s, int64_t *addr) {
         *addr = stub->addr;
         return true;
     }
+    if (tsec->kind == SEC_EXT_FIXED) {
+        site_error(s, "PC-relative reference to a fixed-address symbol (--externs)");
+        ld_hint("where the module will be loaded is not known when linking, so the distance to "
+                "a fixed address is not either; reach it through the GOT (a pointer), e.g. "
+                "call it through a function pointer variable");
+        return false;
+    }
     if (section_region(env, tsec) == REGION_NONE) {
         site_error(s, "fixed relocation to external symbol");
         ld_hint("objects outside the module can only be reached through the GOT: compile "
@@ -276,6 +283,9 @@ static bool apply_data_reloc(reloc_site_t *s) {
         case SEC_EXT_OBJ_TABLE:
             dest = MPY_RELOC_OBJ_TABLE;
             break;
+        case SEC_EXT_FIXED:
+            dest = 0; // not relocated
+            break;
         default:
             dest = section_reloc_dest(env, tsec);
             break;
@@ -286,7 +296,9 @@ static bool apply_data_reloc(reloc_site_t *s) {
     } else {
         put_le32(p, get_le32(p) + (uint32_t)addr);
     }
-    link_add_mpy_reloc(env, section_region(env, s->sec), s->place, dest);
+    if (tsec->kind != SEC_EXT_FIXED) {
+        link_add_mpy_reloc(env, section_region(env, s->sec), s->place, dest);
+    }
     return true;
 }
 

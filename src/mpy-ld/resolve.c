@@ -202,11 +202,20 @@ bool link_symbol_is_provided(link_env_t *env, const char *name) {
     ld_section_t *section;
     uint32_t index;
     return loader_symbol(env, name, &section) ||
-           strmap_get(&env->known_syms, name, strlen(name)) || is_fun_table_object(env, name, &index);
+           strmap_get(&env->known_syms, name, strlen(name)) ||
+           link_find_extern(env, name, &index) || is_fun_table_object(env, name, &index);
 }
 
 bool link_resolve_symbols(link_env_t *env) {
     resolve_weak_definitions(env);
+    for (size_t i = 0; i < env->n_externs; i++) {
+        const ld_extern_t *x = &env->externs[i];
+        if (strmap_get(&env->known_syms, x->name, strlen(x->name))) {
+            ld_log(1, "Symbol %s is a fixed-address symbol at %08x and is also provided from an "
+                      "object file; the object file's definition is used",
+                   x->name, x->addr);
+        }
+    }
     bool ok = true;
     for (size_t i = 0; i < env->n_undefined; i++) {
         ld_symbol_t *sym = env->undefined[i];
@@ -217,6 +226,12 @@ bool link_resolve_symbols(link_env_t *env) {
         ld_symbol_t *def = strmap_get(&env->known_syms, name, strlen(name));
         if (def) {
             sym->resolved = def;
+            continue;
+        }
+        uint32_t addr;
+        if (link_find_extern(env, name, &addr)) {
+            sym->section = &env->ext_fixed;
+            sym->value = addr;
             continue;
         }
         if (is_fun_table_object(env, name, &sym->fun_table_index)) {

@@ -111,6 +111,9 @@ ld_stage() {
     local name=$1 objarch o
     objarch=$(ld_obj_arch "$2")
     cp "$LD_MODULES/$name/$name.config.h" "$3/" || return 1
+    if [ -f "$LD_MODULES/$name/$name.externs.ld" ]; then
+        cp "$LD_MODULES/$name/$name.externs.ld" "$3/" || return 1
+    fi
     for o in $(ld_module_objs "$name"); do
         cp "$LD_OBJS/$objarch/$name/$o" "$3/" || return 1
     done
@@ -119,8 +122,10 @@ ld_stage() {
 
 # ld_link_args ARCH NAME OBJS...: the arguments a linker gets for a module
 # (after the program name), identical for the reference and for mpy-ld.
+# A module with a NAME.externs.ld gets its fixed-address symbols (-e).
 ld_link_args() {
-    local arch=$1 name=$2
+    local arch=$1 name=$2 externs=
     shift 2
-    echo "-vvv --arch $arch --qstrs $name.config.h -o $name.mpy $*"
+    [ -f "$LD_MODULES/$name/$name.externs.ld" ] && externs="-e $name.externs.ld "
+    echo "-vvv --arch $arch --qstrs $name.config.h $externs-o $name.mpy $*"
 }

@@ -53,7 +53,7 @@ expect unknown-arch 2 "unknown --arch 'arm64'" "x86 x64 armv6m" -- --arch arm64 
 # and the link's must agree.
 expect bad-mpy-version 2 "invalid value '6.4'" "6.1 6.2 6.3 v1.20" "v1.28" -- --mpy-version 6.4 good.o
 expect bad-release 2 "invalid value 'v1.19'" -- --mpy-version v1.19 good.o
-if "$MPY_LD" --mpy-version v1.25 -o v25.mpy good.o && [ "$(od -An -tx1 -j2 -N1 v25.mpy | tr -d ' ')" = 0b ]; then
+if "$MPY_LD" --mpy-version v1.25 -o v25.mpy good.o >/dev/null && [ "$(od -An -tx1 -j2 -N1 v25.mpy | tr -d ' ')" = 0b ]; then
     test_pass mpy-version-release
 else
     test_fail mpy-version-release "--mpy-version v1.25 did not write .mpy 6.3 (x64: feature byte 0x0b)"
@@ -62,7 +62,7 @@ echo 'int x = MP_QSTR_foo;' >v.c
 "$MPY_LD" --preprocess --mpy-version v1.22 -o v22.config.h v.c
 expect config-version-mismatch 1 "v22.config.h: the sources were compiled for MicroPython v1.22 (.mpy 6.2), not MicroPython v1.20-v1.21 (.mpy 6.1)" \
     -- --mpy-version 6.1 --qstrs v22.config.h good.o
-if "$MPY_LD" --qstrs v22.config.h -o v22.mpy good.o && [ "$(od -An -tx1 -j2 -N1 v22.mpy | tr -d ' ')" = 0a ]; then
+if "$MPY_LD" --qstrs v22.config.h -o v22.mpy good.o >/dev/null && [ "$(od -An -tx1 -j2 -N1 v22.mpy | tr -d ' ')" = 0a ]; then
     test_pass mpy-version-from-config
 else
     test_fail mpy-version-from-config "the link did not take 6.2 from the config header"
@@ -86,6 +86,21 @@ expect not-elf 1 "stderr.txt: malformed ELF file at offset 0x0" "not an ELF file
     -- --arch x64 stderr.txt
 expect missing-qstrs 1 "nope.h: cannot read: No such file" -- --arch x64 --qstrs nope.h good.o
 expect no-inputs 2 "required" --
+# --externs: fixed-address symbols from a linker script.
+printf 'rom_function = 0x40001000;\n' >rom.ld
+printf '/* ok */\nPROVIDE ( big = 0x123456789 );\nempty = 0x;\n' >bad_addr.ld
+printf 'a = 0x10;\n// b = 0x20;\nPROVIDE(a = 0x20);\n' >dup.ld
+expect externs-missing-file 1 "nope.ld: cannot read the fixed-address symbols (--externs): No such file" \
+    -- --arch x64 -e nope.ld good.o
+expect externs-bad-address 1 "bad_addr.ld:2: more than 8 hex digits" "bad_addr.ld:3: no hex digits after 0x" \
+    -- --arch x64 --externs bad_addr.ld good.o
+expect externs-duplicate 1 "dup.ld:3: fixed-address symbol a is already defined on line 1" \
+    -- --arch x64 --externs=dup.ld good.o
+expect externs-pc-relative 1 "call_fixed.o: .text+0x" "R_X86_64_PLT32 against rom_function" \
+    "PC-relative reference to a fixed-address symbol (--externs)" "through the GOT" \
+    -- --arch x64 -e rom.ld call_fixed.o
+expect undefined-without-externs 1 "call_fixed.o: undefined symbol: rom_function" -- --arch x64 call_fixed.o
+expect arch-flags-x64 1 "--arch-flags zba: architecture x64 has no flags" -- --arch x64 --arch-flags zba good.o
 
 # An existing output survives a failed link untouched.
 echo keep >out.mpy

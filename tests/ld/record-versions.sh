@@ -26,6 +26,10 @@ for arch in $LD_LINK_ARCHS; do
     [ -d "$LD_OBJS/$(ld_obj_arch "$arch")" ] || continue
     for name in $(ld_modules); do
         [ -d "$LD_OBJS/$(ld_obj_arch "$arch")/$name" ] || continue
+        # modules with fixed-address symbols need a reference with --externs
+        if [ -f "$LD_MODULES/$name/$name.externs.ld" ] && ! grep -q -- '"--externs"' "$MPY_LD_PY"; then
+            continue
+        fi
         work=$tmp/$arch-$name
         mkdir "$work"
         objs=$(ld_stage "$name" "$arch" "$work")

@@ -32,6 +32,14 @@
 #    (the reference does so for xtensa already), and on xtensa a placeholder
 #    of the same length stands in before.
 #
+# And one concerns fixed-address symbols (--externs, v1.28):
+#
+# 5. A symbol both listed and defined in an object is resolved to the
+#    object's definition (calls go there), but a GOT entry for it gets the
+#    listed address: on xtensa, where calls load their target from the GOT,
+#    the same module then calls the other one. Fixed: the object's
+#    definition is used everywhere.
+#
 # The corrections are applied from outside by wrapping some of the
 # reference's functions; the reference file itself is not modified.
 import os
@@ -73,7 +81,12 @@ def populate_got_fixed(env):
         entry.link_addr += int(addend, 16)
         if base == QSTR_TABLE:
             entry.name = QstrTableEntryName(key)
-    _populate_got(env)
+    externs = getattr(env, "externs", {})
+    shadowed = {name: externs.pop(name) for name in list(externs) if name in env.known_syms}
+    try:
+        _populate_got(env)
+    finally:
+        externs.update(shadowed)
 
 
 _write_reloc = mpy_ld.MPYOutput.write_reloc
