@@ -147,6 +147,8 @@ static inline mp_obj_t mp_call_function_2(mp_obj_t fun, mp_obj_t arg1, mp_obj_t 
 #define mp_delete_global(qst) (mp_fun_table.delete_global((qst)))
 #if MPY_SUB_VERSION >= 3
 #define mp_load_method_maybe(base, attr, dest) (mp_fun_table.load_method_maybe((base), (attr), (dest)))
+#else
+#define mp_load_method_maybe(base, attr, dest) MP_DYN_NEEDS_6_3("mp_load_method_maybe")
 #endif
 
 #define mp_unary_op(op, obj) (mp_fun_table.unary_op((op), (obj)))
@@ -171,6 +173,15 @@ static inline mp_obj_t mp_call_function_2(mp_obj_t fun, mp_obj_t arg1, mp_obj_t 
     (mp_fun_table.binary_get_val_array((typecode), (p), (index)))
 #define mp_binary_set_val_array(typecode, p, index, val_in) \
     (mp_fun_table.binary_set_val_array((typecode), (p), (index), (val_in)))
+#else
+#define mp_arg_parse_all(n_pos, pos, kws, n_allowed, allowed, out_vals) \
+    MP_DYN_NEEDS_6_3("mp_arg_parse_all")
+#define mp_arg_parse_all_kw_array(n_pos, n_kw, args, n_allowed, allowed, out_vals) \
+    MP_DYN_NEEDS_6_3("mp_arg_parse_all_kw_array")
+#define mp_binary_get_size(struct_type, val_type, palign) MP_DYN_NEEDS_6_3("mp_binary_get_size")
+#define mp_binary_get_val_array(typecode, p, index) MP_DYN_NEEDS_6_3("mp_binary_get_val_array")
+#define mp_binary_set_val_array(typecode, p, index, val_in) \
+    MP_DYN_NEEDS_6_3("mp_binary_set_val_array")
 #endif
 
 /******************************************************************************/
@@ -201,7 +212,14 @@ static inline mp_obj_t mp_call_function_2(mp_obj_t fun, mp_obj_t arg1, mp_obj_t 
 #define MP_DYNRUNTIME_MAKE_FUNCTION(f) \
     (mp_make_function_from_proto_fun((rc.fun_data = (f), (const mp_raw_code_t *)&rc), self->context, NULL))
 
+#define mp_make_function_from_raw_code(rc, context, def_args) \
+    MP_DYN_COMPILE_ERROR("mp_make_function_from_raw_code is not in MicroPython v1.23 and later (.mpy " \
+    "6.3), which this module is built for: use mp_make_function_from_proto_fun")
+
 #else
+
+#define mp_make_function_from_proto_fun(proto_fun, context, def_args) \
+    MP_DYN_NEEDS_6_3("mp_make_function_from_proto_fun")
 
 #define mp_make_function_from_raw_code(rc, context, def_args) \
     (mp_fun_table.make_function_from_raw_code((rc), (context), (def_args)))
@@ -223,6 +241,28 @@ static inline mp_obj_t mp_call_function_2(mp_obj_t fun, mp_obj_t arg1, mp_obj_t 
 #define MP_DYNRUNTIME_INIT_EXIT \
     mp_fun_table.swap_globals(old_globals); \
     return mp_const_none;
+
+/******************************************************************************/
+// Exception types defined by a module
+
+// The slots every exception type shares, taken from Exception.
+#define mp_obj_exception_make_new (MP_OBJ_TYPE_GET_SLOT(&mp_type_Exception, make_new))
+#define mp_obj_exception_print (MP_OBJ_TYPE_GET_SLOT(&mp_type_Exception, print))
+#define mp_obj_exception_attr (MP_OBJ_TYPE_GET_SLOT(&mp_type_Exception, attr))
+
+// Makes exc (in the module's BSS, filled in at run time) an exception type
+// named name that derives from base. MicroPython's own SDK has it from v1.23
+// (.mpy 6.3) on; here it works for every version (before 6.3 Exception is
+// looked up in builtins, not in mp_fun_table).
+static inline void mp_obj_exception_init(mp_obj_full_type_t *exc, qstr name, const mp_obj_type_t *base) {
+    exc->base.type = &mp_type_type;
+    exc->flags = MP_TYPE_FLAG_NONE;
+    exc->name = name;
+    MP_OBJ_TYPE_SET_SLOT(exc, make_new, mp_obj_exception_make_new, 0);
+    MP_OBJ_TYPE_SET_SLOT(exc, print, mp_obj_exception_print, 1);
+    MP_OBJ_TYPE_SET_SLOT(exc, attr, mp_obj_exception_attr, 2);
+    MP_OBJ_TYPE_SET_SLOT(exc, parent, base, 3);
+}
 
 /******************************************************************************/
 // Raising exceptions

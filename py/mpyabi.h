@@ -25,6 +25,23 @@
 #error "MPY_SUB_VERSION must be 1 (v1.20-v1.21), 2 (v1.22) or 3 (v1.23-v1.28)"
 #endif
 
+// Names the releases of each sub-version, for messages.
+#if MPY_SUB_VERSION == 1
+#define MP_ABI_RELEASES "MicroPython v1.20-v1.21 (.mpy 6.1)"
+#elif MPY_SUB_VERSION == 2
+#define MP_ABI_RELEASES "MicroPython v1.22 (.mpy 6.2)"
+#else
+#define MP_ABI_RELEASES "MicroPython v1.23-v1.28 (.mpy 6.3)"
+#endif
+
+// An expression that stops the compilation with msg: what a module uses
+// that the firmware it is built for lacks.
+#define MP_DYN_COMPILE_ERROR(msg) \
+    ((void)sizeof(struct { _Static_assert(0, msg); int unused; }), 0)
+#define MP_DYN_NEEDS_6_3(api) \
+    MP_DYN_COMPILE_ERROR(api " needs MicroPython v1.23 or later (.mpy 6.3); this module is built " \
+    "for " MP_ABI_RELEASES ": build it with make MPY_VERSION=6.3")
+
 // Entry 64 of mp_fun_table: get_buffer_raise in 6.1, get_buffer (which takes
 // MP_BUFFER_RAISE_IF_UNSUPPORTED in its flags) from 6.2 on.
 #define MP_ABI_HAS_GET_BUFFER (MPY_SUB_VERSION >= 2)

@@ -3,6 +3,7 @@
 #include "mpy-tool/text.h"
 #include "mpy/fun_table.h"
 #include "mpy/mpy_format.h"
+#include "mpy/mpy_version.h"
 
 void describe_obj(buf_t *b, const mpy_obj_t *o, size_t max) {
     switch ((mpy_obj_kind_t)o->kind) {
@@ -185,5 +186,18 @@ void describe_operand(buf_t *b, const mpy_file_t *f, const mpy_raw_code_t *rc,
                 }
             }
             return;
+    }
+}
+
+void describe_releases(buf_t *b, const mpy_file_t *f) {
+    if (f->arch == MPY_ARCH_NONE) {
+        text_puts(b, "MicroPython v1.19 and later (bytecode only, .mpy 6)");
+        return;
+    }
+    char text[64];
+    mpy_version_describe(f->sub_version, text, sizeof(text));
+    text_puts(b, text);
+    if (!mpy_version_known(f->sub_version)) {
+        text_puts(b, ": no MicroPython release loads native code of this sub-version");
     }
 }

@@ -18,6 +18,11 @@ void describe_obj(buf_t *b, const mpy_obj_t *o, size_t max);
 // native code loaded from a .mpy).
 void describe_scope_flags(buf_t *b, unsigned kind, uint32_t flags);
 
+// The firmware releases that load the file: "MicroPython v1.20-v1.21 (.mpy
+// 6.1)" for native code, which only loads into its own sub-version; any
+// release from v1.19 for bytecode alone.
+void describe_releases(buf_t *b, const mpy_file_t *f);
+
 // Destination of a relocation: "text", "rodata", "bss", "qstr_table",
 // "obj_table", "fun_table", "fun_table[12]".
 void describe_reloc_dest(buf_t *b, uint32_t dest);

@@ -30,6 +30,10 @@ static void json_header(json_t *j, const mpy_file_t *f) {
     }
     json_uint(j, "arch_code", f->arch);
     json_uint(j, "small_int_bits", f->small_int_bits);
+    if (f->has_arch_flags) {
+        json_uint(j, "arch_flags", f->arch_flags);
+    }
+    JSON_DESCRIBED(j, "releases", describe_releases(b, f));
     json_end_object(j);
 }
 

@@ -24,6 +24,12 @@ static void dump_header(buf_t *b, const mpy_file_t *f) {
         text_puts(b, ", bytecode only");
     }
     text_printf(b, ", small int bits %u\n", f->small_int_bits);
+    if (f->has_arch_flags) {
+        text_printf(b, "arch flags: 0x%llx\n", (unsigned long long)f->arch_flags);
+    }
+    text_puts(b, "for: ");
+    describe_releases(b, f);
+    buf_put_u8(b, '\n');
 }
 
 static void dump_qstrs(buf_t *b, const mpy_file_t *f) {
