@@ -15,8 +15,7 @@
 
 struct _mp_code_state_native_t;
 
-#if MPY_SUB_VERSION >= 3
-// Argument descriptions for mp_arg_parse_all (6.3 and later).
+// Argument descriptions for mp_arg_parse_all (in mp_fun_table from 6.3).
 typedef enum {
     MP_ARG_BOOL = 0x001,
     MP_ARG_INT = 0x002,
@@ -38,7 +37,6 @@ typedef struct _mp_arg_t {
     uint16_t flags;
     mp_arg_val_t defval;
 } mp_arg_t;
-#endif
 
 typedef struct _mp_fun_table_t {
     // Entries shared with code emitted by the native compiler.

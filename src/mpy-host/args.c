@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "mpy-host/arch.h"
+#include "mpy/mpy_version.h"
 
 static void print_help(const char *argv0) {
     printf("usage: %s [<opts>] [-X <implopt>] [-c <command> | -m <module> | <filename>]\n"
@@ -18,6 +19,9 @@ static void print_help(const char *argv0) {
            "Implementation specific options (-X):\n"
            "  compile-only                 -- parse and compile only\n"
            "  heapsize=<n>[w][K|M] -- set the heap size for the GC (default %zu)\n"
+           "  mpy-version=<v>      -- load native code of one .mpy sub-version only, like\n"
+           "                          that firmware (6.1, 6.2, 6.3 or a release v1.20 ...\n"
+           "                          v1.28; default: all three)\n"
            "\n"
            "Environment: MICROPYPATH (colon-separated) sets sys.path after ''.\n",
         argv0, HOST_DEFAULT_HEAP_SIZE);
@@ -69,6 +73,7 @@ bool host_args_parse(int argc, char **argv, host_args_t *args) {
     args->heap_size = HOST_DEFAULT_HEAP_SIZE;
     args->inspect = false;
     args->compile_only = false;
+    args->mpy_sub_version = 0;
     for (int a = 1; a < argc; a++) {
         const char *arg = argv[a];
         if (arg[0] != '-') {
@@ -105,6 +110,13 @@ bool host_args_parse(int argc, char **argv, host_args_t *args) {
             const char *opt = argv[++a];
             if (strncmp(opt, "heapsize=", 9) == 0) {
                 if (!parse_heap_size(opt + 9, &args->heap_size)) {
+                    return invalid_args();
+                }
+            } else if (strncmp(opt, "mpy-version=", 12) == 0) {
+                args->mpy_sub_version = mpy_version_parse(opt + 12);
+                if (args->mpy_sub_version == 0) {
+                    fprintf(stderr, "-X mpy-version=%s: accepted values are %s\n", opt + 12,
+                            mpy_version_accepted());
                     return invalid_args();
                 }
             } else if (strcmp(opt, "compile-only") == 0) {

@@ -91,6 +91,7 @@ static MP_NOINLINE int host_main(int argc, char **argv, char *stack_top) {
     host_compile_only = args.compile_only;
 
     mp_init(args.heap_size);
+    mp_state.mpy_sub_version = args.mpy_sub_version;
     mp_state.stack_limit = stack_limit_from(stack_top);
     init_sys_path();
     mp_obj_list_set_len(mp_state.sys_argv, 0);

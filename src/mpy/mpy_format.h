@@ -3,7 +3,7 @@
 #define MPY_FORMAT_H
 
 #define MPY_MAGIC 'M'
-#define MPY_VERSION 6
+#define MPY_VERSION (6) // spelled as in py/mpyabi.h, which the runtime also includes
 #define MPY_SMALL_INT_BITS 31
 
 // Third header byte: architecture in bits 2..5 and 7, sub-version in bits

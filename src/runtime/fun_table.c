@@ -1,10 +1,16 @@
-// mp_fun_table: the entry points and objects native code calls through, in
-// the order of .mpy sub-version 1 (MicroPython v1.20/v1.21; the order is
-// pinned entry by entry in py/nativeglue.h). Each entry is the runtime's own
-// function where the signature is the table's, else a small adapter that
-// behaves as the firmware's.
+// mp_fun_table: the entry points and objects native code calls through. The
+// table itself is in the order of .mpy sub-version 1 (MicroPython v1.20/
+// v1.21; the order is pinned entry by entry in py/nativeglue.h); the tables
+// of the later sub-versions are made from it and from the entries they add,
+// in the order src/mpy/fun_table.c gives, so that each module runs against
+// the table of its own sub-version. Each entry is the runtime's own function
+// where the signature is the table's, else a small adapter that behaves as
+// the firmware's.
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "mpy/fun_table.h"
 #include "runtime/runtime.h"
 #include "runtime/vm.h"
 
@@ -173,3 +179,93 @@ const mp_fun_table_t mp_fun_table = {
     &mp_stream_unbuffered_readline_obj,
     &mp_stream_write_obj,
 };
+
+/******************************************************************************/
+// The entries of later sub-versions
+
+// 6.3 makes functions from a "proto fun": a raw code, whose first two bytes
+// are zero, or else the bytecode itself. The raw code's layout in 6.3:
+typedef struct {
+    uint8_t proto_fun_indicator[2];
+    uint8_t kind;
+    bool is_generator;
+    const void *fun_data;
+    struct _mp_raw_code_t **children;
+} raw_code_6_3_t;
+
+static mp_obj_t native_make_function_from_proto_fun(const void *proto_fun, const mp_module_context_t *context,
+                                                    const mp_obj_t *def_args) {
+    const raw_code_6_3_t *rc63 = proto_fun;
+    mp_raw_code_t rc = {0};
+    if (rc63->proto_fun_indicator[0] == 0 && rc63->proto_fun_indicator[1] == 0) {
+        rc.kind = rc63->kind;
+        rc.scope_flags = rc63->is_generator ? MP_SCOPE_FLAG_GENERATOR : 0;
+        rc.fun_data = rc63->fun_data;
+        rc.children = rc63->children;
+    } else {
+        vm_sig_t sig;
+        vm_decode_sig(proto_fun, &sig);
+        rc.kind = MP_CODE_BYTECODE;
+        rc.scope_flags = sig.scope_flags;
+        rc.fun_data = proto_fun;
+    }
+    return mp_make_function_from_raw_code(&rc, context, def_args);
+}
+
+// Entries that the table of 6.1 does not have, by field name.
+static const struct {
+    const char *name;
+    const void *entry;
+} later_entries[] = {
+    {"get_buffer", (const void *)mp_get_buffer},                               // 6.2
+    {"make_function_from_proto_fun", (const void *)native_make_function_from_proto_fun}, // 6.3
+    {"load_method_maybe", (const void *)mp_load_method_maybe},
+    {"arg_parse_all", (const void *)mp_arg_parse_all},
+    {"arg_parse_all_kw_array", (const void *)mp_arg_parse_all_kw_array},
+    {"binary_get_size", (const void *)mp_binary_get_size},
+    {"binary_get_val_array", (const void *)mp_binary_get_val_array},
+    {"binary_set_val_array", (const void *)mp_binary_set_val_array},
+    {"type_Exception", (const void *)&mp_type_Exception},
+};
+
+static uintptr_t entry_by_name(const char *name) {
+    const uintptr_t *table_6_1 = (const uintptr_t *)&mp_fun_table;
+    for (size_t i = 0; i < fun_table_size(1); i++) {
+        if (strcmp(fun_table_name(1, i), name) == 0) {
+            return table_6_1[i];
+        }
+    }
+    for (size_t i = 0; i < sizeof(later_entries) / sizeof(later_entries[0]); i++) {
+        if (strcmp(later_entries[i].name, name) == 0) {
+            return (uintptr_t)later_entries[i].entry;
+        }
+    }
+    // src/mpy/fun_table.c names an entry this file does not provide.
+    fprintf(stderr, "mp_fun_table: no entry '%s'\n", name);
+    abort();
+}
+
+#define N_SUB_VERSIONS 3
+#define FUN_TABLE_MAX 96
+
+const uintptr_t *mp_fun_table_words(unsigned sub_version, size_t *len) {
+    static uintptr_t tables[N_SUB_VERSIONS][FUN_TABLE_MAX];
+    static bool made[N_SUB_VERSIONS];
+    if (sub_version == 1) {
+        *len = sizeof(mp_fun_table) / sizeof(uintptr_t);
+        return (const uintptr_t *)&mp_fun_table;
+    }
+    if (sub_version < 1 || sub_version > N_SUB_VERSIONS || fun_table_size(sub_version) > FUN_TABLE_MAX) {
+        *len = 0;
+        return NULL;
+    }
+    uintptr_t *t = tables[sub_version - 1];
+    *len = fun_table_size(sub_version);
+    if (!made[sub_version - 1]) {
+        for (size_t i = 0; i < *len; i++) {
+            t[i] = entry_by_name(fun_table_name(sub_version, i));
+        }
+        made[sub_version - 1] = true;
+    }
+    return t;
+}

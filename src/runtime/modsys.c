@@ -5,8 +5,9 @@
 
 #include <string.h>
 
+#include "mpy/mpy_version.h"
+
 #define MPY_HOST_MPY_VERSION (6)
-#define MPY_HOST_MPY_SUB_VERSION (1)
 // .mpy architecture codes of the host's own code (x86 1, x64 2).
 #define MPY_HOST_ARCH (sizeof(void *) == 8 ? 2 : 1)
 
@@ -64,7 +65,12 @@ static mp_obj_t impl_field(qstr attr) {
         case MP_QSTR__machine:
             return impl_machine_str();
         case MP_QSTR__mpy:
-            return MP_OBJ_NEW_SMALL_INT(MPY_HOST_MPY_VERSION | MPY_HOST_MPY_SUB_VERSION << 8 | MPY_HOST_ARCH << 10);
+        {
+            // The sub-version it loads: one with -X mpy-version, else (all
+            // three are loaded) the default target of the tools.
+            unsigned sub = mp_state.mpy_sub_version ? mp_state.mpy_sub_version : MPY_SUB_VERSION_DEFAULT;
+            return MP_OBJ_NEW_SMALL_INT(MPY_HOST_MPY_VERSION | sub << 8 | MPY_HOST_ARCH << 10);
+        }
         default:
             return MP_OBJ_NULL;
     }

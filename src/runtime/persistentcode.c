@@ -9,23 +9,28 @@
 // firmware): its constants are what bytecode operands and native
 // relocations index. The qstr table's entry 0 is the source file, as
 // mpy-cross and the compiler write it (tracebacks name it).
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "mpy/mpy_arch.h"
 #include "mpy/mpy_check.h"
+#include "mpy/mpy_format.h"
 #include "mpy/mpy_read.h"
+#include "mpy/mpy_version.h"
 #include "runtime/native_code.h"
 #include "runtime/runtime.h"
 
-// Header facts of .mpy version 6 (src/mpy/mpy_format.h, not included here:
-// its MPY_VERSION would clash with py/mpyabi.h's). The sub-version loaded is
-// py/mpyabi.h's MPY_SUB_VERSION, the ABI this runtime's mp_fun_table has.
-#define LOAD_MPY_VERSION 6
-#define LOAD_ARCH_NONE 0
+// The .mpy constants (src/mpy/mpy_format.h) are shared with the tools; the
+// SDK headers the runtime is built with have their own copies, which must
+// agree.
+_Static_assert(MPY_ARCH_X86 == MP_NATIVE_ARCH_X86 && MPY_ARCH_X64 == MP_NATIVE_ARCH_X64 &&
+               MPY_ARCH_XTENSAWIN == MP_NATIVE_ARCH_XTENSAWIN,
+               "src/mpy/mpy_format.h and py/mpyabi.h disagree");
 #if defined(__x86_64__)
-#define LOAD_ARCH_HOST 2 // x64
+#define LOAD_ARCH_HOST MPY_ARCH_X64
 #elif defined(__i386__)
-#define LOAD_ARCH_HOST 1 // x86
+#define LOAD_ARCH_HOST MPY_ARCH_X86
 #else
 #define LOAD_ARCH_HOST (-1) // no native code runs here
 #endif
@@ -47,27 +52,58 @@ static NORETURN void incompatible_file(void) {
     mp_raise_ValueError(MP_ERROR_TEXT("incompatible .mpy file"));
 }
 
-static void check_header(const byte *data, size_t len) {
-    if (len < 4) {
+// The sub-versions of native code this runtime loads, as text ("6.1", or
+// "6.1, 6.2 and 6.3").
+static const char *accepted_sub_versions(void) {
+    static char text[32];
+    if (mp_state.mpy_sub_version != 0) {
+        snprintf(text, sizeof(text), "6.%u", mp_state.mpy_sub_version);
+        return text;
+    }
+    return "6.1, 6.2 and 6.3";
+}
+
+// Stock firmware only says "incompatible .mpy file"; this says why.
+static void check_header(const char *file, const byte *data, size_t len) {
+    if (len < 4 || data[0] != MPY_MAGIC || data[1] != 6 || data[3] > LOAD_SMALL_INT_BITS) {
         incompatible_file();
     }
-    unsigned arch = data[2] >> 2, sub_version = data[2] & 3;
-    if (data[0] != 'M' || data[1] != LOAD_MPY_VERSION ||
-        (arch != LOAD_ARCH_NONE && sub_version != MPY_SUB_VERSION) ||
-        data[3] > LOAD_SMALL_INT_BITS) {
-        incompatible_file();
+    unsigned arch = MPY_FEATURE_ARCH(data[2]), sub_version = MPY_FEATURE_SUB_VERSION(data[2]);
+    if (arch == MPY_ARCH_NONE) {
+        return; // bytecode loads whatever the sub-version
     }
-    if (arch != LOAD_ARCH_NONE && (int)arch != LOAD_ARCH_HOST) {
-        mp_raise_ValueError(MP_ERROR_TEXT("incompatible .mpy arch"));
+    char releases[64];
+    mpy_version_describe(sub_version, releases, sizeof(releases));
+    bool accepted = mp_state.mpy_sub_version != 0 ? sub_version == mp_state.mpy_sub_version
+                                                  : mpy_version_known(sub_version);
+    if (!accepted) {
+        mp_raise_msg_varg(&mp_type_ValueError,
+            MP_ERROR_TEXT("incompatible .mpy file: %s: native code for %s; this runtime loads %s"),
+            file, releases, accepted_sub_versions());
+    }
+    if ((int)arch != LOAD_ARCH_HOST) {
+        const char *name = mpy_arch_name(arch);
+        const char *host = LOAD_ARCH_HOST < 0 ? NULL : mpy_arch_name((unsigned)LOAD_ARCH_HOST);
+        mp_raise_msg_varg(&mp_type_ValueError,
+            MP_ERROR_TEXT("incompatible .mpy arch: %s: native code for %s; this runtime runs %s"),
+            file, name ? name : "an unknown architecture", host ? host : "no native code");
+    }
+    if (data[2] & MPY_FEATURE_ARCH_FLAGS) {
+        // .mpy 6.3 defines architecture flags for rv32imc only.
+        mp_raise_msg_varg(&mp_type_ValueError,
+            MP_ERROR_TEXT("incompatible .mpy file: %s: architecture flags, which %s code does not have"),
+            file, mpy_arch_name(arch));
     }
 }
 
-static mp_obj_t load_obj(const mpy_obj_t *o) {
+static mp_obj_t load_obj(const mpy_obj_t *o, unsigned sub_version) {
     const char *text = (const char *)o->data;
     switch (o->kind) {
-        case MPY_OBJ_FUN_TABLE:
+        case MPY_OBJ_FUN_TABLE: {
             // Native code finds mp_fun_table through the object table.
-            return MP_OBJ_FROM_PTR(&mp_fun_table);
+            size_t len;
+            return MP_OBJ_FROM_PTR(mp_fun_table_words(sub_version, &len));
+        }
         case MPY_OBJ_NONE:
             return mp_const_none;
         case MPY_OBJ_FALSE:
@@ -92,7 +128,7 @@ static mp_obj_t load_obj(const mpy_obj_t *o) {
             mp_obj_t *items;
             mp_obj_tuple_get(tuple, &n, &items);
             for (size_t i = 0; i < n; i++) {
-                items[i] = load_obj(&o->items[i]);
+                items[i] = load_obj(&o->items[i], sub_version);
             }
             return tuple;
         }
@@ -142,6 +178,11 @@ static rt_raw_code_t *load_raw_code(loader_t *ld, const mpy_raw_code_t *src) {
     rt_raw_code_t *rc = m_malloc0(sizeof(rt_raw_code_t));
     rc->rc.kind = src->kind;
     rc->n_children = src->n_children;
+    if (src->n_children && src->kind != MP_CODE_BYTECODE && ld->file.sub_version >= 3) {
+        // Native code of 6.3 makes its nested functions from 6.3 raw codes,
+        // which this loader does not build (mpy-ld writes no children).
+        mp_raise_NotImplementedError(MP_ERROR_TEXT("native functions with nested functions in .mpy 6.3 files are not supported"));
+    }
     if (src->n_children) {
         rc->rc.children = m_malloc0(src->n_children * sizeof(mp_raw_code_t *));
         for (size_t i = 0; i < src->n_children; i++) {
@@ -188,7 +229,7 @@ static void load_objs(loader_t *ld) {
     size_t n = ld->file.n_objs;
     ctx->constants.obj_table = m_malloc0((n ? n : 1) * sizeof(mp_obj_t));
     for (size_t i = 0; i < n; i++) {
-        ctx->constants.obj_table[i] = load_obj(&ld->file.objs[i]);
+        ctx->constants.obj_table[i] = load_obj(&ld->file.objs[i], ld->file.sub_version);
     }
 }
 
@@ -214,7 +255,7 @@ static void loader_free(loader_t *ld, bool failed) {
 }
 
 mp_obj_t mp_load_mpy_module(qstr name, const char *file, const byte *data, size_t len) {
-    check_header(data, len);
+    check_header(file, data, len);
 
     loader_t *ld = calloc(1, sizeof(loader_t));
     if (ld == NULL) {
@@ -249,8 +290,7 @@ mp_obj_t mp_load_mpy_module(qstr name, const char *file, const byte *data, size_
 
         ld->targets.qstr_table = (uintptr_t)ctx->constants.qstr_table;
         ld->targets.obj_table = (uintptr_t)ctx->constants.obj_table;
-        ld->targets.fun_table = (const uintptr_t *)&mp_fun_table;
-        ld->targets.fun_table_len = sizeof(mp_fun_table) / sizeof(uintptr_t);
+        ld->targets.fun_table = mp_fun_table_words(ld->file.sub_version, &ld->targets.fun_table_len);
         rt_raw_code_t *top = load_raw_code(ld, &ld->file.rc);
 
         mp_obj_t globals = MP_OBJ_FROM_PTR(ctx->module.globals);

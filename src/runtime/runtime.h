@@ -413,6 +413,7 @@ typedef struct _mp_state_t {
     mp_obj_t stop_iteration_arg;  // return value of a generator whose iteration just ended
     size_t heap_size;
     char *stack_limit;            // RuntimeError beyond this C stack depth
+    unsigned mpy_sub_version;     // the only .mpy sub-version of native code loaded; 0: all
 } mp_state_t;
 extern mp_state_t mp_state;
 
@@ -500,6 +501,16 @@ void mp_unpack_ex(mp_obj_t seq, size_t num, mp_obj_t *items);
 // Buffer protocol.
 bool mp_get_buffer(mp_obj_t obj, mp_buffer_info_t *bufinfo, mp_uint_t flags);
 void mp_get_buffer_raise(mp_obj_t obj, mp_buffer_info_t *bufinfo, mp_uint_t flags);
+
+// mp_fun_table as words, in the order of .mpy sub-version sub_version (1
+// to 3; fun_table.c), with *len its length; NULL for another sub-version.
+const uintptr_t *mp_fun_table_words(unsigned sub_version, size_t *len);
+
+// Argument parsing against a table of allowed arguments (argparse.c).
+void mp_arg_parse_all(size_t n_pos, const mp_obj_t *pos, mp_map_t *kws, size_t n_allowed,
+                      const mp_arg_t *allowed, mp_arg_val_t *out_vals);
+void mp_arg_parse_all_kw_array(size_t n_pos, size_t n_kw, const mp_obj_t *args, size_t n_allowed,
+                               const mp_arg_t *allowed, mp_arg_val_t *out_vals);
 // Streams (stream.c): the type's protocol slot; OSError when the object is
 // no stream or lacks the operation.
 const mp_stream_p_t *mp_get_stream_raise(mp_obj_t self_in, int flags);

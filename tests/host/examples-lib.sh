@@ -25,18 +25,19 @@ host_example_missing() {
     fi
 }
 
-# host_build_example NAME ARCH OUTDIR: builds the example in a copy under
-# OUTDIR/build-NAME and leaves MOD.mpy in OUTDIR. Returns non-zero on
-# failure (log in OUTDIR/build-NAME/build.log).
+# host_build_example NAME ARCH OUTDIR [MPY_VERSION]: builds the example (for
+# that .mpy version; default the SDK's) in a copy under OUTDIR/build-NAME and
+# leaves MOD.mpy in OUTDIR. Returns non-zero on failure (log in
+# OUTDIR/build-NAME/build.log).
 host_build_example() {
-    local name=$1 arch=$2 out=$3
+    local name=$1 arch=$2 out=$3 version=${4:-}
     local dir=$out/build-$name
     mkdir -p "$dir"
     cp -r "$TOP/examples/natmod/$name"/. "$dir"/
     rm -rf "$dir"/build "$dir"/build-* "$dir"/*.mpy
     local mod
     mod=$(sed -n 's/^MOD *= *//p' "$dir/Makefile")
-    make -C "$dir" MPY_DIR="$TOP" ARCH="$arch" MPY_LD="$MPY_LD" \
+    make -C "$dir" MPY_DIR="$TOP" ARCH="$arch" MPY_LD="$MPY_LD" ${version:+MPY_VERSION=$version} \
         MPY_CROSS="$MPY_CROSS" MPY_TOOL="$MPY_TOOL" >"$dir/build.log" 2>&1 &&
         cp "$dir/$mod.mpy" "$out/"
 }
