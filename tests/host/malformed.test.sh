@@ -59,7 +59,11 @@ patch_byte() {
 
 patch_byte 0 $((0x4e)); expect_error magic "ValueError: incompatible .mpy file"
 patch_byte 1 5; expect_error version "ValueError: incompatible .mpy file"
-patch_byte 2 $(((2 << 2) | 3)); expect_error sub-version "ValueError: incompatible .mpy file"
+# Sub-version 0 is no release's; mpy-host names what it loads.
+patch_byte 2 $((2 << 2)); expect_error sub-version \
+    "ValueError: incompatible .mpy file: bad.mpy: native code for .mpy 6.0; this runtime loads 6.1, 6.2 and 6.3"
+# The architecture-flags bit (.mpy 6.3): no flags exist for x64.
+patch_byte 2 $(((2 << 2) | 1 | 0x40)); expect_error arch-flags "architecture flags, which x64 code does not have"
 # The firmware refuses only a width above its own (63 bits on x64).
 patch_byte 3 64; expect_error small-int-bits "ValueError: incompatible .mpy file"
 patch_byte 2 $(((1 << 2) | 1)); expect_error arch "ValueError: incompatible .mpy arch"
