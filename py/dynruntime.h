@@ -148,7 +148,9 @@ static inline mp_obj_t mp_call_function_2(mp_obj_t fun, mp_obj_t arg1, mp_obj_t 
 #if MPY_SUB_VERSION >= 3
 #define mp_load_method_maybe(base, attr, dest) (mp_fun_table.load_method_maybe((base), (attr), (dest)))
 #else
-#define mp_load_method_maybe(base, attr, dest) MP_DYN_NEEDS_6_3("mp_load_method_maybe")
+void mp_needs_mpy_6_3__mp_load_method_maybe(mp_obj_t base, qstr attr, mp_obj_t *dest)
+    MP_ABI_NEEDS_6_3("mp_load_method_maybe");
+#define mp_load_method_maybe mp_needs_mpy_6_3__mp_load_method_maybe
 #endif
 
 #define mp_unary_op(op, obj) (mp_fun_table.unary_op((op), (obj)))
@@ -174,14 +176,21 @@ static inline mp_obj_t mp_call_function_2(mp_obj_t fun, mp_obj_t arg1, mp_obj_t 
 #define mp_binary_set_val_array(typecode, p, index, val_in) \
     (mp_fun_table.binary_set_val_array((typecode), (p), (index), (val_in)))
 #else
-#define mp_arg_parse_all(n_pos, pos, kws, n_allowed, allowed, out_vals) \
-    MP_DYN_NEEDS_6_3("mp_arg_parse_all")
-#define mp_arg_parse_all_kw_array(n_pos, n_kw, args, n_allowed, allowed, out_vals) \
-    MP_DYN_NEEDS_6_3("mp_arg_parse_all_kw_array")
-#define mp_binary_get_size(struct_type, val_type, palign) MP_DYN_NEEDS_6_3("mp_binary_get_size")
-#define mp_binary_get_val_array(typecode, p, index) MP_DYN_NEEDS_6_3("mp_binary_get_val_array")
-#define mp_binary_set_val_array(typecode, p, index, val_in) \
-    MP_DYN_NEEDS_6_3("mp_binary_set_val_array")
+void mp_needs_mpy_6_3__mp_arg_parse_all(size_t n_pos, const mp_obj_t *pos, mp_map_t *kws, size_t n_allowed,
+    const mp_arg_t *allowed, mp_arg_val_t *out_vals) MP_ABI_NEEDS_6_3("mp_arg_parse_all");
+void mp_needs_mpy_6_3__mp_arg_parse_all_kw_array(size_t n_pos, size_t n_kw, const mp_obj_t *args, size_t n_allowed,
+    const mp_arg_t *allowed, mp_arg_val_t *out_vals) MP_ABI_NEEDS_6_3("mp_arg_parse_all_kw_array");
+size_t mp_needs_mpy_6_3__mp_binary_get_size(char struct_type, char val_type, size_t *palign)
+    MP_ABI_NEEDS_6_3("mp_binary_get_size");
+mp_obj_t mp_needs_mpy_6_3__mp_binary_get_val_array(char typecode, void *p, size_t index)
+    MP_ABI_NEEDS_6_3("mp_binary_get_val_array");
+void mp_needs_mpy_6_3__mp_binary_set_val_array(char typecode, void *p, size_t index, mp_obj_t val_in)
+    MP_ABI_NEEDS_6_3("mp_binary_set_val_array");
+#define mp_arg_parse_all mp_needs_mpy_6_3__mp_arg_parse_all
+#define mp_arg_parse_all_kw_array mp_needs_mpy_6_3__mp_arg_parse_all_kw_array
+#define mp_binary_get_size mp_needs_mpy_6_3__mp_binary_get_size
+#define mp_binary_get_val_array mp_needs_mpy_6_3__mp_binary_get_val_array
+#define mp_binary_set_val_array mp_needs_mpy_6_3__mp_binary_set_val_array
 #endif
 
 /******************************************************************************/
@@ -212,14 +221,18 @@ static inline mp_obj_t mp_call_function_2(mp_obj_t fun, mp_obj_t arg1, mp_obj_t 
 #define MP_DYNRUNTIME_MAKE_FUNCTION(f) \
     (mp_make_function_from_proto_fun((rc.fun_data = (f), (const mp_raw_code_t *)&rc), self->context, NULL))
 
-#define mp_make_function_from_raw_code(rc, context, def_args) \
-    MP_DYN_COMPILE_ERROR("mp_make_function_from_raw_code is not in MicroPython v1.23 and later (.mpy " \
-    "6.3), which this module is built for: use mp_make_function_from_proto_fun")
+mp_obj_t mp_until_mpy_6_2__mp_make_function_from_raw_code(const mp_raw_code_t *rc,
+    const mp_module_context_t *context, const mp_obj_t *def_args)
+    MP_ABI_ERROR_ATTR("mp_make_function_from_raw_code is not in MicroPython v1.23 and later (.mpy 6.3), "
+    "which this module is built for: use mp_make_function_from_proto_fun");
+#define mp_make_function_from_raw_code mp_until_mpy_6_2__mp_make_function_from_raw_code
 
 #else
 
-#define mp_make_function_from_proto_fun(proto_fun, context, def_args) \
-    MP_DYN_NEEDS_6_3("mp_make_function_from_proto_fun")
+mp_obj_t mp_needs_mpy_6_3__mp_make_function_from_proto_fun(const void *proto_fun,
+    const mp_module_context_t *context, const mp_obj_t *def_args)
+    MP_ABI_NEEDS_6_3("mp_make_function_from_proto_fun");
+#define mp_make_function_from_proto_fun mp_needs_mpy_6_3__mp_make_function_from_proto_fun
 
 #define mp_make_function_from_raw_code(rc, context, def_args) \
     (mp_fun_table.make_function_from_raw_code((rc), (context), (def_args)))

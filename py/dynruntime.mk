@@ -250,21 +250,29 @@ $(BUILD)/$(MOD).native.mpy: $(SRC_O) $(MPY_EXTERN_SYM_FILE) | $(MPY_LD_DEP)
 	$(ECHO) "LINK $@"
 	$(Q)$(MPY_LD) $(MPY_LD_FLAGS) $(MPY_LD_VERSION_FLAGS) $(MPY_LD_LINK_FLAGS) --arch $(ARCH) --qstrs $(CONFIG_H) -o $@ $(SRC_O) $(MPY_LD_LIBS)
 
-# The module: the native part alone, or merged with the compiled .py parts.
-ifeq ($(SRC_MPY),)
-$(MOD).mpy: $(BUILD)/$(MOD).native.mpy
-	$(ECHO) "GEN $@"
-	$(Q)cp $< $@
-else
 ifeq ($(MPY_TOOL),$(MPY_TOOL_DEFAULT))
 MPY_TOOL_DEP = $(MPY_TOOL_DEFAULT)
 $(MPY_TOOL_DEFAULT):
 	-$(Q)env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL $(MAKE) -s -C $(MPY_DIR) >/dev/null 2>&1
 endif
+
+# Which firmware loads the module, from its header (mpy-tool dump), e.g.
+# "factorial.mpy: x64 native code for MicroPython v1.20-v1.21 (.mpy 6.1)".
+MPY_SAY_RELEASES = r=$$($(MPY_TOOL) dump $@ 2>/dev/null | sed -n 's/^for: //p'); \
+	if [ -n "$$r" ]; then echo "$@: $(ARCH) native code for $$r"; fi
+
+# The module: the native part alone, or merged with the compiled .py parts.
+ifeq ($(SRC_MPY),)
+$(MOD).mpy: $(BUILD)/$(MOD).native.mpy | $(MPY_TOOL_DEP)
+	$(ECHO) "GEN $@"
+	$(Q)cp $< $@
+	$(Q)$(MPY_SAY_RELEASES)
+else
 $(MOD).mpy: $(BUILD)/$(MOD).native.mpy $(SRC_MPY) | $(MPY_TOOL_DEP)
 	$(ECHO) "GEN $@"
 	$(Q)command -v $(firstword $(MPY_TOOL)) >/dev/null || { echo "error: merging the Python code into $@ needs mpy-tool, but '$(MPY_TOOL)' does not exist (build it with 'make -C $(MPY_DIR)', or set MPY_TOOL)" >&2; exit 1; }
 	$(Q)$(MPY_TOOL) merge -o $@ $^
+	$(Q)$(MPY_SAY_RELEASES)
 endif
 
 -include $(SRC_O:.o=.d)

@@ -34,12 +34,21 @@
 #define MP_ABI_RELEASES "MicroPython v1.23-v1.28 (.mpy 6.3)"
 #endif
 
-// An expression that stops the compilation with msg: what a module uses
-// that the firmware it is built for lacks.
-#define MP_DYN_COMPILE_ERROR(msg) \
-    ((void)sizeof(struct { _Static_assert(0, msg); int unused; }), 0)
-#define MP_DYN_NEEDS_6_3(api) \
-    MP_DYN_COMPILE_ERROR(api " needs MicroPython v1.23 or later (.mpy 6.3); this module is built " \
+// A module that calls an API its firmware lacks fails to build, with a
+// message that names the release that has it: the API is declared as a
+// function of that name with the compiler's error attribute (reported when
+// the call is compiled). Where the attribute is missing, the call is left
+// undefined and mpy-ld says the same when linking.
+#ifdef __has_attribute
+#if __has_attribute(error)
+#define MP_ABI_ERROR_ATTR(msg) __attribute__((error(msg)))
+#endif
+#endif
+#ifndef MP_ABI_ERROR_ATTR
+#define MP_ABI_ERROR_ATTR(msg)
+#endif
+#define MP_ABI_NEEDS_6_3(api) \
+    MP_ABI_ERROR_ATTR(api " needs MicroPython v1.23 or later (.mpy 6.3); this module is built " \
     "for " MP_ABI_RELEASES ": build it with make MPY_VERSION=6.3")
 
 // Entry 64 of mp_fun_table: get_buffer_raise in 6.1, get_buffer (which takes

@@ -32,7 +32,16 @@ static void hint_for_undefined(const char *name) {
     static const char *const alloc_funcs[] = {"malloc", "calloc", "realloc", "free", NULL};
     static const char *const libc_funcs[] = {"memcmp", "strlen", "strcmp", "strcpy",
                                              "strncmp", "strchr", "abort", "exit", NULL};
-    if (is_one_of(name, print_funcs)) {
+    // py/dynruntime.h names an API of another .mpy version so, for
+    // compilers without the error attribute that would have said this.
+    static const char needs_6_3[] = "mp_needs_mpy_6_3__", until_6_2[] = "mp_until_mpy_6_2__";
+    if (starts_with(name, needs_6_3)) {
+        ld_hint("%s needs MicroPython v1.23 or later (.mpy 6.3): build with make MPY_VERSION=6.3",
+                name + sizeof(needs_6_3) - 1);
+    } else if (starts_with(name, until_6_2)) {
+        ld_hint("%s is not in MicroPython v1.23 and later (.mpy 6.3), which this module is built for",
+                name + sizeof(until_6_2) - 1);
+    } else if (is_one_of(name, print_funcs)) {
         ld_hint("native modules can only call what mp_fun_table exports; print with "
                 "mp_printf(&mp_plat_print, ...) from py/dynruntime.h");
     } else if (is_one_of(name, alloc_funcs)) {

@@ -72,6 +72,9 @@ expect undefined-all-reported 1 \
     "undefined_a.o: undefined symbol: malloc" "m_malloc" \
     "undefined_b.o: undefined symbol: missing_helper" "mpy-ld: 3 errors" \
     -- --arch x64 undefined_a.o undefined_b.o
+expect needs-6.3 1 "needs_6_3.o: undefined symbol: mp_needs_mpy_6_3__mp_arg_parse_all" \
+    "mp_arg_parse_all needs MicroPython v1.23 or later (.mpy 6.3): build with make MPY_VERSION=6.3" \
+    -- --arch x64 needs_6_3.o
 expect duplicate 1 "duplicate symbol: mpy_init: defined in undefined_a.o and in duplicate.o" \
     -- --arch x64 undefined_a.o duplicate.o
 expect data-section 1 "data.o: section .data is not empty" "set its value in mpy_init" \

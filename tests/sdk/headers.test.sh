@@ -70,6 +70,50 @@ else
     test_skip "sdk/headers/abi-data" "no ABI data at $ABI_DIR"
 fi
 
+# An API of a later .mpy version stops the compile with a message naming
+# the release that has it; mp_obj_exception_init works in every version.
+# api_use SUBVER CALL: compiles a function making CALL for sub-version SUBVER.
+api_use() {
+    printf '#include "py/dynruntime.h"\nvoid f(mp_obj_t o, mp_obj_t *d, const mp_arg_t *a, mp_arg_val_t *v, mp_obj_full_type_t *t);\nvoid f(mp_obj_t o, mp_obj_t *d, const mp_arg_t *a, mp_arg_val_t *v, mp_obj_full_type_t *t) {\n    (void)o; (void)d; (void)a; (void)v; (void)t;\n    %s;\n}\n' "$2" >"$WORK/api.c"
+    # the qstr config header, as a module build makes it
+    "$MPY_LD" --preprocess -o "$WORK/api.config.h" "$WORK/api.c" >/dev/null 2>&1 || return 1
+    gcc -std=c99 -Os -c -o /dev/null -Wall -Werror -I"$TOP" -DMICROPY_ENABLE_DYNRUNTIME -DNO_QSTR \
+        -DMP_CONFIGFILE="\"$WORK/api.config.h\"" -DMPY_SUB_VERSION="$1" "$WORK/api.c" 2>&1
+}
+if have_tool gcc && [ -x "$MPY_LD" ]; then
+    for call in "mp_load_method_maybe(o, MP_QSTR_append, d)" \
+        "mp_arg_parse_all(1, d, NULL, 1, a, v)" "mp_arg_parse_all_kw_array(1, 0, d, 1, a, v)" \
+        "(void)mp_binary_get_size('@', 'i', NULL)" "(void)mp_binary_get_val_array('i', d, 0)" \
+        "mp_binary_set_val_array('i', d, 0, o)" "(void)mp_make_function_from_proto_fun(d, NULL, NULL)"; do
+        api=${call#(void)}
+        api=${api%%(*}
+        for sub in 1 2; do
+            out=$(api_use "$sub" "$call")
+            if echo "$out" | grep -qF "$api needs MicroPython v1.23 or later (.mpy 6.3); this module is built for" &&
+                echo "$out" | grep -qF "make MPY_VERSION=6.3"; then
+                test_pass "sdk/headers/version-error/$api/6.$sub"
+            else
+                test_fail "sdk/headers/version-error/$api/6.$sub" "$(echo "$out" | grep -m1 error)"
+            fi
+        done
+        if out=$(api_use 3 "$call"); then test_pass "sdk/headers/version-ok/$api/6.3"; else
+            test_fail "sdk/headers/version-ok/$api/6.3" "$(echo "$out" | grep -m1 error)"; fi
+    done
+    out=$(api_use 3 "(void)mp_make_function_from_raw_code(d, NULL, NULL)")
+    if echo "$out" | grep -qF "mp_make_function_from_raw_code is not in MicroPython v1.23 and later"; then
+        test_pass sdk/headers/version-error/mp_make_function_from_raw_code/6.3
+    else
+        test_fail sdk/headers/version-error/mp_make_function_from_raw_code/6.3 "$(echo "$out" | grep -m1 error)"
+    fi
+    for sub in 1 2 3; do
+        if out=$(api_use "$sub" "mp_obj_exception_init(t, MP_QSTR_ValueError, &mp_type_Exception)"); then
+            test_pass "sdk/headers/exception-init/6.$sub"
+        else
+            test_fail "sdk/headers/exception-init/6.$sub" "$(echo "$out" | grep -m1 error)"
+        fi
+    done
+fi
+
 # The API module under every compiler, target and sub-version.
 MOD_SRC="$TOP/tests/sdk/modules/sdkapi"
 mkdir -p "$WORK/sdkapi"
