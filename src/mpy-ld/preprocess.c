@@ -74,7 +74,10 @@ static int compare_names(const void *a, const void *b) {
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-#define SUB_VERSION_LINE "#define MPY_SUB_VERSION ("
+// Spelled as MicroPython's own py/persistentcode.h spells it, so that a
+// config header made for a release compiles with that release's headers
+// too (an identical macro may be defined twice).
+#define SUB_VERSION_LINE "#define MPY_SUB_VERSION "
 
 bool preprocess_sources(char **sources, size_t n_sources, unsigned sub_version, buf_t *out) {
     // The escaped names of the static qstrs, which need no table entry.
@@ -147,7 +150,7 @@ bool preprocess_sources(char **sources, size_t n_sources, unsigned sub_version, 
         append_str(out, "extern const uint16_t mp_native_qstr_table[];\n"
                         "extern const mp_uint_t mp_native_obj_table[];\n");
         if (sub_version != 0) {
-            snprintf(line, sizeof(line), SUB_VERSION_LINE "%u)\n", sub_version);
+            snprintf(line, sizeof(line), SUB_VERSION_LINE "%u\n", sub_version);
             append_str(out, line);
         }
     }
@@ -187,10 +190,10 @@ bool read_config_qstrs(const char *path, char ***names, size_t *n_names, unsigne
                 *names = xrealloc(*names, (*n_names + 1) * sizeof(char *));
                 (*names)[(*n_names)++] = name;
             }
-        } else if (len == sizeof(SUB_VERSION_LINE) + 1 &&
+        } else if (len == sizeof(SUB_VERSION_LINE) &&
                    memcmp(p, SUB_VERSION_LINE, sizeof(SUB_VERSION_LINE) - 1) == 0 &&
-                   p[len - 2] >= '1' && p[len - 2] <= '9' && p[len - 1] == ')') {
-            *sub_version = (unsigned)(p[len - 2] - '0');
+                   p[len - 1] >= '1' && p[len - 1] <= '9') {
+            *sub_version = (unsigned)(p[len - 1] - '0');
         }
         line += len + 1;
     }

@@ -56,6 +56,12 @@ while read -r name inputs; do
 done < <(cases)
 echo "  ($identical cases byte-identical to the reference's output, the others to the corrected reference)"
 
+# Native parts of .mpy 6.2 and 6.3 (architecture flags included), against
+# the mpy-tool.py of v1.22.2 and v1.28.0 (record-versions.sh).
+while read -r name _ inputs; do
+    check "tool/merge/$name" "$HERE/golden/$name.mpy" "$FIX" merge -o "$TMP/out.mpy" $inputs
+done < <(grep -v '^[[:space:]]*\(#\|$\)' "$HERE/merge-cases-versions.txt")
+
 # The upstream spelling of the command line.
 for name in x64-bss bytecode-pair; do
     inputs=$(cases | awk -v n=$name '$1 == n { $1 = ""; print }')
