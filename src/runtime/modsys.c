@@ -5,11 +5,11 @@
 
 #include <string.h>
 
+#include "mpy/mpy_format.h"
 #include "mpy/mpy_version.h"
 
-#define MPY_HOST_MPY_VERSION (6)
-// .mpy architecture codes of the host's own code (x86 1, x64 2).
-#define MPY_HOST_ARCH (sizeof(void *) == 8 ? 2 : 1)
+// .mpy architecture code of the host's own code.
+#define MPY_HOST_ARCH (sizeof(void *) == 8 ? MPY_ARCH_X64 : MPY_ARCH_X86)
 
 static mp_obj_t sys_exit(size_t n_args, const mp_obj_t *args) {
     nlr_raise(mp_obj_new_exception_args(&mp_type_SystemExit, n_args, args));
@@ -69,7 +69,7 @@ static mp_obj_t impl_field(qstr attr) {
             // The sub-version it loads: one with -X mpy-version, else (all
             // three are loaded) the default target of the tools.
             unsigned sub = mp_state.mpy_sub_version ? mp_state.mpy_sub_version : MPY_SUB_VERSION_DEFAULT;
-            return MP_OBJ_NEW_SMALL_INT(MPY_HOST_MPY_VERSION | sub << 8 | MPY_HOST_ARCH << 10);
+            return MP_OBJ_NEW_SMALL_INT(MPY_VERSION | MPY_FEATURE_ENCODE(MPY_HOST_ARCH, sub) << 8);
         }
         default:
             return MP_OBJ_NULL;

@@ -282,7 +282,7 @@ static int write_mpy(const char *path, const char *out_path) {
     compiled_unit_t cu;
     compile_unit(src, len, qstr_from_str(path), MP_PARSE_FILE_INPUT, mp_state.dict_main, &cu);
     buf_t out = {0};
-    mpy_write_header(&out, 0, 0);
+    mpy_write_header(&out, 0, 0, 0);
     mpy_write_uint(&out, cu.n_qstrs);
     mpy_write_uint(&out, cu.n_objs);
     for (size_t i = 0; i < cu.n_qstrs; i++) {

@@ -50,22 +50,28 @@ check_load() {
     fi
 }
 
+# header_checks NAME DRIVER OWN OTHER: OWN is a module of the driver's
+# architecture, OTHER (may be empty) one of the other architecture.
 header_checks() {
     local name=$1 driver=$2 own=$3 other=$4 f=$TMP/hdr
     printf 'X\x06\x00\x1f' >"$f-magic.mpy"
     printf 'M\x05\x00\x1f' >"$f-version.mpy"
-    printf 'M\x06\x0a\x1f\x00\x00' >"$f-subversion.mpy"
+    printf 'M\x06\x08\x1f\x00\x00' >"$f-subversion.mpy"
     printf 'M\x06\x00\x40' >"$f-smallint.mpy"
     # Raised before any code ran: no traceback entries.
     local bad='ValueError: incompatible .mpy file
 in sys.modules: 0'
     check_load "$name" magic "$driver" "$f-magic.mpy" "$bad"
     check_load "$name" version "$driver" "$f-version.mpy" "$bad"
-    check_load "$name" sub-version "$driver" "$f-subversion.mpy" "$bad"
+    # x64 code of sub-version 0, which no release has: mpy-host says why.
+    check_load "$name" sub-version "$driver" "$f-subversion.mpy" "ValueError: incompatible .mpy file: $f-subversion.mpy: native code for .mpy 6.0; this runtime loads 6.1, 6.2 and 6.3
+in sys.modules: 0"
     check_load "$name" small-int-bits "$driver" "$f-smallint.mpy" "$bad"
     if [ -n "$other" ]; then
-        check_load "$name" other-arch "$driver" "$other" 'ValueError: incompatible .mpy arch
-in sys.modules: 0'
+        local arch=x64 other_arch=x86
+        [ "$own" = "$X86/factorial.mpy" ] && arch=x86 other_arch=x64
+        check_load "$name" other-arch "$driver" "$other" "ValueError: incompatible .mpy arch: $other: native code for $other_arch; this runtime runs $arch
+in sys.modules: 0"
     fi
     if [ -n "$own" ]; then
         check_load "$name" native-load "$driver" "$own" 'loaded; in sys.modules: 1'
