@@ -82,10 +82,11 @@ static bool read_symbol_index(archive_t *ar, const uint8_t *data, size_t size, s
         if (!m) {
             return bad(ar, where, "symbol index points at no member");
         }
+        // A name several members define is taken from the last of them, as
+        // mpy_ld.py (v1.28) takes it: Thumb-2 libgcc defines __aeabi_fmul
+        // weakly in _arm_mulsf3.o and then strongly in _arm_muldivsf3.o.
         size_t len = (size_t)(nul - (names + pos));
-        if (!strmap_get(&ar->index, names + pos, len)) {
-            strmap_put(&ar->index, names + pos, len, m);
-        }
+        strmap_put(&ar->index, names + pos, len, m);
         pos += len + 1;
     }
     return true;

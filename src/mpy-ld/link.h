@@ -146,7 +146,13 @@ bool link_load_input(link_env_t *env, const char *path, bool library);
 // The same for a file already in memory (image, which must outlive the link).
 bool link_load_image(link_env_t *env, const char *path, const uint8_t *image, size_t size,
                      bool library);
+// A library named by a linker script, depth scripts deep.
+bool link_load_library(link_env_t *env, const char *path, unsigned depth);
 bool link_load_archive_members(link_env_t *env);
+// libscript.c: libraries that are GNU ld scripts (GROUP(...) of archives)
+bool libscript_is_script(const uint8_t *image, size_t size);
+bool libscript_load(link_env_t *env, const char *path, const uint8_t *image, size_t size,
+                    unsigned depth);
 void link_add_section(link_env_t *env, ld_section_t *sec);
 // externs.c
 // Reads the fixed-address symbols of a linker-script file (--externs).

@@ -202,7 +202,20 @@ static bool load_object_image(link_env_t *env, const char *path, const uint8_t *
     return ok;
 }
 
-bool link_load_input(link_env_t *env, const char *path, bool library) {
+static bool load_image(link_env_t *env, const char *path, const uint8_t *image, size_t size,
+                       bool library, unsigned depth) {
+    bool is_archive = archive_is_archive(image, size);
+    if (!library && !is_archive) {
+        return load_object_image(env, path, image, size);
+    }
+    if (!is_archive && libscript_is_script(image, size)) {
+        return libscript_load(env, path, image, size, depth);
+    }
+    env->archives = xrealloc(env->archives, (env->n_archives + 1) * sizeof(archive_t));
+    return archive_read(&env->archives[env->n_archives++], path, image, size);
+}
+
+static bool load_file(link_env_t *env, const char *path, bool library, unsigned depth) {
     const uint8_t *data;
     size_t len;
     int err = file_map(path, &data, &len);
@@ -213,16 +226,20 @@ bool link_load_input(link_env_t *env, const char *path, bool library) {
     env->mapped = xrealloc(env->mapped, (env->n_mapped + 1) * sizeof(env->mapped[0]));
     env->mapped[env->n_mapped].data = data;
     env->mapped[env->n_mapped++].len = len;
-    return link_load_image(env, path, data, len, library);
+    return load_image(env, path, data, len, library, depth);
+}
+
+bool link_load_input(link_env_t *env, const char *path, bool library) {
+    return load_file(env, path, library, 0);
+}
+
+bool link_load_library(link_env_t *env, const char *path, unsigned depth) {
+    return load_file(env, path, true, depth);
 }
 
 bool link_load_image(link_env_t *env, const char *path, const uint8_t *image, size_t size,
                      bool library) {
-    if (!library && !archive_is_archive(image, size)) {
-        return load_object_image(env, path, image, size);
-    }
-    env->archives = xrealloc(env->archives, (env->n_archives + 1) * sizeof(archive_t));
-    return archive_read(&env->archives[env->n_archives++], path, image, size);
+    return load_image(env, path, image, size, library, 0);
 }
 
 // Takes from the archives, in order, each member that defines a symbol still

@@ -74,6 +74,29 @@ elif grep -q "libnoindex.a: archive has no symbol index" noindex.err && grep -q 
 else
     test_fail library-without-index "$(cat noindex.err)"
 fi
+# A library that is a GNU ld script naming archives (as Debian's libm.a is).
+mkdir -p lib
+cp libhelp.a lib/libhelp-1.a
+printf '/* GNU ld script\n*/\nOUTPUT_FORMAT(elf64-x86-64)\nGROUP ( lib/libhelp-1.a AS_NEEDED ( lib/libhelp-1.a ) )\n' >libscript.a
+link library-script "using lib/libhelp-1.a(lib_div.o)" "using lib/libhelp-1.a(lib_check.o)" \
+    -- lib_main.o -l libscript.a
+printf 'GROUP ( -lhelp )\n' >libsearch.a
+if "$MPY_LD" --arch x64 -o search.mpy lib_main.o -l libsearch.a 2>search.err; then
+    test_fail library-script-search "linked"
+elif grep -q "libsearch.a: offset 0x8: library search (-lNAME) is not supported" search.err &&
+    grep -q "GROUP, INPUT and AS_NEEDED" search.err; then
+    test_pass library-script-search
+else
+    test_fail library-script-search "$(cat search.err)"
+fi
+printf 'GROUP ( libloop.a )\n' >libloop.a
+if "$MPY_LD" --arch x64 -o loop.mpy lib_main.o -l libloop.a 2>loop.err; then
+    test_fail library-script-loop "linked"
+elif grep -q "too deeply" loop.err; then
+    test_pass library-script-loop
+else
+    test_fail library-script-loop "$(head -c 300 loop.err)"
+fi
 head -c 100 libhelp.a >cut.a
 if "$MPY_LD" --arch x64 -o cut.mpy lib_main.o -l cut.a 2>cut.err; then
     test_fail library-truncated "linked"
