@@ -57,6 +57,18 @@ static size_t encode_entry_jump(const link_env_t *env, uint8_t out[8], int64_t e
     return env->arch->encode_entry_jump(out, entry, shortest_entry_jump(env));
 }
 
+// Where the jump at the start of text goes: mpy_init, or the veneer that
+// reaches it.
+static bool jump_target(link_env_t *env, int64_t *target) {
+    if (!entry_address(env, target)) {
+        return false;
+    }
+    if (env->veneer_section.size) {
+        *target = env->veneer_section.addr;
+    }
+    return true;
+}
+
 // Makes room for the jump that reaches mpy_init at the start of text. Where
 // the jump's length depends on the distance, the text is laid out again with
 // the longer jump (which moves mpy_init further, so lengths only grow). Where
@@ -66,23 +78,18 @@ static bool place_entry(link_env_t *env) {
     const arch_t *arch = env->arch;
     uint8_t jump[8];
     for (;;) {
-        int64_t entry;
-        if (!entry_address(env, &entry)) {
+        int64_t target;
+        if (!jump_target(env, &target)) {
             return false;
         }
-        if (env->veneer_section.size) {
-            entry = env->veneer_section.addr; // the veneer reaches any entry
-        }
-        size_t len = encode_entry_jump(env, jump, entry);
+        size_t len = encode_entry_jump(env, jump, target);
         if (len == env->entry_jump_len) {
             return true;
         }
         if (len > env->entry_jump_len) {
             env->entry_jump_len = len;
             link_layout(env);
-            continue;
-        }
-        if (len == 0 && arch->encode_entry_veneer && !env->veneer_section.size) {
+        } else if (len == 0 && arch->encode_entry_veneer && !env->veneer_section.size) {
             env->veneer_section = (ld_section_t){
                 .name = "ENTRY", .kind = SEC_TEXT, .align = 4,
                 .size = (uint32_t)arch->encode_entry_veneer(NULL, 0, 0)};
@@ -91,31 +98,28 @@ static bool place_entry(link_env_t *env) {
                     (env->n_sections - 1) * sizeof(ld_section_t *));
             env->sections[0] = &env->veneer_section;
             link_layout(env);
-            continue;
-        }
-        if (len == 0) {
+        } else {
+            // len 0: out of reach (a shorter jump than reserved cannot come
+            // up: the text only grew).
             ld_error("mpy_init is at offset 0x%llx of text, too far for the entry jump of %s",
-                     (unsigned long long)entry, arch->name);
+                     (unsigned long long)target, arch->name);
             ld_hint("put the source file that defines mpy_init first in SRC, and mpy_init early "
                     "in that file");
             return false;
         }
-        return true; // a shorter jump than reserved cannot happen: the text only grew
     }
 }
 
 static bool write_entry(link_env_t *env) {
-    int64_t entry;
-    if (!entry_address(env, &entry)) {
+    int64_t entry, target;
+    if (!entry_address(env, &entry) || !jump_target(env, &target)) {
         return false;
     }
     if (env->veneer_section.size) {
-        int64_t at = env->veneer_section.addr;
-        env->arch->encode_entry_veneer(env->text.data + at, at, entry);
-        entry = at;
+        env->arch->encode_entry_veneer(env->text.data + target, target, entry);
     }
     uint8_t jump[8];
-    size_t len = encode_entry_jump(env, jump, entry);
+    size_t len = encode_entry_jump(env, jump, target);
     if (len != env->entry_jump_len) {
         ld_error("internal error: the entry jump changed length after layout");
         return false;

@@ -100,3 +100,15 @@ const char *mpy_version_accepted(void) {
     }
     return text;
 }
+
+const char *mpy_version_sub_versions(void) {
+    static char text[64];
+    if (text[0] == '\0') {
+        size_t n = 0;
+        for (size_t i = 0; i < N_VERSIONS && n < sizeof(text); i++) {
+            const char *sep = i == 0 ? "" : i + 1 == N_VERSIONS ? " and " : ", ";
+            n += (size_t)snprintf(text + n, sizeof(text) - n, "%s6.%u", sep, versions[i].sub_version);
+        }
+    }
+    return text;
+}

@@ -23,6 +23,9 @@ bool mpy_version_known(unsigned sub_version);
 // ".mpy 6.N" for another, into buf (NUL-terminated, cut to size).
 void mpy_version_describe(unsigned sub_version, char *buf, size_t size);
 
+// The sub-versions of the table as prose ("6.1, 6.2 and 6.3").
+const char *mpy_version_sub_versions(void);
+
 // The values mpy_version_parse accepts, for error messages:
 // "6.1 6.2 6.3 v1.20 v1.21 ... v1.28".
 const char *mpy_version_accepted(void);

@@ -60,7 +60,7 @@ static const char *accepted_sub_versions(void) {
         snprintf(text, sizeof(text), "6.%u", mp_state.mpy_sub_version);
         return text;
     }
-    return "6.1, 6.2 and 6.3";
+    return mpy_version_sub_versions();
 }
 
 // Stock firmware only says "incompatible .mpy file"; this says why.
