@@ -1,6 +1,7 @@
 // mpy-ld: links ELF objects into a native .mpy module, or (--preprocess)
 // writes the qstr config header of a module's C sources. Command line and
-// output as MicroPython v1.21's tools/mpy_ld.py.
+// output as MicroPython's tools/mpy_ld.py: v1.21's for .mpy 6.1, v1.22's for
+// 6.2, v1.28's for 6.3.
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,7 +40,8 @@ static const char help[] =
     "                       config header (default output: FILE.c -> FILE.config.h)\n"
     "  --qstrs FILE         config header whose qstrs the module uses\n"
     "  -l, --libs LIB.a     static library to take the members that define\n"
-    "                       undefined symbols from (e.g. libgcc.a); repeatable\n"
+    "                       undefined symbols from (e.g. libgcc.a; also a GNU ld\n"
+    "                       script naming archives); repeatable\n"
     "  -e, --externs FILE   linker script giving fixed-address symbols (NAME = 0xADDR;\n"
     "                       or PROVIDE(NAME = 0xADDR);), e.g. a chip's ROM functions\n"
     "  -o, --output OUTPUT  output file (default: first FILE.o -> FILE.mpy)\n";
