@@ -1,5 +1,6 @@
 #include "mpy-ld/arch.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static const arch_t *const all_archs[] = {
@@ -17,7 +18,14 @@ const arch_t *arch_find(const char *name) {
 }
 
 const char *arch_names(void) {
-    return "x86 x64 armv6m armv7m armv7emsp armv7emdp xtensa xtensawin";
+    static char names[128];
+    if (names[0] == 0) {
+        size_t n = 0;
+        for (size_t i = 0; i < sizeof(all_archs) / sizeof(all_archs[0]) && n < sizeof(names); i++) {
+            n += (size_t)snprintf(names + n, sizeof(names) - n, "%s%s", i ? " " : "", all_archs[i]->name);
+        }
+    }
+    return names;
 }
 
 const arch_reloc_t *arch_find_reloc(const arch_t *arch, uint32_t type) {

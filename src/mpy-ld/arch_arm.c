@@ -1,6 +1,7 @@
 // Arm Thumb: armv6m (Thumb-1 only) and the Thumb-2 cores armv7m, armv7emsp,
 // armv7emdp. Objects are REL: addends sit in the patched instruction.
 #include "mpy-ld/arch.h"
+#include "mpy-ld/elf.h"
 #include "mpy/mpy_format.h"
 
 #include "base/buf.h"
@@ -119,7 +120,7 @@ static const arch_reloc_t arm_relocs[] = {
 #define ARM_ARCH(var, arch_name, mpy, jump, veneer, stub) \
     const arch_t var = { \
         .name = arch_name, \
-        .elf_machine = 40, \
+        .elf_machine = EM_ARM, \
         .mpy_arch = mpy, \
         .word_size = 4, \
         .encode_entry_jump = jump, \

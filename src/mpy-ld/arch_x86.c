@@ -1,5 +1,6 @@
 // x86 (32-bit, i386 psABI) and x64 (x86-64 psABI).
 #include "mpy-ld/arch.h"
+#include "mpy-ld/elf.h"
 #include "mpy/mpy_format.h"
 
 #include <string.h>
@@ -69,7 +70,7 @@ static const arch_reloc_t x64_relocs[] = {
 
 const arch_t arch_x86 = {
     .name = "x86",
-    .elf_machine = 3,
+    .elf_machine = EM_386,
     .mpy_arch = MPY_ARCH_X86,
     .word_size = 4,
     .encode_entry_jump = x86_entry_jump,
@@ -80,7 +81,7 @@ const arch_t arch_x86 = {
 
 const arch_t arch_x64 = {
     .name = "x64",
-    .elf_machine = 62,
+    .elf_machine = EM_X86_64,
     .mpy_arch = MPY_ARCH_X64,
     .word_size = 8,
     .encode_entry_jump = x86_entry_jump,

@@ -2,6 +2,7 @@
 // Code loads addresses with l32r from .literal pools; the linker turns each
 // pool word into a GOT entry (for a symbol) or a de-duplicated literal.
 #include "mpy-ld/arch.h"
+#include "mpy-ld/elf.h"
 #include "mpy/mpy_format.h"
 
 // j <offset>: op0 = 6, signed 18-bit offset from pc + 4, in every .mpy version.
@@ -38,7 +39,7 @@ static const arch_reloc_t xtensa_relocs[] = {
 #define XTENSA_ARCH(var, arch_name, mpy, separate) \
     const arch_t var = { \
         .name = arch_name, \
-        .elf_machine = 94, \
+        .elf_machine = EM_XTENSA, \
         .mpy_arch = mpy, \
         .word_size = 4, \
         .separate_rodata = separate, \
