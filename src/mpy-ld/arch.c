@@ -1,5 +1,7 @@
 #include "mpy-ld/arch.h"
 
+#include "base/buf.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -36,3 +38,10 @@ const arch_reloc_t *arch_find_reloc(const arch_t *arch, uint32_t type) {
     }
     return NULL;
 }
+
+static bool apply_le32(uint8_t *p, int64_t value) {
+    put_le32(p, get_le32(p) + (uint32_t)value);
+    return true;
+}
+
+const reloc_patch_t patch_le32 = {4, apply_le32, NULL};

@@ -22,12 +22,19 @@ typedef enum {
     RELOC_XTENSA_DIFF,   // difference of two labels, already final inside one text section
 } reloc_action_t;
 
-// How the computed value is written into the instruction or data.
-typedef enum {
-    PATCH_LE32,        // add to a little-endian 32-bit word
-    PATCH_THUMB_BRANCH, // Thumb bl / b.w immediate
-    PATCH_XTENSA_L32R, // l32r 16-bit word offset
-} patch_kind_t;
+// How the computed value is written into the instruction or data: the
+// size bytes at the place get value added to their field. apply returns
+// false when the bytes are not the instruction the relocation expects
+// (expected then names it, for the error).
+typedef struct {
+    size_t size;
+    bool (*apply)(uint8_t *p, int64_t value);
+    const char *expected;
+} reloc_patch_t;
+
+// A little-endian 32-bit word (arch.c); each arch file defines its own
+// instruction fields (Thumb bl, xtensa l32r).
+extern const reloc_patch_t patch_le32;
 
 // Further properties of a relocation type (arch_reloc_t.flags).
 enum {
@@ -40,7 +47,7 @@ typedef struct {
     uint32_t type;
     const char *name;
     reloc_action_t action; // when found in text or rodata
-    patch_kind_t patch;
+    const reloc_patch_t *patch;
     unsigned flags;
 } arch_reloc_t;
 

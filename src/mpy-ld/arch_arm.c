@@ -105,16 +105,32 @@ static size_t thumb2_entry_jump(uint8_t out[8], int64_t entry, bool shortest) {
     return thumb_long_branch(out, entry - 4, 0xb800) ? 4 : 0;
 }
 
+// bl / b.w: imm11 of the first halfword holds offset bits 12..22, imm11 of
+// the second bits 1..11 (S=0, J1=J2=1); the addend is in the instruction.
+static bool apply_thumb_branch(uint8_t *p, int64_t value) {
+    uint32_t hi = get_le16(p), lo = get_le16(p + 2);
+    int64_t existing = (int64_t)((hi & 0x7ff) << 12 | (lo & 0x7ff) << 1);
+    if (existing >= 0x400000) {
+        existing -= 0x800000;
+    }
+    uint64_t v = (uint64_t)(existing + value);
+    put_le16(p, (hi & 0xf800) | ((v >> 12) & 0x7ff));
+    put_le16(p + 2, (lo & 0xf800) | ((v >> 1) & 0x7ff));
+    return true;
+}
+
+static const reloc_patch_t patch_thumb_branch = {4, apply_thumb_branch, NULL};
+
 static const arch_reloc_t arm_relocs[] = {
-    {0, "R_ARM_NONE", RELOC_IGNORE, PATCH_LE32, 0},
-    {2, "R_ARM_ABS32", RELOC_ABSOLUTE, PATCH_LE32, RF_DATA_WORD},
-    {3, "R_ARM_REL32", RELOC_PC_RELATIVE, PATCH_LE32, 0},
-    {10, "R_ARM_THM_CALL", RELOC_PC_RELATIVE, PATCH_THUMB_BRANCH, 0},
-    {25, "R_ARM_BASE_PREL", RELOC_GOT_BASE, PATCH_LE32, 0},
-    {26, "R_ARM_GOT_BREL", RELOC_GOT_OFFSET, PATCH_LE32, RF_MAKES_GOT},
-    {30, "R_ARM_THM_JUMP24", RELOC_PC_RELATIVE, PATCH_THUMB_BRANCH, 0},
+    {0, "R_ARM_NONE", RELOC_IGNORE, &patch_le32, 0},
+    {2, "R_ARM_ABS32", RELOC_ABSOLUTE, &patch_le32, RF_DATA_WORD},
+    {3, "R_ARM_REL32", RELOC_PC_RELATIVE, &patch_le32, 0},
+    {10, "R_ARM_THM_CALL", RELOC_PC_RELATIVE, &patch_thumb_branch, 0},
+    {25, "R_ARM_BASE_PREL", RELOC_GOT_BASE, &patch_le32, 0},
+    {26, "R_ARM_GOT_BREL", RELOC_GOT_OFFSET, &patch_le32, RF_MAKES_GOT},
+    {30, "R_ARM_THM_JUMP24", RELOC_PC_RELATIVE, &patch_thumb_branch, 0},
     // clang's form of a GOT load: a literal holding GOT entry - P.
-    {96, "R_ARM_GOT_PREL", RELOC_GOT_PC_RELATIVE, PATCH_LE32, RF_MAKES_GOT},
+    {96, "R_ARM_GOT_PREL", RELOC_GOT_PC_RELATIVE, &patch_le32, RF_MAKES_GOT},
 };
 
 #define ARM_ARCH(var, arch_name, mpy, jump, veneer, stub) \

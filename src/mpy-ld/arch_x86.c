@@ -44,28 +44,28 @@ static size_t x64_call_stub(uint8_t *out, int64_t at, int64_t got, size_t *liter
 }
 
 static const arch_reloc_t x86_relocs[] = {
-    {0, "R_386_NONE", RELOC_IGNORE, PATCH_LE32, 0},
-    {1, "R_386_32", RELOC_ABSOLUTE, PATCH_LE32, RF_DATA_WORD},
+    {0, "R_386_NONE", RELOC_IGNORE, &patch_le32, 0},
+    {1, "R_386_32", RELOC_ABSOLUTE, &patch_le32, RF_DATA_WORD},
     // mpy_ld.py v1.21 gives every global symbol reached by R_386_PC32 a GOT
     // entry (used or not); doing the same keeps the output byte-identical.
-    {2, "R_386_PC32", RELOC_PC_RELATIVE, PATCH_LE32, RF_MAKES_GOT},
-    {3, "R_386_GOT32", RELOC_GOT_OFFSET, PATCH_LE32, RF_MAKES_GOT},
-    {4, "R_386_PLT32", RELOC_PC_RELATIVE, PATCH_LE32, 0},
-    {9, "R_386_GOTOFF", RELOC_GOT_RELATIVE, PATCH_LE32, 0},
-    {10, "R_386_GOTPC", RELOC_GOT_BASE, PATCH_LE32, 0},
-    {43, "R_386_GOT32X", RELOC_GOT_OFFSET, PATCH_LE32, RF_MAKES_GOT},
+    {2, "R_386_PC32", RELOC_PC_RELATIVE, &patch_le32, RF_MAKES_GOT},
+    {3, "R_386_GOT32", RELOC_GOT_OFFSET, &patch_le32, RF_MAKES_GOT},
+    {4, "R_386_PLT32", RELOC_PC_RELATIVE, &patch_le32, 0},
+    {9, "R_386_GOTOFF", RELOC_GOT_RELATIVE, &patch_le32, 0},
+    {10, "R_386_GOTPC", RELOC_GOT_BASE, &patch_le32, 0},
+    {43, "R_386_GOT32X", RELOC_GOT_OFFSET, &patch_le32, RF_MAKES_GOT},
 };
 
 static const arch_reloc_t x64_relocs[] = {
-    {0, "R_X86_64_NONE", RELOC_IGNORE, PATCH_LE32, 0},
-    {1, "R_X86_64_64", RELOC_ABSOLUTE, PATCH_LE32, RF_DATA_WORD},
-    {2, "R_X86_64_PC32", RELOC_PC_RELATIVE, PATCH_LE32, 0},
-    {4, "R_X86_64_PLT32", RELOC_PC_RELATIVE, PATCH_LE32, 0},
-    {9, "R_X86_64_GOTPCREL", RELOC_GOT_PC_RELATIVE, PATCH_LE32, RF_MAKES_GOT},
+    {0, "R_X86_64_NONE", RELOC_IGNORE, &patch_le32, 0},
+    {1, "R_X86_64_64", RELOC_ABSOLUTE, &patch_le32, RF_DATA_WORD},
+    {2, "R_X86_64_PC32", RELOC_PC_RELATIVE, &patch_le32, 0},
+    {4, "R_X86_64_PLT32", RELOC_PC_RELATIVE, &patch_le32, 0},
+    {9, "R_X86_64_GOTPCREL", RELOC_GOT_PC_RELATIVE, &patch_le32, RF_MAKES_GOT},
     // GOTPCRELX is what newer compilers emit for a GOT load without a REX
     // prefix; mpy_ld.py v1.21 does not know it.
-    {41, "R_X86_64_GOTPCRELX", RELOC_GOT_PC_RELATIVE, PATCH_LE32, RF_MAKES_GOT},
-    {42, "R_X86_64_REX_GOTPCRELX", RELOC_GOT_PC_RELATIVE, PATCH_LE32, RF_MAKES_GOT},
+    {41, "R_X86_64_GOTPCRELX", RELOC_GOT_PC_RELATIVE, &patch_le32, RF_MAKES_GOT},
+    {42, "R_X86_64_REX_GOTPCRELX", RELOC_GOT_PC_RELATIVE, &patch_le32, RF_MAKES_GOT},
 };
 
 const arch_t arch_x86 = {

@@ -33,49 +33,12 @@ static void site_error(const reloc_site_t *s, const char *what) {
              log_name(s->sym)[0] ? log_name(s->sym) : "(unnamed)", what);
 }
 
-// Floor division by 4 of a signed value, as the l32r offset needs.
-static int64_t floor_div4(int64_t v) {
-    return v >= 0 ? v / 4 : -((-v + 3) / 4);
-}
-
 static bool patch(const reloc_site_t *s, int64_t value) {
-    uint8_t *p = s->region->data + s->place;
-    switch (s->info->patch) {
-        case PATCH_LE32:
-            put_le32(p, get_le32(p) + (uint32_t)value);
-            return true;
-        case PATCH_THUMB_BRANCH: {
-            // bl / b.w: imm11 of the first halfword is offset bits 12..22, imm11
-            // of the second is bits 1..11; the addend is in the instruction.
-            uint32_t hi = get_le16(p), lo = get_le16(p + 2);
-            int64_t existing = (int64_t)((hi & 0x7ff) << 12 | (lo & 0x7ff) << 1);
-            if (existing >= 0x400000) {
-                existing -= 0x800000;
-            }
-            uint64_t v = (uint64_t)(existing + value);
-            put_le16(p, (hi & 0xf800) | ((v >> 12) & 0x7ff));
-            put_le16(p + 2, (lo & 0xf800) | ((v >> 1) & 0x7ff));
-            return true;
-        }
-        case PATCH_XTENSA_L32R: {
-            uint32_t insn = p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16;
-            if ((insn & 0xf) != 1) {
-                site_error(s, "the instruction is not an l32r");
-                return false;
-            }
-            int64_t imm = (int64_t)(insn >> 8) + value;
-            insn = (insn & 0xff) | (uint32_t)(floor_div4(imm) & 0xffff) << 8;
-            p[0] = insn & 0xff;
-            p[1] = (insn >> 8) & 0xff;
-            p[2] = (insn >> 16) & 0xff;
-            return true;
-        }
+    if (!s->info->patch->apply(s->region->data + s->place, value)) {
+        site_error(s, s->info->patch->expected);
+        return false;
     }
-    return false;
-}
-
-static size_t patch_size(patch_kind_t kind) {
-    return kind == PATCH_XTENSA_L32R ? 3 : 4;
+    return true;
 }
 
 // Name shown in -vv logs for the symbol of a relocation.
@@ -324,7 +287,7 @@ static bool apply_section_relocs(link_env_t *env, ld_section_t *sec) {
             ok = false;
             continue;
         }
-        size_t size = patch_size(s.info->patch);
+        size_t size = s.info->patch->size;
         if (s.r->offset > sec->size || sec->size - s.r->offset < size) {
             site_error(&s, "relocation offset outside its section");
             ok = false;
