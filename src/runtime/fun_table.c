@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "mpy/fun_table.h"
+#include "mpy/mpy_version.h"
 #include "runtime/runtime.h"
 #include "runtime/vm.h"
 
@@ -245,27 +246,32 @@ static uintptr_t entry_by_name(const char *name) {
     abort();
 }
 
-#define N_SUB_VERSIONS 3
+// Room for the tables made by name: sub-versions 2 and 3 (src/mpy/mpy_version.c).
+#define LATER_SUB_VERSIONS 2
 #define FUN_TABLE_MAX 96
 
 const uintptr_t *mp_fun_table_words(unsigned sub_version, size_t *len) {
-    static uintptr_t tables[N_SUB_VERSIONS][FUN_TABLE_MAX];
-    static bool made[N_SUB_VERSIONS];
+    static uintptr_t tables[LATER_SUB_VERSIONS][FUN_TABLE_MAX];
+    static bool made[LATER_SUB_VERSIONS];
+    *len = 0;
+    if (!mpy_version_known(sub_version)) {
+        return NULL;
+    }
     if (sub_version == 1) {
         *len = sizeof(mp_fun_table) / sizeof(uintptr_t);
         return (const uintptr_t *)&mp_fun_table;
     }
-    if (sub_version < 1 || sub_version > N_SUB_VERSIONS || fun_table_size(sub_version) > FUN_TABLE_MAX) {
-        *len = 0;
-        return NULL;
+    size_t slot = sub_version - 2;
+    if (slot >= LATER_SUB_VERSIONS || fun_table_size(sub_version) > FUN_TABLE_MAX) {
+        return NULL; // a sub-version added to the table but not here
     }
-    uintptr_t *t = tables[sub_version - 1];
-    *len = fun_table_size(sub_version);
-    if (!made[sub_version - 1]) {
-        for (size_t i = 0; i < *len; i++) {
+    uintptr_t *t = tables[slot];
+    if (!made[slot]) {
+        for (size_t i = 0; i < fun_table_size(sub_version); i++) {
             t[i] = entry_by_name(fun_table_name(sub_version, i));
         }
-        made[sub_version - 1] = true;
+        made[slot] = true;
     }
+    *len = fun_table_size(sub_version);
     return t;
 }
