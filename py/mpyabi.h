@@ -66,17 +66,7 @@
 #define MP_FUN_TABLE_SIZE (80)
 #endif
 
-// The .mpy architecture codes, as written in the header's feature byte.
-#define MP_NATIVE_ARCH_NONE (0)
-#define MP_NATIVE_ARCH_X86 (1)
-#define MP_NATIVE_ARCH_X64 (2)
-#define MP_NATIVE_ARCH_ARMV6 (3)
-#define MP_NATIVE_ARCH_ARMV6M (4)
-#define MP_NATIVE_ARCH_ARMV7M (5)
-#define MP_NATIVE_ARCH_ARMV7EM (6)
-#define MP_NATIVE_ARCH_ARMV7EMSP (7)
-#define MP_NATIVE_ARCH_ARMV7EMDP (8)
-#define MP_NATIVE_ARCH_XTENSA (9)
-#define MP_NATIVE_ARCH_XTENSAWIN (10)
+// The .mpy architecture codes (MP_NATIVE_ARCH_*).
+#include "py/mpyarch.h"
 
 #endif // MP_SDK_PY_MPYABI_H

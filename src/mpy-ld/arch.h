@@ -8,6 +8,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct link_env;
+struct reloc_site;
+
 // What the linker does for a relocation found in text or rodata.
 typedef enum {
     RELOC_UNSUPPORTED = 0,
@@ -18,9 +21,12 @@ typedef enum {
     RELOC_GOT_PC_RELATIVE, // GOT + G - P + A
     RELOC_GOT_RELATIVE,  // S + A - GOT
     RELOC_ABSOLUTE,      // S + A as an aligned machine word, with a load-time relocation
-    RELOC_XTENSA_L32R,   // l32r from a literal pool: becomes a GOT or LIT load
-    RELOC_XTENSA_DIFF,   // difference of two labels, already final inside one text section
+    RELOC_ARCH,          // computed by the arch file (arch_reloc_t.compute)
 } reloc_action_t;
+
+// What an arch's own computation decided: patch the value in, nothing to
+// do, or an error (already reported).
+typedef enum { RELOC_DO_PATCH, RELOC_DO_NOTHING, RELOC_FAILED } reloc_result_t;
 
 // How the computed value is written into the instruction or data: the
 // size bytes at the place get value added to their field. apply returns
@@ -49,6 +55,8 @@ typedef struct {
     reloc_action_t action; // when found in text or rodata
     const reloc_patch_t *patch;
     unsigned flags;
+    // RELOC_ARCH: sets *value (and the site's log fields); see reloc.h.
+    reloc_result_t (*compute)(struct reloc_site *s, int64_t *value);
 } arch_reloc_t;
 
 typedef struct arch {
@@ -56,8 +64,11 @@ typedef struct arch {
     uint16_t elf_machine;
     unsigned mpy_arch;         // enum mpy_native_arch
     unsigned word_size;
+    // Where only later firmware loads the arch: the first .mpy sub-version
+    // and MicroPython release that do (0 and NULL: every sub-version).
+    unsigned min_sub_version;
+    const char *first_release;
     bool separate_rodata;      // rodata is its own region, reached through the GOT
-    bool xtensa_literals;      // GOT and literals come from .literal sections
     // Writes the jump from the start of text to the entry point into out and
     // returns its length; entry is the offset of mpy_init in text. Returns 0
     // if entry cannot be reached with this jump. The reference linkers of
@@ -77,6 +88,14 @@ typedef struct arch {
     size_t (*encode_call_stub)(uint8_t *out, int64_t at, int64_t got, size_t *literal);
     const arch_reloc_t *relocs;
     size_t n_relocs;
+    // Steps of the link an arch does its own way (NULL: the generic step).
+    // Collects the GOT entries (generic: from relocations with RF_MAKES_GOT).
+    bool (*build_got)(struct link_env *env);
+    // Puts the GOT, and any table of the arch's own, among the sections
+    // (generic: the GOT after everything else).
+    void (*add_got_sections)(struct link_env *env);
+    // Fills the arch's own tables once the layout is final.
+    void (*write_tables)(struct link_env *env);
 } arch_t;
 
 const arch_t *arch_find(const char *name);
@@ -87,5 +106,6 @@ const arch_reloc_t *arch_find_reloc(const arch_t *arch, uint32_t type);
 extern const arch_t arch_x86, arch_x64;
 extern const arch_t arch_armv6m, arch_armv7m, arch_armv7emsp, arch_armv7emdp;
 extern const arch_t arch_xtensa, arch_xtensawin;
+extern const arch_t arch_rv32imc, arch_rv64imc;
 
 #endif

@@ -122,15 +122,15 @@ static bool apply_thumb_branch(uint8_t *p, int64_t value) {
 static const reloc_patch_t patch_thumb_branch = {4, apply_thumb_branch, NULL};
 
 static const arch_reloc_t arm_relocs[] = {
-    {0, "R_ARM_NONE", RELOC_IGNORE, &patch_le32, 0},
-    {2, "R_ARM_ABS32", RELOC_ABSOLUTE, &patch_le32, RF_DATA_WORD},
-    {3, "R_ARM_REL32", RELOC_PC_RELATIVE, &patch_le32, 0},
-    {10, "R_ARM_THM_CALL", RELOC_PC_RELATIVE, &patch_thumb_branch, 0},
-    {25, "R_ARM_BASE_PREL", RELOC_GOT_BASE, &patch_le32, 0},
-    {26, "R_ARM_GOT_BREL", RELOC_GOT_OFFSET, &patch_le32, RF_MAKES_GOT},
-    {30, "R_ARM_THM_JUMP24", RELOC_PC_RELATIVE, &patch_thumb_branch, 0},
+    {0, "R_ARM_NONE", RELOC_IGNORE, &patch_le32, 0, NULL},
+    {2, "R_ARM_ABS32", RELOC_ABSOLUTE, &patch_le32, RF_DATA_WORD, NULL},
+    {3, "R_ARM_REL32", RELOC_PC_RELATIVE, &patch_le32, 0, NULL},
+    {10, "R_ARM_THM_CALL", RELOC_PC_RELATIVE, &patch_thumb_branch, 0, NULL},
+    {25, "R_ARM_BASE_PREL", RELOC_GOT_BASE, &patch_le32, 0, NULL},
+    {26, "R_ARM_GOT_BREL", RELOC_GOT_OFFSET, &patch_le32, RF_MAKES_GOT, NULL},
+    {30, "R_ARM_THM_JUMP24", RELOC_PC_RELATIVE, &patch_thumb_branch, 0, NULL},
     // clang's form of a GOT load: a literal holding GOT entry - P.
-    {96, "R_ARM_GOT_PREL", RELOC_GOT_PC_RELATIVE, &patch_le32, RF_MAKES_GOT},
+    {96, "R_ARM_GOT_PREL", RELOC_GOT_PC_RELATIVE, &patch_le32, RF_MAKES_GOT, NULL},
 };
 
 #define ARM_ARCH(var, arch_name, mpy, jump, veneer, stub) \
@@ -146,8 +146,8 @@ static const arch_reloc_t arm_relocs[] = {
         .n_relocs = sizeof(arm_relocs) / sizeof(arm_relocs[0]), \
     }
 
-ARM_ARCH(arch_armv6m, "armv6m", MPY_ARCH_ARMV6M, thumb1_entry_jump, thumb1_entry_veneer,
+ARM_ARCH(arch_armv6m, "armv6m", MP_NATIVE_ARCH_ARMV6M, thumb1_entry_jump, thumb1_entry_veneer,
          thumb1_call_stub);
-ARM_ARCH(arch_armv7m, "armv7m", MPY_ARCH_ARMV7M, thumb2_entry_jump, NULL, thumb2_call_stub);
-ARM_ARCH(arch_armv7emsp, "armv7emsp", MPY_ARCH_ARMV7EMSP, thumb2_entry_jump, NULL, thumb2_call_stub);
-ARM_ARCH(arch_armv7emdp, "armv7emdp", MPY_ARCH_ARMV7EMDP, thumb2_entry_jump, NULL, thumb2_call_stub);
+ARM_ARCH(arch_armv7m, "armv7m", MP_NATIVE_ARCH_ARMV7M, thumb2_entry_jump, NULL, thumb2_call_stub);
+ARM_ARCH(arch_armv7emsp, "armv7emsp", MP_NATIVE_ARCH_ARMV7EMSP, thumb2_entry_jump, NULL, thumb2_call_stub);
+ARM_ARCH(arch_armv7emdp, "armv7emdp", MP_NATIVE_ARCH_ARMV7EMDP, thumb2_entry_jump, NULL, thumb2_call_stub);

@@ -44,34 +44,34 @@ static size_t x64_call_stub(uint8_t *out, int64_t at, int64_t got, size_t *liter
 }
 
 static const arch_reloc_t x86_relocs[] = {
-    {0, "R_386_NONE", RELOC_IGNORE, &patch_le32, 0},
-    {1, "R_386_32", RELOC_ABSOLUTE, &patch_le32, RF_DATA_WORD},
+    {0, "R_386_NONE", RELOC_IGNORE, &patch_le32, 0, NULL},
+    {1, "R_386_32", RELOC_ABSOLUTE, &patch_le32, RF_DATA_WORD, NULL},
     // mpy_ld.py v1.21 gives every global symbol reached by R_386_PC32 a GOT
     // entry (used or not); doing the same keeps the output byte-identical.
-    {2, "R_386_PC32", RELOC_PC_RELATIVE, &patch_le32, RF_MAKES_GOT},
-    {3, "R_386_GOT32", RELOC_GOT_OFFSET, &patch_le32, RF_MAKES_GOT},
-    {4, "R_386_PLT32", RELOC_PC_RELATIVE, &patch_le32, 0},
-    {9, "R_386_GOTOFF", RELOC_GOT_RELATIVE, &patch_le32, 0},
-    {10, "R_386_GOTPC", RELOC_GOT_BASE, &patch_le32, 0},
-    {43, "R_386_GOT32X", RELOC_GOT_OFFSET, &patch_le32, RF_MAKES_GOT},
+    {2, "R_386_PC32", RELOC_PC_RELATIVE, &patch_le32, RF_MAKES_GOT, NULL},
+    {3, "R_386_GOT32", RELOC_GOT_OFFSET, &patch_le32, RF_MAKES_GOT, NULL},
+    {4, "R_386_PLT32", RELOC_PC_RELATIVE, &patch_le32, 0, NULL},
+    {9, "R_386_GOTOFF", RELOC_GOT_RELATIVE, &patch_le32, 0, NULL},
+    {10, "R_386_GOTPC", RELOC_GOT_BASE, &patch_le32, 0, NULL},
+    {43, "R_386_GOT32X", RELOC_GOT_OFFSET, &patch_le32, RF_MAKES_GOT, NULL},
 };
 
 static const arch_reloc_t x64_relocs[] = {
-    {0, "R_X86_64_NONE", RELOC_IGNORE, &patch_le32, 0},
-    {1, "R_X86_64_64", RELOC_ABSOLUTE, &patch_le32, RF_DATA_WORD},
-    {2, "R_X86_64_PC32", RELOC_PC_RELATIVE, &patch_le32, 0},
-    {4, "R_X86_64_PLT32", RELOC_PC_RELATIVE, &patch_le32, 0},
-    {9, "R_X86_64_GOTPCREL", RELOC_GOT_PC_RELATIVE, &patch_le32, RF_MAKES_GOT},
+    {0, "R_X86_64_NONE", RELOC_IGNORE, &patch_le32, 0, NULL},
+    {1, "R_X86_64_64", RELOC_ABSOLUTE, &patch_le32, RF_DATA_WORD, NULL},
+    {2, "R_X86_64_PC32", RELOC_PC_RELATIVE, &patch_le32, 0, NULL},
+    {4, "R_X86_64_PLT32", RELOC_PC_RELATIVE, &patch_le32, 0, NULL},
+    {9, "R_X86_64_GOTPCREL", RELOC_GOT_PC_RELATIVE, &patch_le32, RF_MAKES_GOT, NULL},
     // GOTPCRELX is what newer compilers emit for a GOT load without a REX
     // prefix; mpy_ld.py v1.21 does not know it.
-    {41, "R_X86_64_GOTPCRELX", RELOC_GOT_PC_RELATIVE, &patch_le32, RF_MAKES_GOT},
-    {42, "R_X86_64_REX_GOTPCRELX", RELOC_GOT_PC_RELATIVE, &patch_le32, RF_MAKES_GOT},
+    {41, "R_X86_64_GOTPCRELX", RELOC_GOT_PC_RELATIVE, &patch_le32, RF_MAKES_GOT, NULL},
+    {42, "R_X86_64_REX_GOTPCRELX", RELOC_GOT_PC_RELATIVE, &patch_le32, RF_MAKES_GOT, NULL},
 };
 
 const arch_t arch_x86 = {
     .name = "x86",
     .elf_machine = EM_386,
-    .mpy_arch = MPY_ARCH_X86,
+    .mpy_arch = MP_NATIVE_ARCH_X86,
     .word_size = 4,
     .encode_entry_jump = x86_entry_jump,
     .encode_call_stub = x86_call_stub,
@@ -82,7 +82,7 @@ const arch_t arch_x86 = {
 const arch_t arch_x64 = {
     .name = "x64",
     .elf_machine = EM_X86_64,
-    .mpy_arch = MPY_ARCH_X64,
+    .mpy_arch = MP_NATIVE_ARCH_X64,
     .word_size = 8,
     .encode_entry_jump = x86_entry_jump,
     .encode_call_stub = x64_call_stub,

@@ -1,7 +1,7 @@
 // The global offset table. Code reaches every global symbol through a GOT
-// word that the loader relocates. On xtensa the GOT is made from the .literal
-// pools instead: pool words holding a symbol's address become GOT entries and
-// the other words become de-duplicated LIT entries.
+// word that the loader relocates. Generic here: an entry for each symbol
+// that a relocation with RF_MAKES_GOT refers to; an arch may collect them its
+// own way (xtensa: from its literal pools, arch_xtensa.c).
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,10 +14,7 @@ static bool is_got_action(reloc_action_t a) {
     return a == RELOC_GOT_OFFSET || a == RELOC_GOT_PC_RELATIVE;
 }
 
-// Adds a GOT entry for sym, or returns the entry already filed under key
-// (key NULL: an entry of its own). The entry takes ownership of owned_name
-// and owned_key, or frees them if one exists already.
-static got_entry_t *got_add(link_env_t *env, const char *key, ld_symbol_t *sym,
+got_entry_t *link_got_add(link_env_t *env, const char *key, ld_symbol_t *sym,
                             const char *name, char *owned_name, char *owned_key,
                             uint64_t addend) {
     got_entry_t *e = key ? strmap_get(&env->got_by_key, key, strlen(key)) : NULL;
@@ -42,7 +39,7 @@ static got_entry_t *got_add(link_env_t *env, const char *key, ld_symbol_t *sym,
     return e;
 }
 
-static bool check_got_symbol(const ld_symbol_t *sym, const ld_section_t *sec, uint64_t offset) {
+bool link_check_got_symbol(const ld_symbol_t *sym, const ld_section_t *sec, uint64_t offset) {
     uint8_t t = sym->elf->type;
     if (t == STT_NOTYPE || t == STT_FUNC || t == STT_OBJECT || t == STT_SECTION) {
         return true;
@@ -71,7 +68,7 @@ static bool build_got_generic(link_env_t *env) {
             if (sym->got) {
                 continue;
             }
-            if (!check_got_symbol(sym, sec, r->offset)) {
+            if (!link_check_got_symbol(sym, sec, r->offset)) {
                 ok = false;
                 continue;
             }
@@ -79,99 +76,14 @@ static bool build_got_generic(link_env_t *env) {
             const char *name =
                 sym->elf->type == STT_SECTION && sym->section ? sym->section->name : sym->elf->name;
             const char *key = sym->elf->bind == STB_LOCAL ? NULL : name;
-            sym->got = got_add(env, key, sym, name, NULL, NULL, 0);
+            sym->got = link_got_add(env, key, sym, name, NULL, NULL, 0);
         }
     }
-    return ok;
-}
-
-// Registers the pool word at `offset` of literal section `sec`, relocated by
-// r, as a GOT entry.
-static bool xtensa_literal_got(link_env_t *env, ld_section_t *sec, const elf_reloc_t *r) {
-    ld_symbol_t *sym = &sec->obj->symbols[r->sym];
-    const arch_reloc_t *info = arch_find_reloc(env->arch, r->type);
-    if (!info || !(info->flags & RF_LITERAL)) {
-        ld_error("%s: %s+0x%llx: relocation type %u is not expected in a literal pool",
-                 sec->obj->path, sec->name, (unsigned long long)r->offset, r->type);
-        return false;
-    }
-    if (r->offset % 4 != 0 || r->offset + 4 > sec->size) {
-        ld_error("%s: %s+0x%llx: literal relocation is not on a word inside the section",
-                 sec->obj->path, sec->name, (unsigned long long)r->offset);
-        return false;
-    }
-    if (!check_got_symbol(sym, sec, r->offset)) {
-        return false;
-    }
-    // The offset from the symbol is in the pool word and/or the addend.
-    uint64_t offset = (uint64_t)(get_le32(sec->data + r->offset) + (uint32_t)r->addend);
-    bool in_section = sym->elf->type == STT_SECTION;
-    if (in_section && !sym->section) {
-        ld_error("%s: %s+0x%llx: literal refers to a section that is not linked",
-                 sec->obj->path, sec->name, (unsigned long long)r->offset);
-        return false;
-    }
-    // Named as mpy_ld.py names them: "section+0xN", "symbol+0xN" or "symbol".
-    const char *base = in_section ? sym->section->name : sym->elf->name;
-    size_t len = strlen(base) + 32;
-    char *name = xmalloc(len);
-    if (offset || in_section) {
-        snprintf(name, len, "%s+0x%llx", base, (unsigned long long)offset);
-    } else {
-        snprintf(name, len, "%s", base);
-    }
-    // Globals are shared by name; section names and local symbols repeat
-    // across objects, so those are keyed on the section or symbol itself.
-    char *key = NULL;
-    if (in_section || sym->elf->bind == STB_LOCAL) {
-        key = xmalloc(64);
-        snprintf(key, 64, "%p+0x%llx", in_section ? (void *)sym->section : (void *)sym,
-                 (unsigned long long)offset);
-    }
-    sec->literal_got[r->offset / 4] =
-        got_add(env, key ? key : name, sym, name, name, key, offset);
-    return true;
-}
-
-static bool build_got_xtensa(link_env_t *env) {
-    strmap_t lit_by_value = {0};
-    bool ok = true;
-    for (size_t i = 0; i < env->n_literal_sections; i++) {
-        ld_section_t *sec = env->literal_sections[i];
-        if (sec->size % 4 != 0 || !sec->data) {
-            ld_error("%s: literal section %s has size %u, not a whole number of words",
-                     sec->obj->path, sec->name, sec->size);
-            ok = false;
-            continue;
-        }
-        size_t n_words = sec->size / 4;
-        sec->literal_got = xcalloc(n_words, sizeof(got_entry_t *));
-        sec->literal_slot = xcalloc(n_words, sizeof(uint32_t));
-        for (size_t j = 0; j < sec->n_relocs; j++) {
-            ok = xtensa_literal_got(env, sec, &sec->relocs[j]) && ok;
-        }
-        // Words that hold no address are plain constants, shared by value.
-        for (size_t w = 0; w < n_words; w++) {
-            if (sec->literal_got[w]) {
-                continue;
-            }
-            const char *value = (const char *)sec->data + w * 4;
-            uintptr_t slot = (uintptr_t)strmap_get(&lit_by_value, value, 4);
-            if (!slot) {
-                env->lit_values = xrealloc(env->lit_values, (env->n_lit + 1) * sizeof(uint32_t));
-                env->lit_values[env->n_lit++] = get_le32(sec->data + w * 4);
-                slot = env->n_lit; // stored 1-based so that 0 means absent
-                strmap_put(&lit_by_value, value, 4, (void *)slot);
-            }
-            sec->literal_slot[w] = (uint32_t)(slot - 1) * 4;
-        }
-    }
-    strmap_free(&lit_by_value);
     return ok;
 }
 
 bool link_build_got(link_env_t *env) {
-    return env->arch->xtensa_literals ? build_got_xtensa(env) : build_got_generic(env);
+    return env->arch->build_got ? env->arch->build_got(env) : build_got_generic(env);
 }
 
 // Sort order that groups entries by destination, so that their load-time
@@ -282,13 +194,6 @@ bool link_populate_got(link_env_t *env) {
         got_entry_t *e = env->got[i];
         ld_log(2, "  %08x %s -> %s+%08llx", e->offset, e->name, e->target->name,
                (unsigned long long)e->link_addr);
-    }
-    if (env->arch->xtensa_literals) {
-        ld_log(2, "LIT: %08x", env->lit_section.addr);
-        for (size_t i = 0; i < env->n_lit; i++) {
-            ld_log(2, "  %08zx = %08x", i * 4, env->lit_values[i]);
-            put_le32(env->text.data + env->lit_section.addr + i * 4, env->lit_values[i]);
-        }
     }
     return ok;
 }

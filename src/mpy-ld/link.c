@@ -20,21 +20,14 @@ static void init_synthetic_sections(link_env_t *env) {
     env->ext_fixed = (ld_section_t){.name = ".external.fixed_addr", .kind = SEC_EXT_FIXED};
 }
 
-// The GOT goes after the objects' sections; on xtensa the GOT and then LIT
-// go first, so that l32r (which only reaches backwards) can load them.
+// The GOT goes after the objects' sections, unless the arch places it.
 static void add_got_sections(link_env_t *env) {
     env->got_section.size = (uint32_t)(env->n_got * env->arch->word_size);
-    if (!env->arch->xtensa_literals) {
+    if (env->arch->add_got_sections) {
+        env->arch->add_got_sections(env);
+    } else {
         link_add_section(env, &env->got_section);
-        return;
     }
-    env->lit_section.size = (uint32_t)(env->n_lit * 4);
-    link_add_section(env, &env->got_section);
-    link_add_section(env, &env->lit_section);
-    size_t n = env->n_sections;
-    memmove(env->sections + 2, env->sections, (n - 2) * sizeof(ld_section_t *));
-    env->sections[0] = &env->got_section;
-    env->sections[1] = &env->lit_section;
 }
 
 static bool entry_address(link_env_t *env, int64_t *addr) {
@@ -166,7 +159,13 @@ bool link_finish(link_env_t *env) {
         return false;
     }
     link_log_sections(env);
-    if (!link_populate_got(env) || !link_apply_relocations(env)) {
+    if (!link_populate_got(env)) {
+        return false;
+    }
+    if (env->arch->write_tables) {
+        env->arch->write_tables(env);
+    }
+    if (!link_apply_relocations(env)) {
         return false;
     }
     link_write_call_stubs(env);

@@ -91,7 +91,7 @@ typedef struct {
     size_t line; // where the file defines it
 } ld_extern_t;
 
-typedef struct {
+typedef struct link_env {
     const arch_t *arch;
     unsigned sub_version; // of the .mpy written: its header and mp_fun_table
     uint64_t arch_flags;  // the header's architecture flags (6.3), or 0
@@ -124,7 +124,7 @@ typedef struct {
     got_entry_t **got;      // GOT entries, in first-reference order, then sorted
     size_t n_got;
     strmap_t got_by_key;
-    uint32_t *lit_values;   // xtensa LIT entries in order
+    uint32_t *lit_values;   // xtensa LIT entries in order (arch_xtensa.c)
     size_t n_lit;
     ld_section_t got_section;
     ld_section_t lit_section;
@@ -169,6 +169,13 @@ bool link_allocate_commons(link_env_t *env);
 ld_symbol_t *symbol_target(ld_symbol_t *sym); // follows ->resolved
 // got.c
 bool link_build_got(link_env_t *env);
+// Adds a GOT entry for sym, or returns the entry already filed under key
+// (key NULL: an entry of its own). The entry takes ownership of owned_name
+// and owned_key, or frees them if one exists already.
+got_entry_t *link_got_add(link_env_t *env, const char *key, ld_symbol_t *sym, const char *name,
+                          char *owned_name, char *owned_key, uint64_t addend);
+// True if sym (referenced from sec at offset) can be reached through the GOT.
+bool link_check_got_symbol(const ld_symbol_t *sym, const ld_section_t *sec, uint64_t offset);
 bool link_populate_got(link_env_t *env);
 // layout.c
 region_t section_region(const link_env_t *env, const ld_section_t *sec);

@@ -10,6 +10,7 @@
 #include "mpy-ld/diag.h"
 #include "mpy-ld/link.h"
 #include "mpy-ld/preprocess.h"
+#include "mpy/mpy_arch.h"
 #include "mpy/mpy_version.h"
 
 #define MPY_LD_VERSION "1.0.0"
@@ -29,10 +30,10 @@ static const char help[] =
     "  --version            show the version and exit\n"
     "  -v, --verbose        print more: once for sections and the GOT, twice for\n"
     "                       every relocation\n"
-    "  --arch ARCH          target architecture (default x64): x86 x64 armv6m\n"
-    "                       armv7m armv7emsp armv7emdp xtensa xtensawin\n"
-    "  --arch-flags FLAGS   architecture flags for the .mpy header (.mpy 6.3; none\n"
-    "                       of the architectures above has any)\n"
+    "  --arch ARCH          target architecture (default x64): %s\n"
+    "  --arch-flags FLAGS   instruction-set extensions the code needs, for the .mpy\n"
+    "                       header (.mpy 6.3): rv32imc: zba, zcmp (comma-separated,\n"
+    "                       or a number)\n"
     "  --mpy-version V      the firmware to load the module: a .mpy sub-version\n"
     "                       (6.1, 6.2, 6.3) or a MicroPython release (v1.20 ...\n"
     "                       v1.28); default: the one --qstrs sets, else 6.1\n"
@@ -105,7 +106,8 @@ static void parse_args(int argc, char **argv, options_t *o) {
         } else if (strcmp(a, "--") == 0) {
             only_files = true;
         } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-            printf("%s%s", usage, help);
+            printf(usage);
+            printf(help, arch_names());
             exit(0);
         } else if (strcmp(a, "--version") == 0) {
             printf("mpy-ld %s (MicroPython .mpy version 6.1, 6.2 and 6.3)\n", MPY_LD_VERSION);
@@ -177,8 +179,15 @@ static int run_preprocess(const options_t *o) {
     if (!output) {
         usage_error("cannot derive the output name from %s (not a .c file); give -o", o->files[0]);
     }
+    // An architecture that only later releases know (RISC-V) has its config
+    // header made for the first of them.
+    const arch_t *arch = arch_find(o->arch);
+    unsigned sub_version = o->sub_version;
+    if (!sub_version && arch && arch->min_sub_version > MPY_SUB_VERSION_DEFAULT) {
+        sub_version = arch->min_sub_version;
+    }
     buf_t out = {0};
-    bool ok = preprocess_sources(o->files, o->n_files, o->sub_version, &out) && write_output(output, &out);
+    bool ok = preprocess_sources(o->files, o->n_files, sub_version, &out) && write_output(output, &out);
     buf_free(&out);
     free(output);
     return ok ? 0 : 1;
@@ -187,10 +196,22 @@ static int run_preprocess(const options_t *o) {
 // The sub-version to write: --mpy-version, else the one the --qstrs config
 // header was made for, else the default. The two must not disagree: the
 // objects were compiled against the header's ABI.
-static bool choose_sub_version(const options_t *o, unsigned config_version, unsigned *sub_version) {
-    *sub_version = o->sub_version ? o->sub_version : config_version ? config_version : MPY_SUB_VERSION_DEFAULT;
+static bool choose_sub_version(const options_t *o, const arch_t *arch, unsigned config_version,
+                               unsigned *sub_version) {
+    unsigned fallback = MPY_SUB_VERSION_DEFAULT > arch->min_sub_version ? MPY_SUB_VERSION_DEFAULT
+                                                                         : arch->min_sub_version;
+    *sub_version = o->sub_version ? o->sub_version : config_version ? config_version : fallback;
     char target[64], compiled[64];
     mpy_version_describe(*sub_version, target, sizeof(target));
+    if (*sub_version < arch->min_sub_version) {
+        ld_error("--mpy-version: %s native modules load in MicroPython %s and later only (.mpy "
+                 "6.%u); %s does not know %s",
+                 arch->name, arch->first_release, arch->min_sub_version, target, arch->name);
+        ld_hint("link with --mpy-version 6.%u (make MPY_VERSION=6.%u), or leave the version "
+                "out: it then defaults to 6.%u for %s",
+                arch->min_sub_version, arch->min_sub_version, arch->min_sub_version, arch->name);
+        return false;
+    }
     if (config_version != 0 && config_version != *sub_version) {
         mpy_version_describe(config_version, compiled, sizeof(compiled));
         ld_error("%s: the sources were compiled for %s, not %s: run --preprocess with the same --mpy-version",
@@ -214,7 +235,7 @@ static int run_link(const options_t *o) {
     size_t n_qstrs = 0;
     unsigned config_version = 0, sub_version = 0;
     bool ok = !o->qstrs || read_config_qstrs(o->qstrs, &qstrs, &n_qstrs, &config_version);
-    ok = ok && choose_sub_version(o, config_version, &sub_version);
+    ok = ok && choose_sub_version(o, arch, config_version, &sub_version);
     if (ok) {
         buf_t joined = {0};
         for (size_t i = 0; i < n_qstrs; i++) {
@@ -228,15 +249,16 @@ static int run_link(const options_t *o) {
         buf_free(&joined);
     }
 
-    if (o->arch_flags) {
-        // .mpy 6.3 defines flags for rv32imc only (its instruction-set
-        // extensions), an architecture this mpy-ld does not link yet.
-        ld_error("--arch-flags %s: architecture %s has no flags (.mpy 6.3 defines them for "
-                 "rv32imc only)", o->arch_flags, arch->name);
+    uint64_t arch_flags = 0;
+    char why[256];
+    if (o->arch_flags && !mpy_arch_flags_parse(arch->mpy_arch, o->arch_flags, &arch_flags, why,
+                                               sizeof(why))) {
+        ld_error("--arch-flags %s: %s", o->arch_flags, why);
         ok = false;
     }
     link_env_t env;
     link_init(&env, arch, sub_version);
+    env.arch_flags = arch_flags;
     ok = ok && (!o->externs || link_read_externs(&env, o->externs));
     ok = ok && link_run(&env, o->files, o->n_files, o->libs, o->n_libs);
     if (ok) {

@@ -6,23 +6,12 @@
 #include <string.h>
 
 #include "mpy-ld/diag.h"
-#include "mpy-ld/link.h"
+#include "mpy-ld/reloc.h"
 #include "mpy/mpy_format.h"
-
-// One relocation being applied, with what the error messages need.
-typedef struct {
-    link_env_t *env;
-    ld_section_t *sec;
-    const elf_reloc_t *r;
-    const arch_reloc_t *info;
-    ld_symbol_t *sym;
-    uint32_t place;  // offset of the patched bytes in their region
-    buf_t *region;   // the bytes of that region
-} reloc_site_t;
 
 static const char *log_name(const ld_symbol_t *sym);
 
-static void site_error(const reloc_site_t *s, const char *what) {
+void reloc_error(const reloc_site_t *s, const char *what) {
     char type[32];
     const char *type_name = s->info ? s->info->name : type;
     if (!s->info) {
@@ -35,7 +24,7 @@ static void site_error(const reloc_site_t *s, const char *what) {
 
 static bool patch(const reloc_site_t *s, int64_t value) {
     if (!s->info->patch->apply(s->region->data + s->place, value)) {
-        site_error(s, s->info->patch->expected);
+        reloc_error(s, s->info->patch->expected);
         return false;
     }
     return true;
@@ -51,7 +40,7 @@ static const char *log_name(const ld_symbol_t *sym) {
 static const ld_symbol_t *site_target(const reloc_site_t *s) {
     const ld_symbol_t *t = symbol_target(s->sym);
     if (!t->section) {
-        site_error(s, "the symbol has no place in the module (absolute, or in a section that is "
+        reloc_error(s, "the symbol has no place in the module (absolute, or in a section that is "
                       "not linked)");
         return NULL;
     }
@@ -60,7 +49,7 @@ static const ld_symbol_t *site_target(const reloc_site_t *s) {
 
 // Address of a relocation's symbol, refusing places that cannot be reached
 // with a link-time constant.
-static bool fixed_target(const reloc_site_t *s, int64_t *addr) {
+bool reloc_fixed_target(const reloc_site_t *s, int64_t *addr) {
     link_env_t *env = s->env;
     const ld_symbol_t *t = site_target(s);
     if (!t) {
@@ -70,7 +59,7 @@ static bool fixed_target(const reloc_site_t *s, int64_t *addr) {
     // Only archs that keep rodata apart reach it through the GOT, and they
     // have no PC-relative relocations (see arch_xtensa.c).
     if (tsec->kind == SEC_BSS) {
-        site_error(s, "fixed relocation to bss (bss variables can't be static)");
+        reloc_error(s, "fixed relocation to bss (bss variables can't be static)");
         ld_hint("BSS is allocated apart from text; remove `static` from the variable so that "
                 "code reaches it through the GOT");
         return false;
@@ -81,14 +70,14 @@ static bool fixed_target(const reloc_site_t *s, int64_t *addr) {
         return true;
     }
     if (tsec->kind == SEC_EXT_FIXED) {
-        site_error(s, "PC-relative reference to a fixed-address symbol (--externs)");
+        reloc_error(s, "PC-relative reference to a fixed-address symbol (--externs)");
         ld_hint("where the module will be loaded is not known when linking, so the distance to "
                 "a fixed address is not either; reach it through the GOT (a pointer), e.g. "
                 "call it through a function pointer variable");
         return false;
     }
     if (section_region(env, tsec) == REGION_NONE) {
-        site_error(s, "fixed relocation to external symbol");
+        reloc_error(s, "fixed relocation to external symbol");
         ld_hint("objects outside the module can only be reached through the GOT: compile "
                 "with -fpic");
         return false;
@@ -97,31 +86,12 @@ static bool fixed_target(const reloc_site_t *s, int64_t *addr) {
     return true;
 }
 
-static got_entry_t *site_got_entry(const reloc_site_t *s) {
+got_entry_t *reloc_got_entry(const reloc_site_t *s) {
     got_entry_t *e = s->sym->got;
     if (!e) {
-        site_error(s, "no GOT entry for the symbol");
+        reloc_error(s, "no GOT entry for the symbol");
     }
     return e;
-}
-
-// xtensa l32r: the literal the instruction loads is now a GOT or LIT word.
-static bool xtensa_literal_target(const reloc_site_t *s, int64_t *addr, const char **name) {
-    const ld_section_t *lsec = s->sym->section;
-    uint64_t off = s->sym->value + (uint64_t)s->r->addend;
-    if (off % 4 != 0 || off >= lsec->size || !lsec->literal_got) {
-        site_error(s, "l32r does not load a word of the literal pool");
-        return false;
-    }
-    got_entry_t *e = lsec->literal_got[off / 4];
-    if (e) {
-        *addr = (int64_t)s->env->got_section.addr + e->offset;
-        *name = e->name;
-    } else {
-        *addr = (int64_t)s->env->lit_section.addr + lsec->literal_slot[off / 4];
-        *name = NULL;
-    }
-    return true;
 }
 
 static bool apply_code_reloc(reloc_site_t *s) {
@@ -129,74 +99,61 @@ static bool apply_code_reloc(reloc_site_t *s) {
     const elf_reloc_t *r = s->r;
     int64_t P = s->place, A = r->addend, addr = 0, value = 0;
     const char *name = log_name(s->sym);
-    char got_name[256];
     got_entry_t *e;
-    const ld_section_t *ssec = s->sym->section;
 
     switch (s->info->action) {
         case RELOC_IGNORE:
             return true;
         case RELOC_PC_RELATIVE:
-            if (!fixed_target(s, &addr)) {
+            if (!reloc_fixed_target(s, &addr)) {
                 return false;
             }
             value = addr - P + A;
             break;
         case RELOC_GOT_BASE:
             if (strcmp(s->sym->elf->name, "_GLOBAL_OFFSET_TABLE_") != 0) {
-                site_error(s, "expected the symbol _GLOBAL_OFFSET_TABLE_");
+                reloc_error(s, "expected the symbol _GLOBAL_OFFSET_TABLE_");
                 return false;
             }
             addr = env->got_section.addr;
             value = addr - P + A;
             break;
         case RELOC_GOT_OFFSET:
-            if (!(e = site_got_entry(s))) {
+            if (!(e = reloc_got_entry(s))) {
                 return false;
             }
             value = addr = e->offset;
             break;
         case RELOC_GOT_PC_RELATIVE:
-            if (!(e = site_got_entry(s))) {
+            if (!(e = reloc_got_entry(s))) {
                 return false;
             }
             addr = (int64_t)env->got_section.addr + e->offset;
             value = addr - P + A;
             break;
         case RELOC_GOT_RELATIVE:
-            if (!fixed_target(s, &addr)) {
+            if (!reloc_fixed_target(s, &addr)) {
                 return false;
             }
             value = addr - (int64_t)env->got_section.addr + A;
             break;
-        case RELOC_XTENSA_L32R:
-            if (ssec && ssec->kind == SEC_TEXT) {
-                return true; // the assembler already resolved branches inside text
+        case RELOC_ARCH:
+            s->log_addr = 0;
+            s->log_name = name;
+            switch (s->info->compute(s, &value)) {
+                case RELOC_DO_NOTHING:
+                    return true;
+                case RELOC_FAILED:
+                    return false;
+                case RELOC_DO_PATCH:
+                    break;
             }
-            if (!ssec || ssec->kind != SEC_LITERAL) {
-                site_error(s, "only literal loads and branches within text are supported");
-                return false;
-            }
-            if (!xtensa_literal_target(s, &addr, &name)) {
-                return false;
-            }
-            if (name) {
-                snprintf(got_name, sizeof(got_name), "GOT %s", name);
-                name = got_name;
-            } else {
-                name = "LIT";
-            }
-            value = addr - P;
+            addr = s->log_addr;
+            name = s->log_name;
             break;
-        case RELOC_XTENSA_DIFF:
-            if (ssec && ssec->kind == SEC_TEXT) {
-                return true; // label differences inside text are already final
-            }
-            site_error(s, "label difference outside text is not supported");
-            return false;
         case RELOC_UNSUPPORTED:
         default:
-            site_error(s, "relocation type not supported here");
+            reloc_error(s, "relocation type not supported here");
             return false;
     }
     if (!patch(s, value)) {
@@ -212,11 +169,11 @@ static bool apply_data_reloc(reloc_site_t *s) {
     link_env_t *env = s->env;
     unsigned word = env->arch->word_size;
     if (!(s->info->flags & RF_DATA_WORD)) {
-        site_error(s, "only absolute word relocations are supported in data");
+        reloc_error(s, "only absolute word relocations are supported in data");
         return false;
     }
     if (s->place % word != 0 || s->r->offset + word > s->sec->size) {
-        site_error(s, s->sec->kind == SEC_TEXT
+        reloc_error(s, s->sec->kind == SEC_TEXT
                           ? "absolute address inside an instruction; compile with -fpic"
                           : "address in data is not on an aligned word inside the section");
         return false;
@@ -232,7 +189,7 @@ static bool apply_data_reloc(reloc_site_t *s) {
     switch (tsec->kind) {
         case SEC_EXT_FUN_ENTRY:
             if (addr != 0) {
-                site_error(s, "offset from an object of mp_fun_table is not supported");
+                reloc_error(s, "offset from an object of mp_fun_table is not supported");
                 return false;
             }
             dest = MPY_RELOC_FUN_TABLE_ENTRY + t->fun_table_index;
@@ -283,13 +240,13 @@ static bool apply_section_relocs(link_env_t *env, ld_section_t *sec) {
             .region = region == REGION_RODATA ? &env->rodata : &env->text,
         };
         if (!s.info) {
-            site_error(&s, "unknown relocation type for this arch");
+            reloc_error(&s, "unknown relocation type for this arch");
             ok = false;
             continue;
         }
         size_t size = s.info->patch->size;
         if (s.r->offset > sec->size || sec->size - s.r->offset < size) {
-            site_error(&s, "relocation offset outside its section");
+            reloc_error(&s, "relocation offset outside its section");
             ok = false;
             continue;
         }

@@ -190,7 +190,7 @@ void describe_operand(buf_t *b, const mpy_file_t *f, const mpy_raw_code_t *rc,
 }
 
 void describe_releases(buf_t *b, const mpy_file_t *f) {
-    if (f->arch == MPY_ARCH_NONE) {
+    if (f->arch == MP_NATIVE_ARCH_NONE) {
         text_puts(b, "MicroPython v1.19 and later (bytecode only, .mpy 6)");
         return;
     }

@@ -20,7 +20,7 @@ static void dump_header(buf_t *b, const mpy_file_t *f) {
     const char *arch = mpy_arch_name(f->arch);
     text_printf(b, ": .mpy version %u, sub-version %u, arch %s (%u)", f->version, f->sub_version,
                 arch ? arch : "unknown", f->arch);
-    if (f->arch == MPY_ARCH_NONE) {
+    if (f->arch == MP_NATIVE_ARCH_NONE) {
         text_puts(b, ", bytecode only");
     }
     text_printf(b, ", small int bits %u\n", f->small_int_bits);

@@ -14,7 +14,7 @@
 static bool order_inputs(tool_input_t *inputs, size_t n, tool_input_t **order) {
     tool_input_t *native = NULL;
     for (size_t i = 0; i < n; i++) {
-        if (inputs[i].mpy.arch == MPY_ARCH_NONE) {
+        if (inputs[i].mpy.arch == MP_NATIVE_ARCH_NONE) {
             continue;
         }
         if (native) {
@@ -62,7 +62,7 @@ static void write_outer_code(buf_t *out, size_t n_parts) {
 static bool merge_parts(tool_input_t **parts, size_t n, unsigned small_int_bits, buf_t *out) {
     const mpy_file_t *first = &parts[0]->mpy;
     uint8_t feature = 0;
-    if (first->arch != MPY_ARCH_NONE) {
+    if (first->arch != MP_NATIVE_ARCH_NONE) {
         feature = (uint8_t)MPY_FEATURE_ENCODE(first->arch, first->sub_version);
         if (first->arch_flags) {
             feature |= MPY_FEATURE_ARCH_FLAGS;

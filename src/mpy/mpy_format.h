@@ -14,19 +14,9 @@
 #define MPY_FEATURE_SUB_VERSION(feature) ((feature) & 3)
 #define MPY_FEATURE_ARCH_FLAGS 0x40
 
-enum mpy_native_arch {
-    MPY_ARCH_NONE = 0,
-    MPY_ARCH_X86 = 1,
-    MPY_ARCH_X64 = 2,
-    MPY_ARCH_ARMV6 = 3,
-    MPY_ARCH_ARMV6M = 4,
-    MPY_ARCH_ARMV7M = 5,
-    MPY_ARCH_ARMV7EM = 6,
-    MPY_ARCH_ARMV7EMSP = 7,
-    MPY_ARCH_ARMV7EMDP = 8,
-    MPY_ARCH_XTENSA = 9,
-    MPY_ARCH_XTENSAWIN = 10,
-};
+// Architecture codes: MP_NATIVE_ARCH_* of the SDK's py/mpyarch.h.
+#include "py/mpyarch.h"
+
 
 // Raw-code kinds; a .mpy stores (kind - MPY_CODE_BYTECODE) in the low bits.
 enum mpy_code_kind {

@@ -9,7 +9,7 @@
 #include "mpy/mpy_version.h"
 
 // .mpy architecture code of the host's own code.
-#define MPY_HOST_ARCH (sizeof(void *) == 8 ? MPY_ARCH_X64 : MPY_ARCH_X86)
+#define MPY_HOST_ARCH (sizeof(void *) == 8 ? MP_NATIVE_ARCH_X64 : MP_NATIVE_ARCH_X86)
 
 static mp_obj_t sys_exit(size_t n_args, const mp_obj_t *args) {
     nlr_raise(mp_obj_new_exception_args(&mp_type_SystemExit, n_args, args));

@@ -21,16 +21,10 @@
 #include "runtime/native_code.h"
 #include "runtime/runtime.h"
 
-// The .mpy constants (src/mpy/mpy_format.h) are shared with the tools; the
-// SDK headers the runtime is built with have their own copies, which must
-// agree.
-_Static_assert(MPY_ARCH_X86 == MP_NATIVE_ARCH_X86 && MPY_ARCH_X64 == MP_NATIVE_ARCH_X64 &&
-               MPY_ARCH_XTENSAWIN == MP_NATIVE_ARCH_XTENSAWIN,
-               "src/mpy/mpy_format.h and py/mpyabi.h disagree");
 #if defined(__x86_64__)
-#define LOAD_ARCH_HOST MPY_ARCH_X64
+#define LOAD_ARCH_HOST MP_NATIVE_ARCH_X64
 #elif defined(__i386__)
-#define LOAD_ARCH_HOST MPY_ARCH_X86
+#define LOAD_ARCH_HOST MP_NATIVE_ARCH_X86
 #else
 #define LOAD_ARCH_HOST (-1) // no native code runs here
 #endif
@@ -69,7 +63,7 @@ static void check_header(const char *file, const byte *data, size_t len) {
         incompatible_file();
     }
     unsigned arch = MPY_FEATURE_ARCH(data[2]), sub_version = MPY_FEATURE_SUB_VERSION(data[2]);
-    if (arch == MPY_ARCH_NONE) {
+    if (arch == MP_NATIVE_ARCH_NONE) {
         return; // bytecode loads whatever the sub-version
     }
     char releases[64];

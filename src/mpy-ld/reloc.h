@@ -1,0 +1,30 @@
+// One relocation being applied, and the helpers an arch file's own
+// computations (arch_reloc_t.compute) use to find what it refers to.
+#ifndef MPY_LD_RELOC_H
+#define MPY_LD_RELOC_H
+
+#include "mpy-ld/link.h"
+
+typedef struct reloc_site {
+    link_env_t *env;
+    ld_section_t *sec;
+    const elf_reloc_t *r;
+    const arch_reloc_t *info;
+    ld_symbol_t *sym;
+    uint32_t place;  // offset of the patched bytes in their region
+    buf_t *region;   // the bytes of that region
+    // For the -vvv log: what the relocation points at, and its name.
+    int64_t log_addr;
+    const char *log_name;
+    char log_buf[256]; // room for a log_name made up on the spot
+} reloc_site_t;
+
+// Reports an error about the relocation: file, section, offset, type, symbol.
+void reloc_error(const reloc_site_t *s, const char *what);
+// The address of the relocation's symbol where it is reached with a
+// link-time constant (text or rodata, or a call stub), else an error.
+bool reloc_fixed_target(const reloc_site_t *s, int64_t *addr);
+// The symbol's GOT entry, else an error.
+got_entry_t *reloc_got_entry(const reloc_site_t *s);
+
+#endif
