@@ -6,6 +6,8 @@
 #   SRC       sources: .c and .S (compiled and linked with mpy-ld) and .py
 #             (compiled with mpy-cross and merged in with mpy-tool)
 #   ARCH      x86 x64 armv6m armv7m armv7emsp armv7emdp xtensa xtensawin
+#             rv32imc rv64imc (these two: MicroPython v1.25 / v1.28 and later,
+#             so MPY_VERSION defaults to 6.3 for them)
 # and may set:
 #   BUILD               directory for intermediate files (default: build)
 #   CFLAGS_EXTRA        more compiler flags
@@ -29,7 +31,7 @@
 #   V=1                 show the commands (and make mpy-ld verbose)
 # Targets: all (the default) and clean.
 
-MPY_ARCHS = x86 x64 armv6m armv7m armv7emsp armv7emdp xtensa xtensawin
+MPY_ARCHS = x86 x64 armv6m armv7m armv7emsp armv7emdp xtensa xtensawin rv32imc rv64imc
 
 BUILD ?= build
 ECHO = @echo
@@ -86,6 +88,7 @@ SRC_MPY += $(addprefix $(BUILD)/, $(patsubst %.py,%.mpy,$(filter %.py,$(SRC))))
 
 PICOLIBC_ARM_INC = /usr/lib/picolibc/arm-none-eabi/include
 PICOLIBC_XTENSA_INC = /usr/lib/xtensa-lx106-elf/include /usr/lib/picolibc/xtensa-lx106-elf/include
+PICOLIBC_RISCV_INC = /usr/lib/picolibc/riscv64-unknown-elf/include
 
 ifeq ($(ARCH),x86)
 CROSS =
@@ -132,6 +135,21 @@ CROSS = xtensa-esp32-elf-
 ARCH_CFLAGS =
 MICROPY_FLOAT_IMPL ?= float
 TOOLCHAIN_PKG =
+else ifeq ($(ARCH),rv32imc)
+# The firmware (ESP32-C3/C6, RP2350) has no FPU in its ABI: soft float
+# (libgcc), single precision as those ports use. -mno-relax: mpy-ld does not
+# relax, so the assembler need not keep relocations for it.
+CROSS = riscv64-unknown-elf-
+ARCH_CFLAGS = -march=rv32imac -mabi=ilp32 -mno-relax
+MICROPY_FLOAT_IMPL ?= float
+LIBC_INC = $(PICOLIBC_RISCV_INC)
+TOOLCHAIN_PKG = gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf
+else ifeq ($(ARCH),rv64imc)
+CROSS = riscv64-unknown-elf-
+ARCH_CFLAGS = -march=rv64imac -mabi=lp64 -mno-relax
+MICROPY_FLOAT_IMPL ?= float
+LIBC_INC = $(PICOLIBC_RISCV_INC)
+TOOLCHAIN_PKG = gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf
 else ifneq ($(MPY_BUILDING),)
 $(error ARCH '$(ARCH)' is not supported; use one of: $(MPY_ARCHS))
 endif

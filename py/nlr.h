@@ -9,6 +9,7 @@
 //   x86        6 registers       x64 (System V)   8 registers
 //   Thumb      10 registers, 16 with a hardware FPU (s16-s21 saved too)
 //   Xtensa     10 registers (call0 ABI, ESP8266)
+//   RISC-V     14 registers (ra, s0-s11, sp), for RV32 and RV64 alike
 //   Xtensa windowed (ESP32): the firmware uses setjmp, whose jmp_buf is
 //              17 words; nlr_push there only links the buffer and the
 //              module calls the firmware's setjmp itself.
@@ -42,8 +43,11 @@
 #elif defined(__xtensa__)
 #define MICROPY_NLR_XTENSA (1)
 #define MICROPY_NLR_NUM_REGS (10)
+#elif defined(__riscv) && (__riscv_xlen == 32 || __riscv_xlen == 64)
+#define MICROPY_NLR_RISCV (1)
+#define MICROPY_NLR_NUM_REGS (14)
 #else
-#error "native modules support x86, x64, Arm Thumb and Xtensa targets only"
+#error "native modules support x86, x64, Arm Thumb, Xtensa and RISC-V targets only"
 #endif
 
 #ifndef MICROPY_NLR_SETJMP

@@ -8,6 +8,7 @@
 static const arch_t *const all_archs[] = {
     &arch_x86, &arch_x64, &arch_armv6m, &arch_armv7m,
     &arch_armv7emsp, &arch_armv7emdp, &arch_xtensa, &arch_xtensawin,
+    &arch_rv32imc, &arch_rv64imc,
 };
 
 const arch_t *arch_find(const char *name) {
@@ -45,3 +46,10 @@ static bool apply_le32(uint8_t *p, int64_t value) {
 }
 
 const reloc_patch_t patch_le32 = {4, apply_le32, NULL};
+
+static bool apply_le64(uint8_t *p, int64_t value) {
+    put_le64(p, get_le64(p) + (uint64_t)value);
+    return true;
+}
+
+const reloc_patch_t patch_le64 = {8, apply_le64, NULL};

@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct elf_file;
 struct link_env;
 struct reloc_site;
 
@@ -38,9 +39,9 @@ typedef struct {
     const char *expected;
 } reloc_patch_t;
 
-// A little-endian 32-bit word (arch.c); each arch file defines its own
-// instruction fields (Thumb bl, xtensa l32r).
-extern const reloc_patch_t patch_le32;
+// A little-endian 32- or 64-bit word (arch.c); each arch file defines its
+// own instruction fields (Thumb bl, xtensa l32r, RISC-V immediates).
+extern const reloc_patch_t patch_le32, patch_le64;
 
 // Further properties of a relocation type (arch_reloc_t.flags).
 enum {
@@ -86,6 +87,9 @@ typedef struct arch {
     // only. got is the GOT's address (x86 reaches the literal through ebx).
     // NULL where calls to such functions go through literals anyway (xtensa).
     size_t (*encode_call_stub)(uint8_t *out, int64_t at, int64_t got, size_t *literal);
+    // Refuses an object this arch cannot link although its ELF machine is
+    // right (another word size or ABI): writes why into why. NULL: none.
+    bool (*object_ok)(const struct elf_file *elf, char *why, size_t why_len);
     const arch_reloc_t *relocs;
     size_t n_relocs;
     // Steps of the link an arch does its own way (NULL: the generic step).

@@ -58,7 +58,7 @@ static const arch_reloc_t x86_relocs[] = {
 
 static const arch_reloc_t x64_relocs[] = {
     {0, "R_X86_64_NONE", RELOC_IGNORE, &patch_le32, 0, NULL},
-    {1, "R_X86_64_64", RELOC_ABSOLUTE, &patch_le32, RF_DATA_WORD, NULL},
+    {1, "R_X86_64_64", RELOC_ABSOLUTE, &patch_le64, RF_DATA_WORD, NULL},
     {2, "R_X86_64_PC32", RELOC_PC_RELATIVE, &patch_le32, 0, NULL},
     {4, "R_X86_64_PLT32", RELOC_PC_RELATIVE, &patch_le32, 0, NULL},
     {9, "R_X86_64_GOTPCREL", RELOC_GOT_PC_RELATIVE, &patch_le32, RF_MAKES_GOT, NULL},

@@ -40,6 +40,8 @@ const char *elf_machine_name(uint16_t machine) {
             return "EM_X86_64";
         case EM_XTENSA:
             return "EM_XTENSA";
+        case EM_RISCV:
+            return "EM_RISCV";
         default:
             return NULL;
     }
@@ -89,6 +91,7 @@ static bool read_header(elf_file_t *elf, uint64_t *shoff, size_t *shentsize, siz
     int w = elf->is64 ? 8 : 4;
     const uint8_t *p = h + 24 + 2 * w; // past e_version, e_entry, e_phoff
     *shoff = rd(p, w);
+    elf->flags = (uint32_t)rd(p + w, 4);
     p += w + 4 + 2 + 2 + 2; // e_shoff, e_flags, e_ehsize, e_phentsize, e_phnum
     *shentsize = rd(p, 2);
     *shnum = rd(p + 2, 2);

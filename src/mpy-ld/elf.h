@@ -13,6 +13,7 @@ enum {
     EM_ARM = 40,
     EM_X86_64 = 62,
     EM_XTENSA = 94,
+    EM_RISCV = 243,
 };
 
 enum {
@@ -67,12 +68,13 @@ typedef struct {
     int64_t addend; // 0 for SHT_REL, whose addend is in the patched bytes
 } elf_reloc_t;
 
-typedef struct {
+typedef struct elf_file {
     const char *path;
     const uint8_t *image; // not owned
     size_t size;
     bool is64;
     uint16_t machine;
+    uint32_t flags; // e_flags: machine-specific (the RISC-V float ABI...)
     elf_section_t *sections;
     size_t n_sections;
     elf_symbol_t *symbols;

@@ -195,6 +195,17 @@ static bool load_object_image(link_env_t *env, const char *path, const uint8_t *
         ld_hint("compile it for %s, or pass the --arch it was compiled for", env->arch->name);
         return false;
     }
+    if (obj->elf.is64 != (env->arch->word_size == 8)) {
+        ld_error("%s: incompatible arch: --arch %s needs %d-bit objects, this one is %d-bit", path,
+                 env->arch->name, env->arch->word_size * 8, obj->elf.is64 ? 64 : 32);
+        ld_hint("compile it for %s, or pass the --arch it was compiled for", env->arch->name);
+        return false;
+    }
+    char why[256];
+    if (env->arch->object_ok && !env->arch->object_ok(&obj->elf, why, sizeof(why))) {
+        ld_error("%s: incompatible object for --arch %s: %s", path, env->arch->name, why);
+        return false;
+    }
     obj->by_index = xcalloc(obj->elf.n_sections, sizeof(ld_section_t *));
     bool ok = load_sections(env, obj);
     ok = load_relocations(obj) && ok;

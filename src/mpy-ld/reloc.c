@@ -172,6 +172,11 @@ static bool apply_data_reloc(reloc_site_t *s) {
         reloc_error(s, "only absolute word relocations are supported in data");
         return false;
     }
+    if (s->info->patch->size != word) {
+        reloc_error(s, "an address of this size cannot be relocated when the module is loaded "
+                       "(the loader relocates machine words)");
+        return false;
+    }
     if (s->place % word != 0 || s->r->offset + word > s->sec->size) {
         reloc_error(s, s->sec->kind == SEC_TEXT
                           ? "absolute address inside an instruction; compile with -fpic"
