@@ -54,7 +54,7 @@ endif
 endif
 
 # Whether this run builds anything (a plain "make clean" needs no toolchain).
-MPY_BUILDING = $(filter-out clean,$(if $(MAKECMDGOALS),$(MAKECMDGOALS),all))
+MPY_BUILDING = $(filter-out clean print-toolchain,$(if $(MAKECMDGOALS),$(MAKECMDGOALS),all))
 
 CONFIG_H = $(BUILD)/$(MOD).config.h
 
@@ -67,15 +67,12 @@ ifneq ($(MPY_BUILDING),)
 $(shell mkdir -p $(BUILD) && { echo '$(MPY_VERSION)' | cmp -s - $(MPY_VERSION_STAMP) || echo '$(MPY_VERSION)' >$(MPY_VERSION_STAMP); })
 endif
 
+# The flags every module is compiled with; the per-target ones follow below.
+MPY_CFLAGS_COMMON = -std=c99 -Os -Wall -Werror -DNDEBUG -DNO_QSTR -DMICROPY_ENABLE_DYNRUNTIME
+MPY_CFLAGS_COMMON += -fpic -fno-common -U_FORTIFY_SOURCE
 CFLAGS += -I. -I$(MPY_DIR)
-CFLAGS += -std=c99
-CFLAGS += -Os
-CFLAGS += -Wall -Werror -DNDEBUG
-CFLAGS += -DNO_QSTR
-CFLAGS += -DMICROPY_ENABLE_DYNRUNTIME
+CFLAGS += $(MPY_CFLAGS_COMMON)
 CFLAGS += -DMP_CONFIGFILE='<$(CONFIG_H)>'
-CFLAGS += -fpic -fno-common
-CFLAGS += -U_FORTIFY_SOURCE
 
 MPY_CROSS_FLAGS += -march=$(ARCH)
 
@@ -163,9 +160,10 @@ ifeq ($(CROSS),xtensa-lx106-elf-)
 LIBC_INC = $(PICOLIBC_XTENSA_INC)
 endif
 
-CFLAGS += $(ARCH_CFLAGS)
-CFLAGS += $(addprefix -isystem ,$(wildcard $(LIBC_INC)))
-CFLAGS += -DMICROPY_FLOAT_IMPL=MICROPY_FLOAT_IMPL_$(shell echo $(MICROPY_FLOAT_IMPL) | tr '[:lower:]' '[:upper:]')
+# The target's part of the flags (also printed by print-toolchain).
+MPY_CFLAGS_TARGET = $(ARCH_CFLAGS) $(addprefix -isystem ,$(wildcard $(LIBC_INC)))
+MPY_CFLAGS_TARGET += -DMICROPY_FLOAT_IMPL=MICROPY_FLOAT_IMPL_$(shell echo $(MICROPY_FLOAT_IMPL) | tr '[:lower:]' '[:upper:]')
+CFLAGS += $(MPY_CFLAGS_TARGET)
 CFLAGS += $(CFLAGS_EXTRA)
 
 ################################################################################
@@ -197,7 +195,16 @@ endif
 ################################################################################
 # Build rules
 
-.PHONY: all clean
+.PHONY: all clean print-toolchain
+
+# The compiler and flags for ARCH, without the module's own parts (include
+# paths, config header), e.g. for tests that compile objects as modules are:
+#   make -s -f $(MPY_DIR)/py/dynruntime.mk ARCH=armv6m print-toolchain
+print-toolchain:
+	@$(if $(filter $(ARCH),$(MPY_ARCHS)),true,echo "ARCH '$(ARCH)' is not supported; use one of: $(MPY_ARCHS)" >&2; false)
+	@echo 'CC=$(CC)'
+	@echo 'CFLAGS=$(strip $(MPY_CFLAGS_COMMON) $(MPY_CFLAGS_TARGET))'
+	@echo 'TOOLCHAIN_PKG=$(TOOLCHAIN_PKG)'
 
 all: $(MOD).mpy
 

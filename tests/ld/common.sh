@@ -10,7 +10,7 @@ LD_OBJS=$LD_DIR/objs
 LD_GOLDEN=$LD_DIR/golden
 
 # Architectures with their own objects; xtensawin links the xtensa objects.
-LD_OBJ_ARCHS="x86 x64 armv6m armv7m armv7emsp armv7emdp xtensa"
+LD_OBJ_ARCHS="x86 x64 armv6m armv7m armv7emsp armv7emdp xtensa rv32imc rv64imc"
 LD_LINK_ARCHS="$LD_OBJ_ARCHS xtensawin"
 
 # ld_obj_arch ARCH: the architecture whose objects ARCH links.
@@ -21,25 +21,28 @@ ld_obj_arch() {
     esac
 }
 
-# ld_cc ARCH: compiler command for ARCH.
-ld_cc() {
-    case $1 in
-        x86) echo "gcc -m32" ;;
-        x64) echo "gcc" ;;
-        armv6m | armv7m | armv7emsp | armv7emdp) echo "arm-none-eabi-gcc" ;;
-        xtensa) echo "xtensa-lx106-elf-gcc" ;;
-        *) return 1 ;;
-    esac
+# The compiler, flags and Debian package for each architecture come from
+# py/dynruntime.mk (make print-toolchain), so that the test objects are
+# compiled exactly as a module is; asked once per architecture.
+LD_TOP=$(cd "$LD_DIR/../.." && pwd)
+declare -A LD_TOOLCHAIN_CACHE=()
+ld_toolchain() { # ARCH FIELD: CC, CFLAGS or TOOLCHAIN_PKG
+    if [ -z "${LD_TOOLCHAIN_CACHE[$1]+set}" ]; then
+        LD_TOOLCHAIN_CACHE[$1]=$(make -s --no-print-directory -f "$LD_TOP/py/dynruntime.mk" \
+            MPY_DIR="$LD_TOP" ARCH="$1" print-toolchain 2>/dev/null) || LD_TOOLCHAIN_CACHE[$1]=
+    fi
+    [ -n "${LD_TOOLCHAIN_CACHE[$1]}" ] || return 1
+    sed -n "s/^$2=//p" <<<"${LD_TOOLCHAIN_CACHE[$1]}"
 }
 
-# ld_cc_package ARCH: Debian package that provides the compiler.
+# ld_cc ARCH: compiler command for ARCH (x86: gcc, whose -m32 is in the flags).
+ld_cc() {
+    ld_toolchain "$1" CC
+}
+
+# ld_cc_package ARCH: Debian package(s) that provide the compiler.
 ld_cc_package() {
-    case $1 in
-        x86) echo gcc-multilib ;;
-        x64) echo gcc ;;
-        armv6m | armv7m | armv7emsp | armv7emdp) echo gcc-arm-none-eabi ;;
-        xtensa) echo gcc-xtensa-lx106 ;;
-    esac
+    ld_toolchain "$1" TOOLCHAIN_PKG
 }
 
 # ld_have_cc ARCH: true when the compiler for ARCH works (for x86 this
@@ -49,23 +52,12 @@ ld_have_cc() {
     cc=$(ld_cc "$1") || return 1
     command -v "${cc%% *}" >/dev/null 2>&1 || return 1
     echo '#include <stdint.h>
-int ld_probe;' | $cc -x c -c -o /dev/null - >/dev/null 2>&1
+int ld_probe;' | $cc $(ld_cflags "$1") -x c -c -o /dev/null - >/dev/null 2>&1
 }
 
 # ld_cflags ARCH: compiler flags for ARCH (without the per-module parts).
 ld_cflags() {
-    local common="-std=c99 -Os -Wall -Werror -DNDEBUG -DNO_QSTR -DMICROPY_ENABLE_DYNRUNTIME"
-    common="$common -fpic -fno-common -U _FORTIFY_SOURCE"
-    case $1 in
-        x86) echo "$common -m32 -fno-stack-protector -DMICROPY_FLOAT_IMPL=MICROPY_FLOAT_IMPL_DOUBLE" ;;
-        x64) echo "$common -fno-stack-protector -DMICROPY_FLOAT_IMPL=MICROPY_FLOAT_IMPL_DOUBLE" ;;
-        armv6m) echo "$common -mthumb -mcpu=cortex-m0 -DMICROPY_FLOAT_IMPL=MICROPY_FLOAT_IMPL_NONE" ;;
-        armv7m) echo "$common -mthumb -mcpu=cortex-m3 -DMICROPY_FLOAT_IMPL=MICROPY_FLOAT_IMPL_NONE" ;;
-        armv7emsp) echo "$common -mthumb -mcpu=cortex-m4 -mfpu=fpv4-sp-d16 -mfloat-abi=hard -DMICROPY_FLOAT_IMPL=MICROPY_FLOAT_IMPL_FLOAT" ;;
-        armv7emdp) echo "$common -mthumb -mcpu=cortex-m7 -mfpu=fpv5-d16 -mfloat-abi=hard -DMICROPY_FLOAT_IMPL=MICROPY_FLOAT_IMPL_DOUBLE" ;;
-        xtensa) echo "$common -mforce-l32 -DMICROPY_FLOAT_IMPL=MICROPY_FLOAT_IMPL_NONE" ;;
-        *) return 1 ;;
-    esac
+    ld_toolchain "$1" CFLAGS
 }
 
 # ld_modules: names of all test modules.

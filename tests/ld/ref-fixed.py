@@ -125,11 +125,13 @@ def link_objects_fixed(env, *args):
 
 def build_mpy_fixed(env, *args):
     # xtensa's jump is already rewritten from the real address by the
-    # reference; the others take the distance from where the jump counts:
-    # the end of the jump, or for Thumb's 16-bit b, its pc (4).
+    # reference; the others add a distance of their own to the offset they
+    # are given: the jump's length (RISC-V, Thumb's b.w and bl forms) or for
+    # Thumb's 16-bit b, its pc (4).
     if not env.arch.delayed_entry_offset:
         n = env.entry_trampoline_len
-        jump = env.arch.asm_jump(env.find_entry_addr() - (4 if n == 2 else n))
+        thumb_b16 = n == 2 and env.arch.name == "EM_ARM"
+        jump = env.arch.asm_jump(env.find_entry_addr() - (4 if thumb_b16 else n))
         assert len(jump) == n, "the entry jump changed length"
         env.full_text[:n] = jump
     _build_mpy(env, *args)
