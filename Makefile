@@ -116,6 +116,7 @@ deps:
 	DEBIAN_FRONTEND=noninteractive apt-get install -y gcc-multilib \
 	    gcc-arm-none-eabi picolibc-arm-none-eabi \
 	    gcc-xtensa-lx106 picolibc-xtensa-lx106-elf \
+	    gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf \
 	    libjsmn-dev qemu-system-arm qemu-system-misc qemu-user
 
 clean:

@@ -65,10 +65,6 @@ typedef struct arch {
     uint16_t elf_machine;
     unsigned mpy_arch;         // enum mpy_native_arch
     unsigned word_size;
-    // Where only later firmware loads the arch: the first .mpy sub-version
-    // and MicroPython release that do (0 and NULL: every sub-version).
-    unsigned min_sub_version;
-    const char *first_release;
     bool separate_rodata;      // rodata is its own region, reached through the GOT
     // Writes the jump from the start of text to the entry point into out and
     // returns its length; entry is the offset of mpy_init in text. Returns 0

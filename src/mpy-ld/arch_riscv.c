@@ -392,14 +392,12 @@ static bool riscv_object_ok(const elf_file_t *elf, char *why, size_t why_len) {
     return true;
 }
 
-#define RISCV_ARCH(var, arch_name, mpy, word, relocs_table, stub, release) \
+#define RISCV_ARCH(var, arch_name, mpy, word, relocs_table, stub) \
     const arch_t var = { \
         .name = arch_name, \
         .elf_machine = EM_RISCV, \
         .mpy_arch = mpy, \
         .word_size = word, \
-        .min_sub_version = 3, \
-        .first_release = release, \
         .encode_entry_jump = riscv_entry_jump, \
         .encode_call_stub = stub, \
         .object_ok = riscv_object_ok, \
@@ -407,5 +405,5 @@ static bool riscv_object_ok(const elf_file_t *elf, char *why, size_t why_len) {
         .n_relocs = sizeof(relocs_table) / sizeof(relocs_table[0]), \
     }
 
-RISCV_ARCH(arch_rv32imc, "rv32imc", MP_NATIVE_ARCH_RV32IMC, 4, rv32_relocs, rv32_call_stub, "v1.25");
-RISCV_ARCH(arch_rv64imc, "rv64imc", MP_NATIVE_ARCH_RV64IMC, 8, rv64_relocs, rv64_call_stub, "v1.28");
+RISCV_ARCH(arch_rv32imc, "rv32imc", MP_NATIVE_ARCH_RV32IMC, 4, rv32_relocs, rv32_call_stub);
+RISCV_ARCH(arch_rv64imc, "rv64imc", MP_NATIVE_ARCH_RV64IMC, 8, rv64_relocs, rv64_call_stub);

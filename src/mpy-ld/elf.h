@@ -26,6 +26,7 @@ enum {
     SHT_REL = 9,
 };
 
+#define SHF_TLS 0x400
 #define SHF_COMPRESSED 0x800
 
 enum {

@@ -58,6 +58,14 @@ static bool load_sections(link_env_t *env, ld_object_t *obj) {
         if ((es->type != SHT_PROGBITS && es->type != SHT_NOBITS) || es->size == 0) {
             continue;
         }
+        if (es->flags & SHF_TLS) {
+            ld_error("%s: section %s holds thread-local variables, which native modules cannot "
+                     "have (the firmware gives them no thread pointer)",
+                     obj->path, es->name);
+            ld_hint("remove _Thread_local/__thread from the variable");
+            ok = false;
+            continue;
+        }
         if (!classify_section(es->name, &kind)) {
             if (starts_with(es->name, ".data")) {
                 ld_error("%s: section %s is not empty: native modules cannot have initialised "

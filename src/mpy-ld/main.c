@@ -176,6 +176,11 @@ static bool write_output(const char *path, const buf_t *data) {
     return err == 0;
 }
 
+// The first .mpy sub-version whose firmware loads arch's native code.
+static unsigned first_sub_version(const arch_t *arch) {
+    return mpy_version_of_minor(mpy_arch_first_minor(arch->mpy_arch));
+}
+
 static int run_preprocess(const options_t *o) {
     char *output = o->output ? xstrdup(o->output) : default_output(o->files[0], ".c", ".config.h");
     if (!output) {
@@ -185,8 +190,8 @@ static int run_preprocess(const options_t *o) {
     // header made for the first of them.
     const arch_t *arch = arch_find(o->arch);
     unsigned sub_version = o->sub_version;
-    if (!sub_version && arch && arch->min_sub_version > MPY_SUB_VERSION_DEFAULT) {
-        sub_version = arch->min_sub_version;
+    if (!sub_version && arch && first_sub_version(arch) > MPY_SUB_VERSION_DEFAULT) {
+        sub_version = first_sub_version(arch);
     }
     buf_t out = {0};
     bool ok = preprocess_sources(o->files, o->n_files, sub_version, &out) && write_output(output, &out);
@@ -200,18 +205,18 @@ static int run_preprocess(const options_t *o) {
 // objects were compiled against the header's ABI.
 static bool choose_sub_version(const options_t *o, const arch_t *arch, unsigned config_version,
                                unsigned *sub_version) {
-    unsigned fallback = MPY_SUB_VERSION_DEFAULT > arch->min_sub_version ? MPY_SUB_VERSION_DEFAULT
-                                                                         : arch->min_sub_version;
+    unsigned first = first_sub_version(arch);
+    unsigned fallback = MPY_SUB_VERSION_DEFAULT > first ? MPY_SUB_VERSION_DEFAULT : first;
     *sub_version = o->sub_version ? o->sub_version : config_version ? config_version : fallback;
     char target[64], compiled[64];
     mpy_version_describe(*sub_version, target, sizeof(target));
-    if (*sub_version < arch->min_sub_version) {
-        ld_error("--mpy-version: %s native modules load in MicroPython %s and later only (.mpy "
+    if (*sub_version < first) {
+        ld_error("--mpy-version: %s native modules load in MicroPython v1.%u and later only (.mpy "
                  "6.%u); %s does not know %s",
-                 arch->name, arch->first_release, arch->min_sub_version, target, arch->name);
+                 arch->name, mpy_arch_first_minor(arch->mpy_arch), first, target, arch->name);
         ld_hint("link with --mpy-version 6.%u (make MPY_VERSION=6.%u), or leave the version "
                 "out: it then defaults to 6.%u for %s",
-                arch->min_sub_version, arch->min_sub_version, arch->min_sub_version, arch->name);
+                first, first, first, arch->name);
         return false;
     }
     if (config_version != 0 && config_version != *sub_version) {

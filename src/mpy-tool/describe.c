@@ -194,8 +194,8 @@ void describe_releases(buf_t *b, const mpy_file_t *f) {
         text_puts(b, "MicroPython v1.19 and later (bytecode only, .mpy 6)");
         return;
     }
-    char text[64];
-    mpy_version_describe(f->sub_version, text, sizeof(text));
+    char text[96];
+    mpy_version_describe_arch(f->sub_version, f->arch, text, sizeof(text));
     text_puts(b, text);
     if (!mpy_version_known(f->sub_version)) {
         text_puts(b, ": no MicroPython release loads native code of this sub-version");

@@ -25,7 +25,10 @@ static void dump_header(buf_t *b, const mpy_file_t *f) {
     }
     text_printf(b, ", small int bits %u\n", f->small_int_bits);
     if (f->has_arch_flags) {
-        text_printf(b, "arch flags: 0x%llx\n", (unsigned long long)f->arch_flags);
+        char names[128];
+        mpy_arch_flags_describe(f->arch, f->arch_flags, names, sizeof(names));
+        text_printf(b, "arch flags: 0x%llx (%s)\n", (unsigned long long)f->arch_flags,
+                    names[0] ? names : "none");
     }
     text_puts(b, "for: ");
     describe_releases(b, f);

@@ -39,6 +39,17 @@ size_t mpy_arch_word_size(unsigned arch) {
     }
 }
 
+unsigned mpy_arch_first_minor(unsigned arch) {
+    switch (arch) {
+        case MP_NATIVE_ARCH_RV32IMC:
+            return 25;
+        case MP_NATIVE_ARCH_RV64IMC:
+            return 28;
+        default:
+            return 20;
+    }
+}
+
 // MicroPython v1.27 and later (py/asmrv32.h): the RV32 extensions the
 // firmware's own native emitter may use, and a module may ask for.
 static const mpy_arch_flag_t rv32_flags[] = {

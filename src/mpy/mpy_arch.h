@@ -18,6 +18,10 @@ const char *mpy_arch_name(unsigned arch);
 // Bytes in a machine word (the unit of relocation offsets); 0 if unknown.
 size_t mpy_arch_word_size(unsigned arch);
 
+// The first MicroPython release v1.N that loads native code for arch: N
+// (20, the oldest these tools write for, for the architectures it knows).
+unsigned mpy_arch_first_minor(unsigned arch);
+
 // One architecture flag of a .mpy 6.3 header: an instruction-set extension
 // the code uses, which the firmware must have.
 typedef struct {

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mpy/mpy_arch.h"
+
 typedef struct {
     unsigned sub_version;
     unsigned first_minor, last_minor; // releases v1.<first> to v1.<last>
@@ -66,23 +68,49 @@ unsigned mpy_version_parse(const char *text) {
     if (*p != '\0') {
         return 0;
     }
-    for (size_t i = 0; i < N_VERSIONS; i++) {
-        if ((unsigned)minor >= versions[i].first_minor && (unsigned)minor <= versions[i].last_minor) {
-            return versions[i].sub_version;
-        }
+    return mpy_version_of_minor((unsigned)minor);
+}
+
+// Releases v1.<first> to v1.<last> of sub_version.
+static void describe_range(unsigned first, unsigned last, unsigned sub_version, char *buf,
+                           size_t size) {
+    if (first == last) {
+        snprintf(buf, size, "MicroPython v1.%u (.mpy 6.%u)", first, sub_version);
+    } else {
+        snprintf(buf, size, "MicroPython v1.%u-v1.%u (.mpy 6.%u)", first, last, sub_version);
     }
-    return 0;
 }
 
 void mpy_version_describe(unsigned sub_version, char *buf, size_t size) {
     const mpy_version_t *v = find(sub_version);
     if (v == NULL) {
         snprintf(buf, size, ".mpy 6.%u", sub_version);
-    } else if (v->first_minor == v->last_minor) {
-        snprintf(buf, size, "MicroPython v1.%u (.mpy 6.%u)", v->first_minor, sub_version);
     } else {
-        snprintf(buf, size, "MicroPython v1.%u-v1.%u (.mpy 6.%u)", v->first_minor, v->last_minor, sub_version);
+        describe_range(v->first_minor, v->last_minor, sub_version, buf, size);
     }
+}
+
+void mpy_version_describe_arch(unsigned sub_version, unsigned arch, char *buf, size_t size) {
+    const mpy_version_t *v = find(sub_version);
+    unsigned first = mpy_arch_first_minor(arch);
+    if (v == NULL || first <= v->first_minor) {
+        mpy_version_describe(sub_version, buf, size);
+    } else if (first <= v->last_minor) {
+        describe_range(first, v->last_minor, sub_version, buf, size);
+    } else {
+        const char *name = mpy_arch_name(arch);
+        snprintf(buf, size, "no MicroPython release (%s needs v1.%u or later, .mpy 6.%u)",
+                 name ? name : "this arch", first, mpy_version_of_minor(first));
+    }
+}
+
+unsigned mpy_version_of_minor(unsigned minor) {
+    for (size_t i = 0; i < N_VERSIONS; i++) {
+        if (minor >= versions[i].first_minor && minor <= versions[i].last_minor) {
+            return versions[i].sub_version;
+        }
+    }
+    return 0;
 }
 
 const char *mpy_version_accepted(void) {

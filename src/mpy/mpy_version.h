@@ -23,6 +23,14 @@ bool mpy_version_known(unsigned sub_version);
 // ".mpy 6.N" for another, into buf (NUL-terminated, cut to size).
 void mpy_version_describe(unsigned sub_version, char *buf, size_t size);
 
+// The same for the releases of that sub-version that load native code for
+// arch (rv32imc: from v1.25), e.g. "MicroPython v1.25-v1.28 (.mpy 6.3)"; if
+// none does: "no MicroPython release (rv32imc needs v1.25 or later, .mpy 6.3)".
+void mpy_version_describe_arch(unsigned sub_version, unsigned arch, char *buf, size_t size);
+
+// The sub-version of release v1.<minor>, or 0 if the table has none.
+unsigned mpy_version_of_minor(unsigned minor);
+
 // The sub-versions of the table as prose ("6.1, 6.2 and 6.3").
 const char *mpy_version_sub_versions(void);
 

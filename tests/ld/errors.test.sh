@@ -105,6 +105,53 @@ expect externs-pc-relative 1 "call_fixed.o: .text+0x" "R_X86_64_PLT32 against ro
 expect undefined-without-externs 1 "call_fixed.o: undefined symbol: rom_function" -- --arch x64 call_fixed.o
 expect arch-flags-x64 1 "--arch-flags zba: architecture x64 has no flags" -- --arch x64 --arch-flags zba good.o
 
+# RISC-V: the releases that know it, its flags, and objects it cannot link.
+RVCC=riscv64-unknown-elf-gcc
+if have_tool $RVCC; then
+    rv32() { $RVCC -march=rv32imac -mabi=ilp32 -mno-relax -std=c99 -Os -fpic -fno-common "$@"; }
+    rv32 -c "$SRC/good.c" -o rv32_good.o &&
+        $RVCC -march=rv64imac -mabi=lp64 -mno-relax -std=c99 -Os -fpic -c "$SRC/good.c" -o rv64_good.o &&
+        rv32 -march=rv32imafc -mabi=ilp32f -c "$SRC/good.c" -o rv32_hardfloat.o &&
+        rv32 -c "$SRC/static_bss.c" -o rv32_static_bss.o &&
+        rv32 -c "$SRC/tls.c" -o rv32_tls.o &&
+        rv32 -fno-pic -mcmodel=medlow -c "$SRC/good.c" -o rv32_nopic.o || exit 1
+    expect rv32-old-release 1 "rv32imc native modules load in MicroPython v1.25 and later only (.mpy 6.3)" \
+        "MicroPython v1.20-v1.21 (.mpy 6.1) does not know rv32imc" "link with --mpy-version 6.3" \
+        -- --arch rv32imc --mpy-version 6.1 rv32_good.o
+    expect rv64-old-release 1 "rv64imc native modules load in MicroPython v1.28 and later only" \
+        -- --arch rv64imc --mpy-version v1.22 rv64_good.o
+    expect rv32-unknown-flag 1 "--arch-flags zba,zbb: unknown flag 'zbb' for rv32imc; known flags: zba, zcmp" \
+        -- --arch rv32imc --arch-flags zba,zbb rv32_good.o
+    expect rv32-flag-bits 1 "--arch-flags 0b100: 0x4 has bits that no rv32imc flag defines" \
+        -- --arch rv32imc --arch-flags 0b100 rv32_good.o
+    expect rv64-flags 1 "--arch-flags zba: architecture rv64imc has no flags" \
+        -- --arch rv64imc --arch-flags zba rv64_good.o
+    expect rv32-hard-float 1 "rv32_hardfloat.o: incompatible object for --arch rv32imc" \
+        "hard-float ABI (ilp32f)" "compile with -mabi=ilp32" -- --arch rv32imc rv32_hardfloat.o
+    expect rv-word-size 1 "rv64_good.o: incompatible arch: --arch rv32imc needs 32-bit objects, this one is 64-bit" \
+        -- --arch rv32imc rv64_good.o
+    expect rv32-static-bss 1 "R_RISCV_PCREL_HI20 against" "fixed relocation to bss" \
+        -- --arch rv32imc rv32_static_bss.o
+    expect rv32-tls 1 "rv32_tls.o: section .tbss holds thread-local variables" "remove _Thread_local/__thread" \
+        -- --arch rv32imc rv32_tls.o
+    expect rv32-absolute 1 "R_RISCV_HI20 against" "absolute address in an instruction" "compile with -fpic" \
+        -- --arch rv32imc rv32_nopic.o
+    for flags in zba:01 zcmp:02 ZBA,zcmp:03 3:03 0x2:02; do
+        rm -f flags.mpy
+        "$MPY_LD" --arch rv32imc --arch-flags "${flags%:*}" -o flags.mpy rv32_good.o >/dev/null 2>&1
+        got=$(od -An -tx1 -j2 -N3 flags.mpy 2>/dev/null | tr -d ' ')
+        # feature byte: rv32imc (11) << 2 | sub-version 3 | 0x40 (flags follow), then
+        # the small-int bits and the flags as a var uint
+        if [ "$got" = "6f1f${flags#*:}" ]; then
+            test_pass "rv32-arch-flags-${flags%:*}"
+        else
+            test_fail "rv32-arch-flags-${flags%:*}" "header bytes 2..4 are '$got', expected 6f1f${flags#*:}"
+        fi
+    done
+else
+    test_skip ld-errors-riscv "$RVCC not installed (Debian package gcc-riscv64-unknown-elf)"
+fi
+
 # An existing output survives a failed link untouched.
 echo keep >out.mpy
 "$MPY_LD" --arch x64 -o out.mpy no_init.o 2>/dev/null

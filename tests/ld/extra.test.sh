@@ -168,3 +168,25 @@ if have_tool arm-none-eabi-gcc; then
 else
     test_skip memfuncs-arm "arm-none-eabi-gcc not installed (Debian package gcc-arm-none-eabi)"
 fi
+# RISC-V: the same stubs (auipc t1; lw/ld t1, L(t1); jr t1), and libgcc's
+# soft-float helpers.
+if have_tool riscv64-unknown-elf-gcc; then
+    for arch in rv32imc:rv32imac:ilp32:16 rv64imc:rv64imac:lp64:24; do
+        IFS=: read -r name march mabi size <<<"$arch"
+        rvcc="riscv64-unknown-elf-gcc -march=$march -mabi=$mabi -mno-relax -std=c99 -Os -fpic -fno-common"
+        $rvcc -fno-builtin -c "$SRC/memfuncs.c" -o "memfuncs-$name.o" &&
+            $rvcc -c "$SRC/softfloat.c" -o "softfloat-$name.o" || exit 1
+        link "memfuncs-$name" "STUB size=$size" -- --arch "$name" "memfuncs-$name.o"
+        stub=$(od -A n -t x1 "memfuncs-$name.mpy" | tr -d ' \n')
+        if [[ $stub == *17030000*67000300* ]]; then
+            test_pass "memfuncs-$name-stubs"
+        else
+            test_fail "memfuncs-$name-stubs" "auipc t1 / jr t1 stub not found"
+        fi
+        libgcc=$($rvcc -print-libgcc-file-name)
+        link "softfloat-$name" "using $libgcc(addsf3.o)" "using $libgcc(mulsf3.o)" -- \
+            --arch "$name" "softfloat-$name.o" -l "$libgcc"
+    done
+else
+    test_skip ld-extra-riscv "riscv64-unknown-elf-gcc not installed (Debian package gcc-riscv64-unknown-elf)"
+fi
