@@ -197,6 +197,11 @@ endif
 
 .PHONY: all clean print-toolchain
 
+all: $(MOD).mpy
+
+clean:
+	$(RM) -rf $(BUILD) $(CLEAN_EXTRA)
+
 # The compiler and flags for ARCH, without the module's own parts (include
 # paths, config header), e.g. for tests that compile objects as modules are:
 #   make -s -f $(MPY_DIR)/py/dynruntime.mk ARCH=armv6m print-toolchain
@@ -205,11 +210,6 @@ print-toolchain:
 	@echo 'CC=$(CC)'
 	@echo 'CFLAGS=$(strip $(MPY_CFLAGS_COMMON) $(MPY_CFLAGS_TARGET))'
 	@echo 'TOOLCHAIN_PKG=$(TOOLCHAIN_PKG)'
-
-all: $(MOD).mpy
-
-clean:
-	$(RM) -rf $(BUILD) $(CLEAN_EXTRA)
 
 # This SDK's linker is built from $(MPY_DIR) the first time it is needed
 # (unless MPY_LD names another one). The sub-make must not inherit this
