@@ -68,6 +68,16 @@ patch_byte 2 $(((2 << 2) | 1 | 0x40)); expect_error arch-flags "architecture fla
 patch_byte 3 64; expect_error small-int-bits "ValueError: incompatible .mpy file"
 patch_byte 2 $(((1 << 2) | 1)); expect_error arch "ValueError: incompatible .mpy arch"
 : >"$TMP/m/bad.mpy"; expect_error empty "ValueError: incompatible .mpy file"
+# RISC-V modules (linked from the committed rv32imc/rv64imc objects) and the
+# rv32imc extension flags are refused by name on this host.
+for rv in rv32imc:--arch-flags=zba rv64imc; do
+    objs=$TOP/tests/ld/examples/${rv%%:*}/factorial
+    flags=${rv#*:}
+    [ "$flags" = "$rv" ] && flags=
+    (cd "$objs" && "$TOOLS_DIR/mpy-ld" --arch "${rv%%:*}" $flags --qstrs factorial.config.h \
+        -o "$TMP/m/bad.mpy" factorial.o) >/dev/null 2>&1
+    expect_error "${rv%%:*}" "ValueError: incompatible .mpy arch: bad.mpy: native code for ${rv%%:*}; this runtime runs"
+done
 
 # Where the text and the relocation stream are (mpy-tool dump --json).
 "$TOOLS_DIR/mpy-tool" dump --json "$GOOD" >"$TMP/dump.json"
