@@ -26,9 +26,15 @@ static void dump_header(buf_t *b, const mpy_file_t *f) {
     text_printf(b, ", small int bits %u\n", f->small_int_bits);
     if (f->has_arch_flags) {
         char names[128];
+        size_t n_defined;
         mpy_arch_flags_describe(f->arch, f->arch_flags, names, sizeof(names));
-        text_printf(b, "arch flags: 0x%llx (%s)\n", (unsigned long long)f->arch_flags,
-                    names[0] ? names : "none");
+        text_printf(b, "arch flags: 0x%llx", (unsigned long long)f->arch_flags);
+        if (mpy_arch_flags(f->arch, &n_defined)) {
+            text_printf(b, " (%s)\n", names[0] ? names : "none");
+        } else {
+            const char *arch = mpy_arch_name(f->arch);
+            text_printf(b, " (no flags are defined for %s)\n", arch ? arch : "this arch");
+        }
     }
     text_puts(b, "for: ");
     describe_releases(b, f);

@@ -135,7 +135,7 @@ for f in "$HERE"/fixtures/*.mpy "$HERE"/examples/*/*.mpy "$HERE"/golden/bytecode
     (cd "$HERE" && "$MPY_TOOL" dump "$rel") >"$out"
 done
 for f in fixtures/values.mpy fixtures/emitters.mpy fixtures/thumb.mpy fixtures/x64-qstrs.mpy \
-    fixtures/xtensawin-rodata.mpy golden/x64-bss.mpy; do
+    fixtures/xtensawin-rodata.mpy fixtures/rv32imc-flags.mpy golden/x64-bss.mpy; do
     (cd "$HERE" && "$MPY_TOOL" dump --json "$f") >"$HERE/dump/$(echo "${f%.mpy}" | tr / _).json"
 done
 "$MPY_TOOL" opcodes >"$HERE/dump/opcodes.txt"
