@@ -27,7 +27,8 @@
 #   ARCH_FLAGS          architecture flags for the .mpy header (mpy-ld
 #                       --arch-flags; .mpy 6.3 defines them for rv32imc only)
 #   LINK_RUNTIME        1 (default with this SDK's mpy-ld): link the compiler's
-#                       libgcc, for helpers such as __aeabi_idiv; 0: do not
+#                       libgcc, for helpers such as __aeabi_idiv (on RISC-V
+#                       also picolibc's maths functions); 0: do not
 #   V=1                 show the commands (and make mpy-ld verbose)
 # Targets: all (the default) and clean.
 
@@ -86,6 +87,7 @@ SRC_MPY += $(addprefix $(BUILD)/, $(patsubst %.py,%.mpy,$(filter %.py,$(SRC))))
 PICOLIBC_ARM_INC = /usr/lib/picolibc/arm-none-eabi/include
 PICOLIBC_XTENSA_INC = /usr/lib/xtensa-lx106-elf/include /usr/lib/picolibc/xtensa-lx106-elf/include
 PICOLIBC_RISCV_INC = /usr/lib/picolibc/riscv64-unknown-elf/include
+PICOLIBC_RISCV_LIB = /usr/lib/picolibc/riscv64-unknown-elf/lib
 
 ifeq ($(ARCH),x86)
 CROSS =
@@ -140,12 +142,14 @@ CROSS = riscv64-unknown-elf-
 ARCH_CFLAGS = -march=rv32imac -mabi=ilp32 -mno-relax
 MICROPY_FLOAT_IMPL ?= float
 LIBC_INC = $(PICOLIBC_RISCV_INC)
+LIBC_LIB = $(PICOLIBC_RISCV_LIB)/rv32imac/ilp32/libc.a
 TOOLCHAIN_PKG = gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf
 else ifeq ($(ARCH),rv64imc)
 CROSS = riscv64-unknown-elf-
 ARCH_CFLAGS = -march=rv64imac -mabi=lp64 -mno-relax
 MICROPY_FLOAT_IMPL ?= float
 LIBC_INC = $(PICOLIBC_RISCV_INC)
+LIBC_LIB = $(PICOLIBC_RISCV_LIB)/rv64imac/lp64/libc.a
 TOOLCHAIN_PKG = gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf
 else ifneq ($(MPY_BUILDING),)
 $(error ARCH '$(ARCH)' is not supported; use one of: $(MPY_ARCHS))
@@ -257,9 +261,12 @@ LINK_RUNTIME ?= 1
 else
 LINK_RUNTIME ?= 0
 endif
+# On RISC-V it also links picolibc's maths functions (roundf, sqrtf...), as
+# MicroPython's own dynruntime.mk does there.
 ifeq ($(LINK_RUNTIME),1)
 LIBGCC_PATH = $(shell $(CC) $(ARCH_CFLAGS) -print-libgcc-file-name 2>/dev/null)
 MPY_LD_LIBS = $(if $(wildcard $(LIBGCC_PATH)),-l $(LIBGCC_PATH))
+MPY_LD_LIBS += $(addprefix -l ,$(wildcard $(LIBC_LIB)))
 endif
 
 # Fixed-address symbols and architecture flags, for the link.

@@ -39,6 +39,10 @@ static bool classify_section(const char *name, sec_kind_t *kind) {
         {".rodata", SEC_RODATA},
         {".data.rel.ro", SEC_DATA_REL_RO},
         {".bss", SEC_BSS},
+        // RISC-V's small-data forms (code built without -fpic puts small
+        // variables there)
+        {".srodata", SEC_RODATA},
+        {".sbss", SEC_BSS},
     };
     for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
         if (starts_with(name, kinds[i].prefix)) {
@@ -67,7 +71,7 @@ static bool load_sections(link_env_t *env, ld_object_t *obj) {
             continue;
         }
         if (!classify_section(es->name, &kind)) {
-            if (starts_with(es->name, ".data")) {
+            if (starts_with(es->name, ".data") || starts_with(es->name, ".sdata")) {
                 ld_error("%s: section %s is not empty: native modules cannot have initialised "
                          "writable data",
                          obj->path, es->name);

@@ -186,6 +186,13 @@ if have_tool riscv64-unknown-elf-gcc; then
         libgcc=$($rvcc -print-libgcc-file-name)
         link "softfloat-$name" "using $libgcc(addsf3.o)" "using $libgcc(mulsf3.o)" -- \
             --arch "$name" "softfloat-$name.o" -l "$libgcc"
+        libc=/usr/lib/picolibc/riscv64-unknown-elf/lib/$march/$mabi/libc.a
+        if [ -f "$libc" ]; then
+            $rvcc -c "$SRC/mathfn.c" -o "mathfn-$name.o" || exit 1
+            link "mathfn-$name" "using $libc(" -- --arch "$name" "mathfn-$name.o" -l "$libgcc" -l "$libc"
+        else
+            test_skip "mathfn-$name" "no $libc (Debian package picolibc-riscv64-unknown-elf)"
+        fi
     done
 else
     test_skip ld-extra-riscv "riscv64-unknown-elf-gcc not installed (Debian package gcc-riscv64-unknown-elf)"
