@@ -151,6 +151,17 @@ for arch in x64 x86 armv6m armv7m armv7emsp armv7emdp xtensa; do
         fi
     done
 done
+# RISC-V exists in .mpy 6.3 only: its config header says so by itself.
+for arch in rv32imc rv64imc; do
+    if have_tool riscv64-unknown-elf-gcc; then
+        compile "gcc/$arch/6.3" ARCH="$arch"
+        if have_tool clang && [ -d /usr/lib/picolibc/riscv64-unknown-elf/include ]; then
+            compile "clang/$arch/6.3" ARCH="$arch" CC="clang --target=riscv${arch:2:2}-unknown-elf"
+        fi
+    else
+        test_skip "sdk/headers/compile/gcc/$arch/6.3" "no riscv64-unknown-elf-gcc (Debian: gcc-riscv64-unknown-elf)"
+    fi
+done
 if [ -n "$(have_tool gcc && echo y)" ]; then
     compile "gcc/x64/c11" ARCH=x64 CFLAGS_EXTRA="-std=c11"
     have_tool clang && compile "clang/x64/c11" ARCH=x64 CC=clang CFLAGS_EXTRA="-std=c11"
