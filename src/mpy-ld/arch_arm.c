@@ -1,5 +1,20 @@
 // Arm Thumb: armv6m (Thumb-1 only) and the Thumb-2 cores armv7m, armv7emsp,
-// armv7emdp. Objects are REL: addends sit in the patched instruction.
+// armv7emdp.
+//
+// Quirks a linker meets here:
+// - Objects are REL: the addend sits in the patched instruction or word, so
+//   every patch adds to what is there (bl's split immediate included).
+// - Code reaches the GOT as gcc's PIC does: R_ARM_BASE_PREL gives the GOT's
+//   distance from a literal, and R_ARM_GOT_BREL an entry's offset in it;
+//   clang instead loads R_ARM_GOT_PREL literals (entry - P).
+// - armv6m has only a 16-bit b (+-2 KiB) and no b.w: a far mpy_init needs
+//   either 6.3's push/bl/pop entry or, in 6.1 and 6.2 whose jump is 2 bytes,
+//   a veneer placed first in text. Its switch statements call libgcc's
+//   __gnu_thumb1_case_* helpers, taken with -l.
+// - Calls to memset/memmove land on stubs that jump through a literal, as
+//   both Thumb-1 and Thumb-2 lack a PC-relative indirect jump.
+// - The hard-float cores (armv7emsp/dp) keep doubles 8-byte aligned, so a
+//   section may start beyond the entry jump.
 #include "mpy-ld/arch.h"
 #include "mpy-ld/elf.h"
 #include "mpy/mpy_format.h"

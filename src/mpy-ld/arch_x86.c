@@ -1,4 +1,18 @@
 // x86 (32-bit, i386 psABI) and x64 (x86-64 psABI).
+//
+// Quirks a linker meets here:
+// - x86 objects are REL (addends in place), x64 objects RELA; both patch
+//   plain 32-bit fields, so one patch serves all.
+// - 32-bit PIC code has no PC-relative data access: it calls a
+//   __x86.get_pc_thunk.* helper (each object brings its own copy, and the
+//   duplicates are allowed), keeps the GOT's address in ebx (R_386_GOTPC) and
+//   reaches data GOT-relative (R_386_GOTOFF) or through GOT entries
+//   (R_386_GOT32/GOT32X). Calls to memset/memmove go through the PLT
+//   convention, so their stub finds its literal relative to ebx.
+// - x64 reaches data PC-relative and GOT entries with GOTPCREL; newer
+//   assemblers write the relaxable GOTPCRELX forms, handled the same way
+//   (this linker does not relax them).
+// - The entry jump is a 5-byte jmp rel32 in every .mpy version.
 #include "mpy-ld/arch.h"
 #include "mpy-ld/elf.h"
 #include "mpy/mpy_format.h"

@@ -5,6 +5,12 @@
 // symbols (resolve.c), build the GOT (got.c), lay sections out in the text,
 // rodata and BSS regions (layout.c), fill the GOT, apply relocations
 // (reloc.c), then write the .mpy (emit.c).
+//
+// What differs between architectures lives in one arch_<isa>.c file each
+// (arch.h): relocation types and how each is computed and patched, the entry
+// jump, call stubs, and the link steps an architecture does its own way
+// (xtensa's literal pools). Adding an architecture means adding such a file
+// and listing it in arch.c.
 #ifndef MPY_LD_LINK_H
 #define MPY_LD_LINK_H
 
