@@ -53,6 +53,10 @@ for arch in $archs; do
         for lib in $(grep -o -e '-l [^ ]*' <<<"$link" | cut -c4-); do
             members=$(sed -n "s|^using $lib(\(.*\))\$|\1|p" "$work/make.log")
             [ -n "$members" ] || continue
+            case $lib in
+                */libgcc.a) ;;
+                *) echo "$arch/$name: takes members of $lib; only libgcc is supported here" >&2; exit 1 ;;
+            esac
             echo "libgcc $(sha256sum <"$lib" | cut -d' ' -f1)" >"$dest/LIBS"
             (cd "$ref" && ar x "$lib" $members)
         done
