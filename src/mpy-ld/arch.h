@@ -88,6 +88,9 @@ typedef struct arch {
     bool (*object_ok)(const struct elf_file *elf, char *why, size_t why_len);
     const arch_reloc_t *relocs;
     size_t n_relocs;
+    // Global symbols that several objects may define (gcc gives each x86
+    // object its own copy of the pc thunks), by prefix; NULL if none.
+    const char *shared_symbol_prefix;
     // Steps of the link an arch does its own way (NULL: the generic step).
     // Collects the GOT entries (generic: from relocations with RF_MAKES_GOT).
     bool (*build_got)(struct link_env *env);

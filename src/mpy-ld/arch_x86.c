@@ -91,6 +91,7 @@ const arch_t arch_x86 = {
     .encode_call_stub = x86_call_stub,
     .relocs = x86_relocs,
     .n_relocs = sizeof(x86_relocs) / sizeof(x86_relocs[0]),
+    .shared_symbol_prefix = "__x86.get_pc_thunk.",
 };
 
 const arch_t arch_x64 = {

@@ -34,7 +34,7 @@ static bool classify_section(const char *name, sec_kind_t *kind) {
         const char *prefix;
         sec_kind_t kind;
     } kinds[] = {
-        {".literal", SEC_LITERAL},
+        {".literal", SEC_LITERAL}, // xtensa: pools that arch_xtensa.c turns into GOT and LIT
         {".text", SEC_TEXT},
         {".rodata", SEC_RODATA},
         {".data.rel.ro", SEC_DATA_REL_RO},
@@ -166,10 +166,11 @@ static bool record_symbols(link_env_t *env, ld_object_t *obj) {
             if (prev && es->bind == STB_WEAK) {
                 continue; // an earlier definition wins over a weak one
             }
-            // gcc gives every x86 object its own copy of the pc thunks; the
-            // last copy loaded is the one others resolve to.
+            // Symbols every object may bring its own copy of (x86's pc
+            // thunks): the last copy loaded is the one others resolve to.
+            const char *shared = env->arch->shared_symbol_prefix;
             if (prev && prev->elf->bind == STB_GLOBAL && es->bind == STB_GLOBAL &&
-                !starts_with(es->name, "__x86.get_pc_thunk.")) {
+                !(shared && starts_with(es->name, shared))) {
                 ld_error("duplicate symbol: %s: defined in %s and in %s", es->name,
                          prev->obj->path, obj->path);
                 ok = false;
