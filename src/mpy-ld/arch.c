@@ -11,6 +11,14 @@ static const arch_t *const all_archs[] = {
     &arch_rv32imc, &arch_rv64imc,
 };
 
+size_t arch_count(void) {
+    return sizeof(all_archs) / sizeof(all_archs[0]);
+}
+
+const arch_t *arch_at(size_t index) {
+    return index < arch_count() ? all_archs[index] : NULL;
+}
+
 const arch_t *arch_find(const char *name) {
     for (size_t i = 0; i < sizeof(all_archs) / sizeof(all_archs[0]); i++) {
         if (strcmp(all_archs[i]->name, name) == 0) {

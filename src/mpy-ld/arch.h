@@ -102,6 +102,9 @@ typedef struct arch {
 } arch_t;
 
 const arch_t *arch_find(const char *name);
+// The architectures in the order of arch_names(): arch_at(0 .. arch_count()-1).
+size_t arch_count(void);
+const arch_t *arch_at(size_t index);
 // Space-separated list of the valid --arch values, for messages.
 const char *arch_names(void);
 const arch_reloc_t *arch_find_reloc(const arch_t *arch, uint32_t type);

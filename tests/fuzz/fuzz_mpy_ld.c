@@ -1,5 +1,6 @@
-// libFuzzer target for mpy-ld: the first byte picks the architecture, the
-// rest is one input file (an ELF object or an ar archive) linked in memory.
+// libFuzzer target for mpy-ld: the first byte picks the architecture (its
+// index in the arch table) and the .mpy sub-version, the rest is one input
+// file (an ELF object or an ar archive) linked in memory.
 // Build and run with tests/fuzz/run-fuzz.sh (needs clang).
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,19 +8,21 @@
 
 #include "mpy-ld/diag.h"
 #include "mpy-ld/link.h"
+#include "mpy/mpy_arch.h"
 #include "mpy/mpy_version.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-    static const char *const archs[] = {"x86", "x64", "armv6m", "armv7m",
-                                        "armv7emsp", "armv7emdp", "xtensa", "xtensawin"};
     if (size < 1) {
         return 0;
     }
     ld_log_level = 0;
+    const arch_t *arch = arch_at(data[0] % arch_count());
+    unsigned sub_version = data[0] / arch_count() % 3 + 1;
+    unsigned first = mpy_version_of_minor(mpy_arch_first_minor(arch->mpy_arch));
     link_env_t env;
-    link_init(&env, arch_find(archs[data[0] % 8]), MPY_SUB_VERSION_DEFAULT);
+    link_init(&env, arch, sub_version < first ? first : sub_version);
     uint8_t *image = xmalloc(size - 1);
     memcpy(image, data + 1, size - 1);
     if (link_load_image(&env, "fuzz.o", image, size - 1, false) && link_finish(&env)) {
