@@ -211,6 +211,7 @@ static void compile_function(comp_t *c, node_t *n) {
 // Jumps to label when n is true (jump_if) or false, as MicroPython's
 // c_if_cond: and/or/not become jumps.
 static void compile_if_cond(comp_t *c, node_t *n, bool jump_if, size_t label) {
+    mp_stack_check(); // the compiler follows the nesting of the source
     if (n->kind == E_NOT) {
         compile_if_cond(c, n->a, !jump_if, label);
         return;
@@ -420,6 +421,7 @@ static void compile_comprehension(comp_t *c, node_t *n) {
 }
 
 static void compile_expr(comp_t *c, node_t *n) {
+    mp_stack_check(); // the compiler follows the nesting of the source
     emit_t *e = c->e;
     if (n->line > e->line) {
         set_line(c, n);
@@ -558,6 +560,7 @@ static void compile_expr(comp_t *c, node_t *n) {
 // Assignment and deletion
 
 static void compile_assign(comp_t *c, node_t *t) {
+    mp_stack_check(); // the compiler follows the nesting of the source
     emit_t *e = c->e;
     switch (t->kind) {
         case E_NAME:
@@ -919,6 +922,7 @@ static void compile_try(comp_t *c, node_t *n) {
 }
 
 static void compile_with_items(comp_t *c, node_t *n, size_t i) {
+    mp_stack_check(); // the compiler follows the nesting of the source
     if (i == n->list.n) {
         compile_stmts(c, &n->list2);
         return;
@@ -1013,6 +1017,7 @@ static mp_obj_t repl_print(mp_obj_t o) {
 static const mp_obj_fun_builtin_fixed_t repl_print_obj = {{&mp_type_fun_builtin_1}, .fun._1 = repl_print};
 
 static void compile_stmt(comp_t *c, node_t *n) {
+    mp_stack_check(); // the compiler follows the nesting of the source
     emit_t *e = c->e;
     set_line(c, n);
     switch (n->kind) {
@@ -1174,6 +1179,7 @@ static void compile_stmts(comp_t *c, node_list_t *body) {
 
 // The body of a comprehension: nested loops storing into the collection.
 static void compile_comp_iter(comp_t *c, node_t *comp, size_t clause, size_t depth) {
+    mp_stack_check(); // the compiler follows the nesting of the source
     emit_t *e = c->e;
     node_t *f = comp->list.items[clause];
     size_t l_top = emit_new_label(e), l_end = emit_new_label(e);

@@ -82,6 +82,7 @@ static void walk_expr(walk_t *w, scope_t *scope, node_t *n);
 static void walk_stmts(walk_t *w, scope_t *scope, node_list_t *body);
 
 static void walk_target(walk_t *w, scope_t *scope, node_t *t) {
+    mp_stack_check(); // the walk follows the nesting of the source
     switch (t->kind) {
         case E_NAME:
             note_store(scope, t->name);
@@ -175,6 +176,7 @@ static void walk_comprehension(walk_t *w, scope_t *scope, node_t *n) {
 }
 
 static void walk_expr(walk_t *w, scope_t *scope, node_t *n) {
+    mp_stack_check(); // the walk follows the nesting of the source
     if (n == NULL) {
         return;
     }
@@ -221,6 +223,7 @@ static void walk_expr(walk_t *w, scope_t *scope, node_t *n) {
 }
 
 static void walk_stmt(walk_t *w, scope_t *scope, node_t *n) {
+    mp_stack_check(); // the walk follows the nesting of the source
     switch (n->kind) {
         case S_EXPR:
         case S_RETURN:

@@ -21,10 +21,7 @@ const char *mp_obj_get_type_str(mp_const_obj_t o) {
 
 void mp_obj_print_helper(const mp_print_t *print, mp_obj_t o_in, mp_print_kind_t kind) {
     // Nested (or self-referencing) containers recurse through here.
-    char here;
-    if (mp_state.stack_limit != NULL && &here < mp_state.stack_limit) {
-        mp_raise_recursion_depth();
-    }
+    mp_stack_check();
     if (o_in == MP_OBJ_NULL) {
         mp_print_str(print, "(nil)");
         return;

@@ -10,13 +10,6 @@
 // Frames up to this many words live on the C stack, larger ones on the heap.
 #define VM_STACK_FRAME_WORDS 40
 
-static void check_stack(void) {
-    char here;
-    if (mp_state.stack_limit != NULL && &here < mp_state.stack_limit) {
-        mp_raise_recursion_depth();
-    }
-}
-
 // The qstr of local number i's name etc. are stored as indices into the
 // module's qstr table.
 static qstr context_qstr(const mp_obj_fun_bc_t *self, mp_uint_t index) {
@@ -177,7 +170,7 @@ void vm_setup_frame(vm_frame_t *f, size_t n_args, size_t n_kw, const mp_obj_t *a
 }
 
 mp_obj_t mp_obj_fun_bc_call(mp_obj_t self_in, size_t n_args, size_t n_kw, const mp_obj_t *args) {
-    check_stack();
+    mp_stack_check();
     mp_obj_fun_bc_t *self = MP_OBJ_TO_PTR(self_in);
     vm_sig_t sig;
     vm_decode_sig(self->bytecode, &sig);
@@ -251,7 +244,7 @@ MP_DEFINE_CONST_OBJ_TYPE(
 // Native and viper functions: the machine code takes the call as is.
 
 static mp_obj_t fun_native_call(mp_obj_t self_in, size_t n_args, size_t n_kw, const mp_obj_t *args) {
-    check_stack();
+    mp_stack_check();
     mp_obj_fun_bc_t *self = MP_OBJ_TO_PTR(self_in);
     mp_call_fun_t fun = (mp_call_fun_t)(uintptr_t)self->bytecode;
     return fun(self_in, n_args, n_kw, args);

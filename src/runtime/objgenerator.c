@@ -36,6 +36,7 @@ mp_obj_t vm_make_generator(mp_obj_t fun, size_t n_args, size_t n_kw, const mp_ob
 
 static vm_return_kind_t gen_resume(gen_instance_t *self, mp_obj_t send_value, mp_obj_t throw_value,
                                    mp_obj_t *ret_val) {
+    mp_stack_check(); // chains of generators resume each other through here
     if (self->finished) {
         // Resuming a finished generator: StopIteration(None).
         *ret_val = mp_const_none;

@@ -69,6 +69,7 @@ static mp_obj_t tuple_unary_op(mp_unary_op_t op, mp_obj_t self_in) {
             return MP_OBJ_NEW_SMALL_INT(self->len);
         case MP_UNARY_OP_HASH: {
             // The sum of the items' hashes (raises for an unhashable item).
+            mp_stack_check(); // nested tuples hash their items through here
             mp_uint_t hash = TUPLE_HASH_SEED;
             for (size_t i = 0; i < self->len; i++) {
                 hash += (mp_uint_t)MP_OBJ_SMALL_INT_VALUE(mp_unary_op(MP_UNARY_OP_HASH, self->items[i]));

@@ -73,6 +73,15 @@ static qstr expect_name(parser_t *p) {
     return q;
 }
 
+// Called where the grammar recurses (atoms, unary operators, `not`,
+// blocks): input nested deeper than the C stack allows is a MemoryError, as
+// in MicroPython, whose parser keeps its rule stack on the heap.
+static void check_nesting(void) {
+    if (mp_stack_exhausted()) {
+        mp_raise_msg(&mp_type_MemoryError, MP_ERROR_TEXT("memory allocation failed: code nested too deeply"));
+    }
+}
+
 static NORETURN void unsupported(parser_t *p, const char *msg) {
     compile_error_at(&mp_type_SyntaxError, MP_QSTRnull, TOK.line, TOK.col, msg);
 }
@@ -154,6 +163,7 @@ static node_t *parse_number(parser_t *p) {
 // field {expr!c:spec} keeps only {!c:spec} in the format string and its
 // expression, parsed on its own, joins the arguments.
 static node_t *parse_fstring_expr(const char *src, size_t len, size_t line, size_t col) {
+    check_nesting();
     parser_t sub;
     // Parenthesised so that newlines inside are ignored as within brackets.
     char *text = m_malloc(len + 3);
@@ -471,6 +481,7 @@ static node_t *parse_brace(parser_t *p) {
 }
 
 static node_t *parse_atom(parser_t *p) {
+    check_nesting();
     node_t *n;
     switch (TOK.kind) {
         case T_NAME:
@@ -632,6 +643,7 @@ static node_t *parse_power(parser_t *p) {
 }
 
 static node_t *parse_factor(parser_t *p) {
+    check_nesting();
     int op;
     switch (TOK.kind) {
         case O_PLUS: op = MP_UNARY_OP_POSITIVE; break;
@@ -758,6 +770,7 @@ static node_t *parse_comparison(parser_t *p) {
 }
 
 static node_t *parse_not_test(parser_t *p) {
+    check_nesting();
     if (TOK.kind == K_NOT) {
         node_t *n = node_at_tok(p, E_NOT);
         advance(p);
@@ -789,6 +802,7 @@ static node_t *parse_or_test(parser_t *p) {
 }
 
 static node_t *parse_lambda(parser_t *p) {
+    check_nesting();
     node_t *n = node_at_tok(p, E_LAMBDA);
     advance(p);
     parse_params(p, n, P_COLON);
@@ -933,6 +947,7 @@ static void parse_params(parser_t *p, node_t *n, tok_kind_t end) {
 static void parse_stmt(parser_t *p, node_list_t *out);
 
 static void parse_block(parser_t *p, node_list_t *out) {
+    check_nesting();
     expect(p, P_COLON);
     if (accept(p, T_NEWLINE)) {
         if (TOK.kind != T_INDENT) {

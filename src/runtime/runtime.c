@@ -11,9 +11,13 @@
 /******************************************************************************/
 // The C stack check
 
-void mp_stack_check(void) {
+bool mp_stack_exhausted(void) {
     char here;
-    if (mp_state.stack_limit != NULL && &here < mp_state.stack_limit) {
+    return mp_state.stack_limit != NULL && &here < mp_state.stack_limit;
+}
+
+void mp_stack_check(void) {
+    if (mp_stack_exhausted()) {
         mp_raise_recursion_depth();
     }
 }
@@ -114,6 +118,8 @@ mp_obj_t mp_obj_equal_not_equal(mp_binary_op_t op, mp_obj_t o1, mp_obj_t o2) {
     if (o1 == o2 && (mp_obj_is_small_int(o1) || !(mp_obj_get_type(o1)->flags & MP_TYPE_FLAG_EQ_NOT_REFLEXIVE))) {
         return local_true;
     }
+    // Nested containers compare their items through here.
+    mp_stack_check();
     // A str equals only a str.
     if (mp_obj_is_str(o1)) {
         if (mp_obj_is_str(o2)) {
@@ -896,6 +902,7 @@ static mp_fun_1_t type_iternext(const mp_obj_type_t *type) {
 }
 
 mp_obj_t mp_iternext_allow_raise(mp_obj_t o_in) {
+    mp_stack_check(); // chained iterators nest calls to here
     const mp_obj_type_t *type = mp_obj_get_type(o_in);
     mp_fun_1_t next = type_has_iternext(type) && MP_OBJ_TYPE_HAS_SLOT(type, iter) ? type_iternext(type) : NULL;
     if (next != NULL) {

@@ -220,8 +220,12 @@ NORETURN void mp_raise_OSError(int errno_);
 NORETURN void mp_raise_StopIteration(mp_obj_t arg);
 NORETURN void mp_raise_recursion_depth(void);
 // RuntimeError "maximum recursion depth exceeded" when the C stack has
-// grown beyond mp_state.stack_limit (the VM calls it per Python call).
+// grown beyond mp_state.stack_limit. Every recursion that input can drive
+// deep calls it: Python calls, printing, equality, hashing, iteration, the
+// compiler's walks (the parser raises MemoryError instead, as MicroPython's).
 void mp_stack_check(void);
+// True when the C stack has grown beyond mp_state.stack_limit.
+bool mp_stack_exhausted(void);
 
 /******************************************************************************/
 // Numbers (objint.c, objfloat.c, objbool.c)

@@ -84,6 +84,7 @@ bool mp_seq_cmp_bytes(mp_uint_t op, const byte *data1, size_t len1, const byte *
 }
 
 bool mp_seq_cmp_objs(mp_uint_t op, const mp_obj_t *items1, size_t len1, const mp_obj_t *items2, size_t len2) {
+    mp_stack_check(); // nested lists and tuples compare through here
     if (op == MP_BINARY_OP_EQUAL && len1 != len2) {
         return false;
     }
