@@ -265,7 +265,7 @@ mp_obj_t mp_load_mpy_module(qstr name, const char *file, const byte *data, size_
     if (nlr_push(&nlr) == 0) {
         mpy_error_t err;
         if (!mpy_read(&ld->file, file, data, len, &err)) {
-            incompatible_file();
+            mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("incompatible .mpy file: %s"), err.message);
         }
         ld->file_read = true;
         // The VM trusts its bytecode: operands out of range or jumps into
