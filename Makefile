@@ -46,7 +46,7 @@ else
 HOST_X86 = no-host-x86
 endif
 
-.PHONY: all demo test deps clean bench host-x86 no-host-x86
+.PHONY: all demo test deps clean bench fuzz host-x86 no-host-x86
 all: $(BUILD)/mpy-ld $(BUILD)/mpy-tool $(BUILD)/libruntime.a $(BUILD)/mpy-host $(HOST_X86)
 
 $(BUILD)/obj/%.o: src/%.c
@@ -98,13 +98,41 @@ host-x86: $(HOST_X86)
 no-host-x86:
 	@echo "mpy-host-x86 skipped: $(CC) -m32 cannot link (Debian: gcc-multilib)"
 
+# The fuzz targets (tests/fuzz/) as plain programs that run each file named
+# on their command line once: make test replays the committed regression
+# inputs with them (make fuzz runs the targets under libFuzzer, with clang).
+FUZZ_TARGETS = mpy_ld mpy_tool mpy_load compile vm
+FUZZ_REPLAY = $(FUZZ_TARGETS:%=$(BUILD)/fuzz/replay_%)
+FUZZ_OBJ = $(FUZZ_TARGETS:%=$(BUILD)/fuzz/obj/fuzz_%.o) $(BUILD)/fuzz/obj/replay_main.o
+FUZZ_TIME ?= 60
+
+$(BUILD)/fuzz/obj/%.o: tests/fuzz/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(CFLAGS) -Isrc -I. -MMD -MP -c -o $@ $<
+
+$(BUILD)/fuzz/replay_mpy_ld: $(BUILD)/fuzz/obj/fuzz_mpy_ld.o $(BUILD)/fuzz/obj/replay_main.o \
+    $(filter-out %/main.o,$(LD_OBJ)) $(BUILD)/libmpy.a
+	$(CC) $(LDFLAGS) -o $@ $^
+
+$(BUILD)/fuzz/replay_mpy_tool: $(BUILD)/fuzz/obj/fuzz_mpy_tool.o $(BUILD)/fuzz/obj/replay_main.o \
+    $(filter-out %/main.o,$(TOOL_OBJ)) $(BUILD)/libmpy.a
+	$(CC) $(LDFLAGS) -o $@ $^
+
+$(BUILD)/fuzz/replay_%: $(BUILD)/fuzz/obj/fuzz_%.o $(BUILD)/fuzz/obj/replay_main.o \
+    $(BUILD)/libruntime.a $(BUILD)/libmpy.a
+	$(CC) $(LDFLAGS) -o $@ $^ -lm
+
+fuzz:
+	tests/fuzz/run-fuzz.sh $(FUZZ_TIME) $(FUZZ)
+
 -include $(MPY_OBJ:.o=.d) $(LD_OBJ:.o=.d) $(TOOL_OBJ:.o=.d) $(RT_OBJ:.o=.d) $(HOST_OBJ:.o=.d)
+-include $(FUZZ_OBJ:.o=.d)
 -include $(X86_MPY_OBJ:.o=.d) $(X86_RT_OBJ:.o=.d) $(X86_HOST_OBJ:.o=.d)
 
 demo: all
 	@tests/demo.sh $(BUILD)
 
-test: all
+test: all $(FUZZ_REPLAY)
 	@TOOLS_DIR=$(CURDIR)/$(BUILD) TEST_CC="$(CC)" TEST_CFLAGS="$(CFLAGS)" \
 	    TEST_LDFLAGS="$(LDFLAGS)" tests/run.sh
 

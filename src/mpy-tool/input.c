@@ -14,6 +14,11 @@ bool input_load(tool_input_t *in, const char *path) {
         tool_error("%s: cannot read: %s", path, strerror(e));
         return false;
     }
+    return input_parse(in);
+}
+
+bool input_parse(tool_input_t *in) {
+    const char *path = in->path;
     mpy_error_t err = {0};
     if (!mpy_read(&in->mpy, path, in->bytes.data, in->bytes.len, &err) ||
         !mpy_check_bytecode(&in->mpy, &err)) {

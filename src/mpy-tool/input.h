@@ -16,6 +16,8 @@ typedef struct {
 
 // Loads path into *in; reports any problem on stderr and returns false.
 bool input_load(tool_input_t *in, const char *path);
+// The same for in->bytes, already filled (in->path names them in messages).
+bool input_parse(tool_input_t *in);
 void input_free(tool_input_t *in);
 
 #endif

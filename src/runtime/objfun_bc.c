@@ -43,7 +43,7 @@ void vm_setup_frame(vm_frame_t *f, size_t n_args, size_t n_kw, const mp_obj_t *a
     size_t n_def_pos_args = sig.n_def_pos_args, scope_flags = sig.scope_flags;
     mp_obj_t *state = f->state;
     memset(state, 0, n_state * sizeof(mp_obj_t));
-    const mp_obj_t *kwargs = args + n_args;
+    const mp_obj_t *kwargs = n_args ? args + n_args : args; // args may be NULL when empty
 
     // Where *args and then **kwargs go: the locals after the named arguments.
     mp_obj_t *var_pos_kw_args = &state[n_state - 1 - n_pos_args - n_kwonly_args];

@@ -154,6 +154,11 @@ static void place_native(loader_t *ld, const mpy_raw_code_t *src, rt_raw_code_t 
             ? MP_ERROR_TEXT("@micropython.native code in .mpy files is not supported")
             : MP_ERROR_TEXT("inline assembler code in .mpy files is not supported"));
     }
+    // BSS comes from the heap in the firmware: more than the heap is a
+    // MemoryError there, and here too (before asking the system for it).
+    if (src->has_bss && src->bss_size > mp_state.heap_size) {
+        m_malloc_fail((size_t)src->bss_size);
+    }
     native_code_t *code = new_native_slot(ld);
     char err[256];
     if (!native_code_load(code, src, &ld->targets, err, sizeof(err))) {
@@ -248,7 +253,9 @@ static void loader_free(loader_t *ld, bool failed) {
     free(ld);
 }
 
-mp_obj_t mp_load_mpy_module(qstr name, const char *file, const byte *data, size_t len) {
+// Loads a .mpy as an import does and, if run, runs its top-level code; else
+// (mp_check_mpy_module) discards everything once it is in place.
+static mp_obj_t load_mpy_module(qstr name, const char *file, const byte *data, size_t len, bool run) {
     check_header(file, data, len);
 
     loader_t *ld = calloc(1, sizeof(loader_t));
@@ -286,6 +293,11 @@ mp_obj_t mp_load_mpy_module(qstr name, const char *file, const byte *data, size_
         ld->targets.obj_table = (uintptr_t)ctx->constants.obj_table;
         ld->targets.fun_table = mp_fun_table_words(ld->file.sub_version, &ld->targets.fun_table_len);
         rt_raw_code_t *top = load_raw_code(ld, &ld->file.rc);
+        if (!run) {
+            nlr_pop();
+            loader_free(ld, true);
+            return mp_const_none;
+        }
 
         mp_obj_t globals = MP_OBJ_FROM_PTR(ctx->module.globals);
         mp_obj_dict_store(globals, MP_OBJ_NEW_QSTR(MP_QSTR___name__), name_obj);
@@ -312,4 +324,12 @@ mp_obj_t mp_load_mpy_module(qstr name, const char *file, const byte *data, size_
     }
     loader_free(ld, true);
     nlr_jump(nlr.ret_val);
+}
+
+mp_obj_t mp_load_mpy_module(qstr name, const char *file, const byte *data, size_t len) {
+    return load_mpy_module(name, file, data, len, true);
+}
+
+void mp_check_mpy_module(const char *file, const byte *data, size_t len) {
+    load_mpy_module(MP_QSTR___main__, file, data, len, false);
 }

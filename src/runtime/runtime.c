@@ -903,6 +903,7 @@ static mp_fun_1_t type_iternext(const mp_obj_type_t *type) {
 
 mp_obj_t mp_iternext_allow_raise(mp_obj_t o_in) {
     mp_stack_check(); // chained iterators nest calls to here
+    mp_hook_loop();
     const mp_obj_type_t *type = mp_obj_get_type(o_in);
     mp_fun_1_t next = type_has_iternext(type) && MP_OBJ_TYPE_HAS_SLOT(type, iter) ? type_iternext(type) : NULL;
     if (next != NULL) {
@@ -919,6 +920,7 @@ mp_obj_t mp_iternext_allow_raise(mp_obj_t o_in) {
 mp_obj_t mp_iternext(mp_obj_t o_in) {
     // map, filter, zip and enumerate nest calls to here.
     mp_stack_check();
+    mp_hook_loop();
     const mp_obj_type_t *type = mp_obj_get_type(o_in);
     mp_fun_1_t next = type_has_iternext(type) && MP_OBJ_TYPE_HAS_SLOT(type, iter) ? type_iternext(type) : NULL;
     if (next != NULL) {

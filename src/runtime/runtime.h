@@ -227,6 +227,7 @@ void mp_stack_check(void);
 // True when the C stack has grown beyond mp_state.stack_limit.
 bool mp_stack_exhausted(void);
 
+
 /******************************************************************************/
 // Numbers (objint.c, objfloat.c, objbool.c)
 
@@ -418,8 +419,18 @@ typedef struct _mp_state_t {
     size_t heap_size;
     char *stack_limit;            // RuntimeError beyond this C stack depth
     unsigned mpy_sub_version;     // the only .mpy sub-version of native code loaded; 0: all
+    void (*loop_hook)(void);      // see mp_hook_loop
 } mp_state_t;
 extern mp_state_t mp_state;
+
+// Called on every turn of a loop (each backward jump of the VM and each item
+// an iterator yields to C code): mp_state.loop_hook, if set. A host sets it
+// to bound run time (the fuzz targets do, tests/fuzz/); it may raise.
+static inline void mp_hook_loop(void) {
+    if (mp_state.loop_hook != NULL) {
+        mp_state.loop_hook();
+    }
+}
 
 // Sets up the heap (heap_size bytes), qstrs, maps, sys and __main__.
 void mp_init(size_t heap_size);
@@ -541,6 +552,9 @@ void mp_import_all(mp_obj_t module);
 // (ValueError "incompatible .mpy file"/"incompatible .mpy arch", ImportError,
 // or whatever the module's code raised) and leaves nothing in sys.modules.
 mp_obj_t mp_load_mpy_module(qstr name, const char *file, const byte *data, size_t len);
+// Does all of mp_load_mpy_module but running the module (and adding it to
+// sys.modules), then discards what it built: checks that a .mpy loads.
+void mp_check_mpy_module(const char *file, const byte *data, size_t len);
 
 /******************************************************************************/
 // The VM (vm.c) and the compiler (compile.c)

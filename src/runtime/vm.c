@@ -319,12 +319,18 @@ vm_return_kind_t vm_execute(vm_frame_t *f, volatile mp_obj_t inject_exc, mp_obj_
                     case BC_JUMP: {
                         DECODE_SLABEL;
                         ip += slab;
+                        if (slab < 0) {
+                            mp_hook_loop();
+                        }
                         break;
                     }
                     case BC_POP_JUMP_IF_TRUE: {
                         DECODE_SLABEL;
                         if (mp_obj_is_true(POP())) {
                             ip += slab;
+                            if (slab < 0) {
+                                mp_hook_loop();
+                            }
                         }
                         break;
                     }
@@ -332,6 +338,9 @@ vm_return_kind_t vm_execute(vm_frame_t *f, volatile mp_obj_t inject_exc, mp_obj_
                         DECODE_SLABEL;
                         if (!mp_obj_is_true(POP())) {
                             ip += slab;
+                            if (slab < 0) {
+                                mp_hook_loop();
+                            }
                         }
                         break;
                     }
