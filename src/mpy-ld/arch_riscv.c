@@ -193,7 +193,7 @@ static bool hi20_value(reloc_site_t *hi, int64_t *value) {
     } else if (!reloc_fixed_target(hi, &addr)) {
         return false;
     }
-    *value = addr + hi->r->addend - hi->place;
+    *value = reloc_sub(reloc_add(addr, hi->r->addend), hi->place);
     return true;
 }
 
@@ -238,7 +238,7 @@ static reloc_result_t compute_label(reloc_site_t *s, int64_t *value) {
         reloc_error(s, "label arithmetic on a symbol outside text and rodata is not supported");
         return RELOC_FAILED;
     }
-    *value = (int64_t)t->section->addr + (int64_t)t->value + s->r->addend;
+    *value = reloc_add(reloc_add((int64_t)t->section->addr, (int64_t)t->value), s->r->addend);
     s->log_addr = *value;
     return RELOC_DO_PATCH;
 }

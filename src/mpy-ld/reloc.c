@@ -82,7 +82,7 @@ bool reloc_fixed_target(const reloc_site_t *s, int64_t *addr) {
                 "with -fpic");
         return false;
     }
-    *addr = (int64_t)tsec->addr + (int64_t)t->value;
+    *addr = reloc_add((int64_t)tsec->addr, (int64_t)t->value);
     return true;
 }
 
@@ -108,7 +108,7 @@ static bool apply_code_reloc(reloc_site_t *s) {
             if (!reloc_fixed_target(s, &addr)) {
                 return false;
             }
-            value = addr - P + A;
+            value = reloc_add(reloc_sub(addr, P), A);
             break;
         case RELOC_GOT_BASE:
             if (strcmp(s->sym->elf->name, "_GLOBAL_OFFSET_TABLE_") != 0) {
@@ -116,7 +116,7 @@ static bool apply_code_reloc(reloc_site_t *s) {
                 return false;
             }
             addr = env->got_section.addr;
-            value = addr - P + A;
+            value = reloc_add(reloc_sub(addr, P), A);
             break;
         case RELOC_GOT_OFFSET:
             if (!(e = reloc_got_entry(s))) {
@@ -129,13 +129,13 @@ static bool apply_code_reloc(reloc_site_t *s) {
                 return false;
             }
             addr = (int64_t)env->got_section.addr + e->offset;
-            value = addr - P + A;
+            value = reloc_add(reloc_sub(addr, P), A);
             break;
         case RELOC_GOT_RELATIVE:
             if (!reloc_fixed_target(s, &addr)) {
                 return false;
             }
-            value = addr - (int64_t)env->got_section.addr + A;
+            value = reloc_add(reloc_sub(addr, (int64_t)env->got_section.addr), A);
             break;
         case RELOC_ARCH:
             s->log_addr = 0;

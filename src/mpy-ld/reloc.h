@@ -19,6 +19,17 @@ typedef struct reloc_site {
     char log_buf[256]; // room for a log_name made up on the spot
 } reloc_site_t;
 
+// Relocation arithmetic wraps as the machine's does: an addend or symbol
+// value from a hostile object must not overflow a signed type (the patches
+// check the ranges that matter).
+static inline int64_t reloc_add(int64_t a, int64_t b) {
+    return (int64_t)((uint64_t)a + (uint64_t)b);
+}
+
+static inline int64_t reloc_sub(int64_t a, int64_t b) {
+    return (int64_t)((uint64_t)a - (uint64_t)b);
+}
+
 // Reports an error about the relocation: file, section, offset, type, symbol.
 void reloc_error(const reloc_site_t *s, const char *what);
 // The address of the relocation's symbol where it is reached with a
