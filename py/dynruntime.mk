@@ -134,22 +134,18 @@ CROSS = xtensa-esp32-elf-
 ARCH_CFLAGS =
 MICROPY_FLOAT_IMPL ?= float
 TOOLCHAIN_PKG =
-else ifeq ($(ARCH),rv32imc)
-# The firmware (ESP32-C3/C6, RP2350) has no FPU in its ABI: soft float
-# (libgcc), single precision as those ports use. -mno-relax: mpy-ld does not
-# relax, so the assembler need not keep relocations for it.
+else ifneq ($(filter rv32imc rv64imc,$(ARCH)),)
+# The firmware (ESP32-C3/C6, RP2350; the rv64 QEMU port) has no FPU in its
+# ABI: soft float (libgcc), single precision as those ports use.
+# -mno-relax: mpy-ld does not relax, so the assembler need not keep
+# relocations for it.
+RISCV_MARCH = $(if $(filter rv32imc,$(ARCH)),rv32imac,rv64imac)
+RISCV_MABI = $(if $(filter rv32imc,$(ARCH)),ilp32,lp64)
 CROSS = riscv64-unknown-elf-
-ARCH_CFLAGS = -march=rv32imac -mabi=ilp32 -mno-relax
+ARCH_CFLAGS = -march=$(RISCV_MARCH) -mabi=$(RISCV_MABI) -mno-relax
 MICROPY_FLOAT_IMPL ?= float
 LIBC_INC = $(PICOLIBC_RISCV_INC)
-LIBC_LIB = $(PICOLIBC_RISCV_LIB)/rv32imac/ilp32/libc.a
-TOOLCHAIN_PKG = gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf
-else ifeq ($(ARCH),rv64imc)
-CROSS = riscv64-unknown-elf-
-ARCH_CFLAGS = -march=rv64imac -mabi=lp64 -mno-relax
-MICROPY_FLOAT_IMPL ?= float
-LIBC_INC = $(PICOLIBC_RISCV_INC)
-LIBC_LIB = $(PICOLIBC_RISCV_LIB)/rv64imac/lp64/libc.a
+LIBC_LIB = $(PICOLIBC_RISCV_LIB)/$(RISCV_MARCH)/$(RISCV_MABI)/libc.a
 TOOLCHAIN_PKG = gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf
 else ifneq ($(MPY_BUILDING),)
 $(error ARCH '$(ARCH)' is not supported; use one of: $(MPY_ARCHS))
