@@ -36,7 +36,11 @@ static uint32_t align_up(uint32_t value, uint32_t align) {
     return (value + align - 1) / align * align;
 }
 
-void link_layout(link_env_t *env) {
+// A region larger than this is refused (no microcontroller has the memory,
+// and the sizes stay far from the 32-bit limits of the format).
+#define REGION_MAX (256u << 20)
+
+bool link_layout(link_env_t *env) {
     // Room for the entry jump, written once mpy_init's address is known.
     env->text.len = 0;
     env->rodata.len = 0;
@@ -45,6 +49,14 @@ void link_layout(link_env_t *env) {
     for (size_t i = 0; i < env->n_sections; i++) {
         ld_section_t *sec = env->sections[i];
         region_t region = section_region(env, sec);
+        uint64_t end = (region == REGION_BSS ? env->bss_size
+                        : region == REGION_RODATA ? env->rodata.len : env->text.len) +
+                       (uint64_t)sec->align + sec->size;
+        if (end > REGION_MAX) {
+            ld_error("%s: section %s (%u bytes) makes the module larger than %u bytes",
+                     sec->obj ? sec->obj->path : "(linker)", sec->name, sec->size, REGION_MAX);
+            return false;
+        }
         if (region == REGION_BSS) {
             sec->addr = align_up(env->bss_size, sec->align);
             env->bss_size = sec->addr + sec->size;
@@ -59,6 +71,7 @@ void link_layout(link_env_t *env) {
             buf_append_zeros(b, sec->size);
         }
     }
+    return true;
 }
 
 void link_log_sections(const link_env_t *env) {

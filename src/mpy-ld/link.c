@@ -81,7 +81,9 @@ static bool place_entry(link_env_t *env) {
         }
         if (len > env->entry_jump_len) {
             env->entry_jump_len = len;
-            link_layout(env);
+            if (!link_layout(env)) {
+                return false;
+            }
         } else if (len == 0 && arch->encode_entry_veneer && !env->veneer_section.size) {
             env->veneer_section = (ld_section_t){
                 .name = "ENTRY", .kind = SEC_TEXT, .align = 4,
@@ -90,7 +92,9 @@ static bool place_entry(link_env_t *env) {
             memmove(env->sections + 1, env->sections,
                     (env->n_sections - 1) * sizeof(ld_section_t *));
             env->sections[0] = &env->veneer_section;
-            link_layout(env);
+            if (!link_layout(env)) {
+                return false;
+            }
         } else {
             // len 0: out of reach (a shorter jump than reserved cannot come
             // up: the text only grew).
@@ -154,8 +158,7 @@ bool link_finish(link_env_t *env) {
     }
     link_add_call_stubs(env);
     add_got_sections(env);
-    link_layout(env);
-    if (!place_entry(env)) {
+    if (!link_layout(env) || !place_entry(env)) {
         return false;
     }
     link_log_sections(env);

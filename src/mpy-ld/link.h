@@ -185,7 +185,8 @@ bool link_check_got_symbol(const ld_symbol_t *sym, const ld_section_t *sec, uint
 bool link_populate_got(link_env_t *env);
 // layout.c
 region_t section_region(const link_env_t *env, const ld_section_t *sec);
-void link_layout(link_env_t *env);
+// Places every section; false (with an error) if a region grows too large.
+bool link_layout(link_env_t *env);
 void link_log_sections(const link_env_t *env);
 void link_add_mpy_reloc(link_env_t *env, region_t where, uint32_t byte_offset, uint32_t dest);
 uint32_t section_reloc_dest(const link_env_t *env, const ld_section_t *sec);

@@ -88,6 +88,12 @@ static bool load_sections(link_env_t *env, ld_object_t *obj) {
             ok = false;
             continue;
         }
+        if (es->type == SHT_NOBITS && kind != SEC_BSS) {
+            ld_error("%s: section %s has no contents in the file (SHT_NOBITS) but is not BSS",
+                     obj->path, es->name);
+            ok = false;
+            continue;
+        }
         if (es->flags & SHF_COMPRESSED) {
             ld_error("%s: section %s is compressed; build without -gz", obj->path, es->name);
             ok = false;
