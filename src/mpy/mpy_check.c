@@ -28,10 +28,24 @@ fail(const mpy_file_t *f, const mpy_raw_code_t *rc, mpy_error_t *err, const char
     return false;
 }
 
+// Instructions that name a local slot (a variable or a closure cell): the
+// VM indexes the frame's state with it.
+static bool names_local(uint8_t opcode) {
+    return (opcode >= BC_LOAD_FAST_N && opcode <= BC_DELETE_DEREF) ||
+           (opcode >= BC_LOAD_FAST_MULTI && opcode < BC_UNARY_OP_MULTI);
+}
+
 static bool check_operand(const mpy_file_t *f, const mpy_raw_code_t *rc, const bc_insn_t *in,
                           size_t code_len, mpy_error_t *err) {
     const char *what = NULL;
     size_t limit = 0;
+    if (names_local(in->opcode)) {
+        if (in->arg < 0 || (uint64_t)in->arg >= rc->prelude.n_state) {
+            return fail(f, rc, err, "%s refers to local %lld, but the frame has %u slots",
+                        in->info->name, (long long)in->arg, (unsigned)rc->prelude.n_state);
+        }
+        return true;
+    }
     switch ((bc_operand_t)in->info->operand) {
         case BC_OPERAND_QSTR:
             what = "qstr";

@@ -94,6 +94,11 @@ b = fixture("tiny.mpy")
 b[insn(tiny, "<module>", "MAKE_FUNCTION") + 1] = 9
 write("child-index", b)
 
+# LOAD_FAST 0 of twice (3 state slots) turned into LOAD_FAST 15
+b = fixture("tiny.mpy")
+b[insn(tiny, "twice", "LOAD_FAST")] = 0xbf
+write("local-index", b)
+
 # LOAD_CONST_STRING 'tiny' turned into LOAD_CONST_OBJ (the module has no objects)
 b = fixture("tiny.mpy")
 b[insn(tiny, "<module>", "LOAD_CONST_STRING")] = 0x23
