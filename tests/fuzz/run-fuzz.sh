@@ -51,7 +51,8 @@ seed() {
             find "$TOP/tests" -name '*.py' -size -64k -exec cp {} "$2/" \;
             ;;
         *)
-            find "$TOP/tests" -name '*.mpy' -size -64k | while read -r f; do
+            # (not tests/fuzz/open/: inputs that still crash)
+            find "$TOP/tests" -name '*.mpy' -size -64k -not -path '*/fuzz/open/*' | while read -r f; do
                 cp "$f" "$2/seed-$(echo "${f#"$TOP"/tests/}" | tr / _)"
             done
             ;;
