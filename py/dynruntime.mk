@@ -250,10 +250,14 @@ $(BUILD)/%.mpy: %.py
 # libgcc holds the routines compilers call for division, switch tables and
 # soft floating point (__aeabi_idiv, __gnu_thumb1_case_uqi, __addsf3...);
 # mpy-ld takes only the members a module needs, so a module that needs none
-# links exactly as without it. Off by default with another linker, since
-# mpy_ld.py of MicroPython v1.21 has no -l.
+# links exactly as without it. On by default with this project's mpy-ld
+# (the default one, or another build of it that MPY_LD names, which
+# `--version` tells); off with another linker, since mpy_ld.py of
+# MicroPython v1.21 has no -l.
 ifeq ($(MPY_LD),$(MPY_LD_DEFAULT))
 LINK_RUNTIME ?= 1
+else ifneq ($(MPY_BUILDING),)
+LINK_RUNTIME ?= $(if $(filter mpy-ld,$(firstword $(shell $(MPY_LD) --version 2>/dev/null))),1,0)
 else
 LINK_RUNTIME ?= 0
 endif
