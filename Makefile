@@ -106,6 +106,7 @@ FUZZ_REPLAY = $(FUZZ_TARGETS:%=$(BUILD)/fuzz/replay_%)
 FUZZ_OBJ = $(FUZZ_TARGETS:%=$(BUILD)/fuzz/obj/fuzz_%.o) $(BUILD)/fuzz/obj/replay_main.o
 FUZZ_TIME ?= 60
 
+.PRECIOUS: $(BUILD)/fuzz/obj/%.o
 $(BUILD)/fuzz/obj/%.o: tests/fuzz/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(CFLAGS) -Isrc -I. -MMD -MP -c -o $@ $<
