@@ -180,23 +180,6 @@ enum {
     R_RISCV_PCREL_HI20 = 23,
 };
 
-// The value of the auipc of a PCREL_HI20 or GOT_HI20 relocation: its target
-// (or GOT entry) minus the auipc's own address.
-static bool hi20_value(reloc_site_t *hi, int64_t *value) {
-    int64_t addr;
-    if (hi->r->type == R_RISCV_GOT_HI20) {
-        got_entry_t *e = reloc_got_entry(hi);
-        if (!e) {
-            return false;
-        }
-        addr = (int64_t)hi->env->got_section.addr + e->offset;
-    } else if (!reloc_fixed_target(hi, &addr)) {
-        return false;
-    }
-    *value = reloc_sub(reloc_add(addr, hi->r->addend), hi->place);
-    return true;
-}
-
 // PCREL_LO12_I/S: the symbol is a label at an auipc; the lower 12 bits are
 // those of the value the auipc's relocation computes.
 static reloc_result_t compute_pcrel_lo12(reloc_site_t *s, int64_t *value) {
@@ -220,7 +203,8 @@ static reloc_result_t compute_pcrel_lo12(reloc_site_t *s, int64_t *value) {
             .place = sec->addr + (uint32_t)r->offset,
             .region = s->region,
         };
-        if (!hi20_value(&hi, value)) {
+        // The auipc's value: its target (or GOT entry) less its own address.
+        if (reloc_compute(&hi, value) != RELOC_DO_PATCH) {
             return RELOC_FAILED;
         }
         s->log_addr = hi.place;

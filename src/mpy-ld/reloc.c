@@ -94,72 +94,73 @@ got_entry_t *reloc_got_entry(const reloc_site_t *s) {
     return e;
 }
 
-static bool apply_code_reloc(reloc_site_t *s) {
+reloc_result_t reloc_compute(reloc_site_t *s, int64_t *value) {
     link_env_t *env = s->env;
-    const elf_reloc_t *r = s->r;
-    int64_t P = s->place, A = r->addend, addr = 0, value = 0;
-    const char *name = log_name(s->sym);
+    int64_t P = s->place, A = s->r->addend, addr = 0;
     got_entry_t *e;
-
+    s->log_addr = 0;
+    s->log_name = log_name(s->sym);
     switch (s->info->action) {
         case RELOC_IGNORE:
-            return true;
+            return RELOC_DO_NOTHING;
         case RELOC_PC_RELATIVE:
             if (!reloc_fixed_target(s, &addr)) {
-                return false;
+                return RELOC_FAILED;
             }
-            value = reloc_add(reloc_sub(addr, P), A);
+            *value = reloc_add(reloc_sub(addr, P), A);
             break;
         case RELOC_GOT_BASE:
             if (strcmp(s->sym->elf->name, "_GLOBAL_OFFSET_TABLE_") != 0) {
                 reloc_error(s, "expected the symbol _GLOBAL_OFFSET_TABLE_");
-                return false;
+                return RELOC_FAILED;
             }
             addr = env->got_section.addr;
-            value = reloc_add(reloc_sub(addr, P), A);
+            *value = reloc_add(reloc_sub(addr, P), A);
             break;
         case RELOC_GOT_OFFSET:
             if (!(e = reloc_got_entry(s))) {
-                return false;
+                return RELOC_FAILED;
             }
-            value = addr = e->offset;
+            *value = addr = e->offset;
             break;
         case RELOC_GOT_PC_RELATIVE:
             if (!(e = reloc_got_entry(s))) {
-                return false;
+                return RELOC_FAILED;
             }
             addr = (int64_t)env->got_section.addr + e->offset;
-            value = reloc_add(reloc_sub(addr, P), A);
+            *value = reloc_add(reloc_sub(addr, P), A);
             break;
         case RELOC_GOT_RELATIVE:
             if (!reloc_fixed_target(s, &addr)) {
-                return false;
+                return RELOC_FAILED;
             }
-            value = reloc_add(reloc_sub(addr, (int64_t)env->got_section.addr), A);
+            *value = reloc_add(reloc_sub(addr, (int64_t)env->got_section.addr), A);
             break;
         case RELOC_ARCH:
-            s->log_addr = 0;
-            s->log_name = name;
-            switch (s->info->compute(s, &value)) {
-                case RELOC_DO_NOTHING:
-                    return true;
-                case RELOC_FAILED:
-                    return false;
-                case RELOC_DO_PATCH:
-                    break;
-            }
-            addr = s->log_addr;
-            name = s->log_name;
-            break;
+            return s->info->compute(s, value);
         case RELOC_UNSUPPORTED:
         default:
             reloc_error(s, "relocation type not supported here");
+            return RELOC_FAILED;
+    }
+    s->log_addr = addr;
+    return RELOC_DO_PATCH;
+}
+
+static bool apply_code_reloc(reloc_site_t *s) {
+    int64_t value = 0;
+    switch (reloc_compute(s, &value)) {
+        case RELOC_DO_NOTHING:
+            return true;
+        case RELOC_FAILED:
             return false;
+        case RELOC_DO_PATCH:
+            break;
     }
     if (!patch(s, value)) {
         return false;
     }
-    ld_log(3, "  %08x %s -> %08llx", s->place, name, (unsigned long long)addr);
+    ld_log(3, "  %08x %s -> %08llx", s->place, s->log_name, (unsigned long long)s->log_addr);
     return true;
 }
 

@@ -30,6 +30,10 @@ static inline int64_t reloc_sub(int64_t a, int64_t b) {
     return (int64_t)((uint64_t)a - (uint64_t)b);
 }
 
+// What the relocation's action computes (the value to patch in, and the
+// site's log fields), or that there is nothing to do, or an error.
+reloc_result_t reloc_compute(reloc_site_t *s, int64_t *value);
+
 // Reports an error about the relocation: file, section, offset, type, symbol.
 void reloc_error(const reloc_site_t *s, const char *what);
 // The address of the relocation's symbol where it is reached with a
