@@ -46,6 +46,11 @@ static NORETURN void incompatible_file(void) {
     mp_raise_ValueError(MP_ERROR_TEXT("incompatible .mpy file"));
 }
 
+// The same, saying why (stock firmware does not).
+static NORETURN void incompatible_file_because(const char *why) {
+    mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("incompatible .mpy file: %s"), why);
+}
+
 // The sub-versions of native code this runtime loads, as text ("6.1", or
 // "6.1, 6.2 and 6.3").
 static const char *accepted_sub_versions(void) {
@@ -162,7 +167,7 @@ static void place_native(loader_t *ld, const mpy_raw_code_t *src, rt_raw_code_t 
     native_code_t *code = new_native_slot(ld);
     char err[256];
     if (!native_code_load(code, src, &ld->targets, err, sizeof(err))) {
-        mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("incompatible .mpy file: %s"), err);
+        incompatible_file_because(err);
     }
     ld->n_native++;
     if ((code->rodata && !gc_add_root(code->rodata, code->rodata_len)) ||
@@ -272,13 +277,13 @@ static mp_obj_t load_mpy_module(qstr name, const char *file, const byte *data, s
     if (nlr_push(&nlr) == 0) {
         mpy_error_t err;
         if (!mpy_read(&ld->file, file, data, len, &err)) {
-            mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("incompatible .mpy file: %s"), err.message);
+            incompatible_file_because(err.message);
         }
         ld->file_read = true;
         // The VM trusts its bytecode: operands out of range or jumps into
         // the middle of an instruction are refused here instead.
         if (!mpy_check_bytecode(&ld->file, &err)) {
-            mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("incompatible .mpy file: %s"), err.message);
+            incompatible_file_because(err.message);
         }
 
         // The module object is its context.
