@@ -60,7 +60,7 @@ void opcodes_list(buf_t *out, bool as_json) {
     }
     for (unsigned op = 0; op < 256; op++) {
         const bc_opcode_info_t *info = bc_opcode_info((uint8_t)op);
-        if (!info) {
+        if (!info || info->internal) {
             continue;
         }
         buf_t name = {0}, stack = {0};

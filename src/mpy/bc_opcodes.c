@@ -1,8 +1,8 @@
 #include "mpy/bc_opcodes.h"
 
-#define OP(name_, operand_, stack_) {name_, operand_, false, false, stack_, BC_STACK_FIXED}
-#define OPR(name_, operand_, stack_, rule_) {name_, operand_, false, false, stack_, rule_}
-#define OPX(name_, operand_, stack_, rule_) {name_, operand_, true, false, stack_, rule_}
+#define OP(name_, operand_, stack_) {name_, operand_, false, false, false, stack_, BC_STACK_FIXED}
+#define OPR(name_, operand_, stack_, rule_) {name_, operand_, false, false, false, stack_, rule_}
+#define OPX(name_, operand_, stack_, rule_) {name_, operand_, true, false, false, stack_, rule_}
 
 // Opcodes with their own byte. Bytes not listed are not v6 opcodes.
 static const bc_opcode_info_t opcodes[256] = {
@@ -49,6 +49,7 @@ static const bc_opcode_info_t opcodes[256] = {
 
     // 0x40: jump offset operand
     [0x40] = OPX("UNWIND_JUMP", BC_OPERAND_JUMP, 0, BC_STACK_FIXED),
+    [0x41] = {"JUMP_IF_UNWINDING", BC_OPERAND_JUMP, false, false, true, 0, BC_STACK_FIXED},
     [0x42] = OP("JUMP", BC_OPERAND_JUMP, 0),
     [0x43] = OP("POP_JUMP_IF_TRUE", BC_OPERAND_JUMP, -1),
     [0x44] = OP("POP_JUMP_IF_FALSE", BC_OPERAND_JUMP, -1),
@@ -88,15 +89,14 @@ static const bc_opcode_info_t opcodes[256] = {
 };
 
 // The multi-opcodes: one entry per family.
-static const bc_opcode_info_t multi_small_int = {"LOAD_CONST_SMALL_INT", BC_OPERAND_NONE, false,
-                                                 true, 1, BC_STACK_FIXED};
-static const bc_opcode_info_t multi_load_fast = {"LOAD_FAST", BC_OPERAND_NONE, false, true, 1,
+static const bc_opcode_info_t multi_small_int = {"LOAD_CONST_SMALL_INT", BC_OPERAND_NONE, false, true, false, 1, BC_STACK_FIXED};
+static const bc_opcode_info_t multi_load_fast = {"LOAD_FAST", BC_OPERAND_NONE, false, true, false, 1,
                                                  BC_STACK_FIXED};
-static const bc_opcode_info_t multi_store_fast = {"STORE_FAST", BC_OPERAND_NONE, false, true, -1,
+static const bc_opcode_info_t multi_store_fast = {"STORE_FAST", BC_OPERAND_NONE, false, true, false, -1,
                                                   BC_STACK_FIXED};
-static const bc_opcode_info_t multi_unary = {"UNARY_OP", BC_OPERAND_NONE, false, true, 0,
+static const bc_opcode_info_t multi_unary = {"UNARY_OP", BC_OPERAND_NONE, false, true, false, 0,
                                              BC_STACK_FIXED};
-static const bc_opcode_info_t multi_binary = {"BINARY_OP", BC_OPERAND_NONE, false, true, -1,
+static const bc_opcode_info_t multi_binary = {"BINARY_OP", BC_OPERAND_NONE, false, true, false, -1,
                                               BC_STACK_FIXED};
 
 static const char *const unary_op_names[BC_UNARY_OP_COUNT] = {

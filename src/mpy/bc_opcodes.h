@@ -55,6 +55,7 @@ typedef struct {
     uint8_t operand;    // bc_operand_t
     bool extra_byte;    // a byte follows the operand
     bool implicit;      // a multi-opcode: the value is part of the opcode byte
+    bool internal;      // the host VM's own, never in a .mpy file (see bc_lower.h)
     int8_t stack;       // fixed part of the stack effect
     uint8_t stack_rule; // bc_stack_rule_t
 } bc_opcode_info_t;
@@ -109,6 +110,7 @@ enum {
     BC_CALL_METHOD = 0x36,
     BC_CALL_METHOD_VAR_KW = 0x37,
     BC_UNWIND_JUMP = 0x40,
+    BC_JUMP_IF_UNWINDING = 0x41, // internal: see bc_lower.h
     BC_JUMP = 0x42,
     BC_POP_JUMP_IF_TRUE = 0x43,
     BC_POP_JUMP_IF_FALSE = 0x44,

@@ -10,6 +10,11 @@
 
 bool mpy_check_bytecode(const mpy_file_t *f, mpy_error_t *err);
 
+// mpy_check_bytecode, and each function's flow verified for the VM (see
+// bc_verify.h), after its frame layout: arguments and closure cells within
+// n_state. What the runtime checks before it loads a file.
+bool mpy_verify_bytecode(const mpy_file_t *f, mpy_error_t *err);
+
 // Checks one function (rc must be bytecode).
 bool mpy_check_function(const mpy_file_t *f, const mpy_raw_code_t *rc, mpy_error_t *err);
 

@@ -41,10 +41,36 @@ static mp_obj_t new_fun_with_defaults(const mp_obj_type_t *type, const mp_obj_t 
     return MP_OBJ_FROM_PTR(o);
 }
 
+// The defaults a bytecode function is made with must be those its prelude
+// announces: the VM reads that many (and a dict when it has keyword-only
+// defaults) without looking. Only hostile bytecode gets this wrong.
+static void check_bytecode_defaults(const byte *bytecode, const mp_obj_t *def_args) {
+    vm_sig_t sig;
+    vm_decode_sig(bytecode, &sig);
+    size_t n_def = 0;
+    bool have_kw = false;
+    if (def_args != NULL && def_args[0] != MP_OBJ_NULL) {
+        if (!mp_obj_is_type(def_args[0], &mp_type_tuple)) {
+            mp_raise_TypeError(MP_ERROR_TEXT("function defaults must be a tuple"));
+        }
+        n_def = ((mp_obj_tuple_t *)MP_OBJ_TO_PTR(def_args[0]))->len;
+    }
+    if (def_args != NULL && def_args[1] != MP_OBJ_NULL) {
+        if (!mp_obj_is_type(def_args[1], &mp_type_dict)) {
+            mp_raise_TypeError(MP_ERROR_TEXT("keyword defaults must be a dict"));
+        }
+        have_kw = true;
+    }
+    if (n_def != sig.n_def_pos_args || have_kw != ((sig.scope_flags & MP_SCOPE_FLAG_DEFKWARGS) != 0)) {
+        mp_raise_TypeError(MP_ERROR_TEXT("function defaults do not match its signature"));
+    }
+}
+
 mp_obj_t mp_make_function_from_raw_code(const mp_raw_code_t *rc, const mp_module_context_t *context,
                                         const mp_obj_t *def_args) {
     switch (rc->kind) {
         case MP_CODE_BYTECODE:
+            check_bytecode_defaults(rc->fun_data, def_args);
             // A generator function's call makes a generator (objgenerator.c).
             return new_fun_with_defaults((rc->scope_flags & MP_SCOPE_FLAG_GENERATOR) ? &mp_type_gen_wrap : &mp_type_fun_bc,
                 def_args, rc->fun_data, context, rc->children);

@@ -712,6 +712,9 @@ MP_DEFINE_CONST_OBJ_TYPE(mp_type_super, MP_QSTR_super, MP_TYPE_FLAG_NONE,
 // LOAD_SUPER_METHOD: dest = [super, __class__, self] on entry, the method
 // and self on return.
 void mp_load_super_method(qstr attr, mp_obj_t *dest) {
+    if (!mp_obj_is_type(dest[1], &mp_type_type)) {
+        mp_raise_TypeError(MP_ERROR_TEXT("super() argument 1 must be a type"));
+    }
     mp_obj_super_t super = { { &mp_type_super }, dest[1], dest[2] };
     mp_load_method(MP_OBJ_FROM_PTR(&super), attr, dest);
 }

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mpy/bc_lower.h"
 #include "mpy/mpy_arch.h"
 #include "mpy/mpy_check.h"
 #include "mpy/mpy_format.h"
@@ -197,6 +198,7 @@ static rt_raw_code_t *load_raw_code(loader_t *ld, const mpy_raw_code_t *src) {
         // The bytecode is kept in the heap: the file's bytes are the caller's.
         byte *code = m_malloc(src->data_len ? src->data_len : 1);
         memcpy(code, src->data, src->data_len);
+        bc_lower(&ld->file, code + src->prelude.code_offset, src->data_len - src->prelude.code_offset);
         rc->rc.fun_data = code;
         rc->fun_data_len = src->data_len;
         rc->rc.scope_flags = src->prelude.scope_flags & 0x7f;
@@ -282,7 +284,7 @@ static mp_obj_t load_mpy_module(qstr name, const char *file, const byte *data, s
         ld->file_read = true;
         // The VM trusts its bytecode: operands out of range or jumps into
         // the middle of an instruction are refused here instead.
-        if (!mpy_check_bytecode(&ld->file, &err)) {
+        if (!mpy_verify_bytecode(&ld->file, &err)) {
             incompatible_file_because(err.message);
         }
 

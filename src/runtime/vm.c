@@ -61,25 +61,11 @@
         f->exc_sp->handler = ip + ulab; \
         f->exc_sp->val_sp = sp; \
         f->exc_sp->is_finally = (finally); \
+        f->exc_sp->unwind = VM_UNWIND_NONE; \
         f->exc_sp->prev_exc = NULL; \
 } while (0)
 
 #define POP_EXC_BLOCK() (f->exc_sp--)
-
-// Unwinding through a finally that is already running cancels it: its
-// pending action (a jump or return marker, or an exception, or None) is
-// dropped in favour of the new one.
-#define CANCEL_ACTIVE_FINALLY(sp) do { \
-        if (mp_obj_is_small_int(sp[-1])) { \
-            /* (..., prev_dest_ip, prev_cause, dest_ip) */ \
-            sp[-2] = sp[0]; \
-            sp -= 2; \
-        } else { \
-            /* (..., None/exception, dest_ip) */ \
-            sp[-1] = sp[0]; \
-            --sp; \
-        } \
-} while (0)
 
 // A raise from within the dispatch loop: leave it as nlr_jump would.
 #define RAISE(o) do { \
@@ -96,6 +82,17 @@ mp_obj_t vm_make_raise_obj(mp_obj_t o) {
         return o;
     }
     return mp_obj_new_exception_msg(&mp_type_TypeError, MP_ERROR_TEXT("exceptions must derive from BaseException"));
+}
+
+// A local that LOAD_DEREF and friends name. Whether it holds a cell
+// depends on how the function was made (a closure passes its cells as the
+// first arguments), which the loader cannot check: bytecode that makes a
+// plain function of closure code is stopped here.
+static mp_obj_t vm_cell(mp_obj_t local) {
+    if (!mp_obj_is_type(local, &mp_type_cell)) {
+        mp_raise_TypeError(MP_ERROR_TEXT("closure variable is not a cell: function made without its closure"));
+    }
+    return local;
 }
 
 static mp_obj_t make_closure(const mp_raw_code_t *rc, const mp_module_context_t *context,
@@ -136,6 +133,8 @@ vm_return_kind_t vm_execute(vm_frame_t *f, volatile mp_obj_t inject_exc, mp_obj_
             const byte *ip = f->ip;
             mp_obj_t *sp = f->sp;
             mp_obj_t obj_shared;
+            const byte *unwind_dest = NULL; // a jump being unwound: where to
+            mp_uint_t unwind_count = 0;      // and how many blocks (UNWIND_JUMP)
             // An exception thrown into a generator is raised where it
             // resumes (a "yield from" passes it on to its iterator).
             if (inject_exc != MP_OBJ_NULL && *ip != BC_YIELD_FROM) {
@@ -196,7 +195,7 @@ vm_return_kind_t vm_execute(vm_frame_t *f, volatile mp_obj_t inject_exc, mp_obj_
                     }
                     case BC_LOAD_DEREF: {
                         DECODE_UINT;
-                        obj_shared = mp_obj_cell_get(fastn[-(mp_int_t)unum]);
+                        obj_shared = mp_obj_cell_get(vm_cell(fastn[-(mp_int_t)unum]));
                         goto load_check;
                     }
                     case BC_LOAD_NAME: {
@@ -241,7 +240,7 @@ vm_return_kind_t vm_execute(vm_frame_t *f, volatile mp_obj_t inject_exc, mp_obj_
                     }
                     case BC_STORE_DEREF: {
                         DECODE_UINT;
-                        mp_obj_cell_set(fastn[-(mp_int_t)unum], POP());
+                        mp_obj_cell_set(vm_cell(fastn[-(mp_int_t)unum]), POP());
                         break;
                     }
                     case BC_STORE_NAME: {
@@ -274,7 +273,7 @@ vm_return_kind_t vm_execute(vm_frame_t *f, volatile mp_obj_t inject_exc, mp_obj_
                     }
                     case BC_DELETE_DEREF: {
                         DECODE_UINT;
-                        if (mp_obj_cell_get(fastn[-(mp_int_t)unum]) == MP_OBJ_NULL) {
+                        if (mp_obj_cell_get(vm_cell(fastn[-(mp_int_t)unum])) == MP_OBJ_NULL) {
                             goto local_name_error;
                         }
                         mp_obj_cell_set(fastn[-(mp_int_t)unum], MP_OBJ_NULL);
@@ -321,6 +320,15 @@ vm_return_kind_t vm_execute(vm_frame_t *f, volatile mp_obj_t inject_exc, mp_obj_
                         ip += slab;
                         if (slab < 0) {
                             mp_hook_loop();
+                        }
+                        break;
+                    }
+                    case BC_JUMP_IF_UNWINDING: {
+                        // Written by the loader for an `async with` handler's
+                        // test (src/mpy/bc_lower.h).
+                        DECODE_SLABEL;
+                        if (f->exc_sp >= exc_stack && f->exc_sp->unwind != VM_UNWIND_NONE) {
+                            ip += slab;
                         }
                         break;
                     }
@@ -378,16 +386,9 @@ vm_return_kind_t vm_execute(vm_frame_t *f, volatile mp_obj_t inject_exc, mp_obj_
                         // unwind marker or an exception), under it __exit__
                         // and self. Calls __exit__ and drops it, moving the
                         // block down. The compiler reserved room above.
-                        if (TOP() == mp_const_none) {
-                            // (..., __exit__, ctx_mgr, None)
-                            sp[1] = mp_const_none;
-                            sp[2] = mp_const_none;
-                            sp -= 2;
-                            mp_call_method_n_kw(3, 0, sp);
-                            SET_TOP(mp_const_none);
-                        } else if (mp_obj_is_small_int(TOP())) {
+                        if (f->exc_sp->unwind != VM_UNWIND_NONE) {
                             // unwind return: (..., __exit__, ctx_mgr, ret_val, SMALL_INT(-1))
-                            // unwind jump:   (..., __exit__, ctx_mgr, dest_ip, SMALL_INT(num_exc))
+                            // unwind jump:   (..., __exit__, ctx_mgr, None, SMALL_INT(num_exc))
                             mp_obj_t data = sp[-1];
                             mp_obj_t cause = sp[0];
                             sp[-1] = mp_const_none;
@@ -397,6 +398,13 @@ vm_return_kind_t vm_execute(vm_frame_t *f, volatile mp_obj_t inject_exc, mp_obj_
                             sp[-3] = data;
                             sp[-2] = cause;
                             sp -= 2;
+                        } else if (TOP() == mp_const_none) {
+                            // (..., __exit__, ctx_mgr, None)
+                            sp[1] = mp_const_none;
+                            sp[2] = mp_const_none;
+                            sp -= 2;
+                            mp_call_method_n_kw(3, 0, sp);
+                            SET_TOP(mp_const_none);
                         } else {
                             // (..., __exit__, ctx_mgr, exc_instance): call
                             // __exit__(type, instance, None).
@@ -417,29 +425,33 @@ vm_return_kind_t vm_execute(vm_frame_t *f, volatile mp_obj_t inject_exc, mp_obj_
                     }
                     case BC_UNWIND_JUMP: {
                         DECODE_SLABEL;
-                        PUSH((mp_obj_t)(uintptr_t)(ip + slab)); // destination
+                        unwind_dest = ip + slab;
                         // Handlers to unwind; bit 7: also pop a for-iterator.
-                        PUSH((mp_obj_t)(mp_uint_t)(*ip));
-                    unwind_jump:;
-                        mp_uint_t unum = (mp_uint_t)POP();
-                        while ((unum & 0x7f) > 0) {
-                            unum -= 1;
+                        unwind_count = *ip;
+                    unwind_jump:
+                        while ((unwind_count & 0x7f) > 0) {
+                            unwind_count -= 1;
                             if (f->exc_sp->is_finally) {
                                 if (f->exc_sp->handler >= ip) {
-                                    // A finally not yet running: run it,
-                                    // with the count left as its marker
-                                    // (..., X, dest_ip, SMALL_INT(unum)).
-                                    PUSH(MP_OBJ_NEW_SMALL_INT(unum));
+                                    // A finally not yet running: run it
+                                    // on (..., None, SMALL_INT(count)); its
+                                    // END_FINALLY goes on with the jump.
+                                    f->exc_sp->unwind = VM_UNWIND_JUMP;
+                                    f->exc_sp->unwind_count = (uint8_t)unwind_count;
+                                    f->exc_sp->unwind_dest = unwind_dest;
+                                    PUSH(mp_const_none);
+                                    PUSH(MP_OBJ_NEW_SMALL_INT(unwind_count));
                                     ip = f->exc_sp->handler;
                                     goto dispatch_loop;
-                                } else {
-                                    CANCEL_ACTIVE_FINALLY(sp);
                                 }
+                                // One already running: drop what it was
+                                // entered with.
+                                sp -= f->exc_sp->unwind != VM_UNWIND_NONE ? 2 : 1;
                             }
                             POP_EXC_BLOCK();
                         }
-                        ip = (const byte *)MP_OBJ_TO_PTR(POP());
-                        if (unum != 0) {
+                        ip = unwind_dest;
+                        if (unwind_count != 0) {
                             sp -= MP_OBJ_ITER_BUF_NSLOTS; // the exhausted iterator
                         }
                         break;
@@ -450,23 +462,27 @@ vm_return_kind_t vm_execute(vm_frame_t *f, volatile mp_obj_t inject_exc, mp_obj_
                         PUSH_EXC_BLOCK(finally);
                         break;
                     }
-                    case BC_END_FINALLY:
-                        // TOS None: continue; a small int: resume the unwind
-                        // that ran this finally; an exception: re-raise it.
+                    case BC_END_FINALLY: {
+                        // A block entered by a jump or return goes on with
+                        // it (the value and the marker on top). Else None on
+                        // top goes on, anything else is raised.
+                        const vm_exc_block_t *b = f->exc_sp;
                         POP_EXC_BLOCK();
-                        if (TOP() == mp_const_none) {
-                            sp--;
-                        } else if (mp_obj_is_small_int(TOP())) {
-                            mp_int_t cause = MP_OBJ_SMALL_INT_VALUE(POP());
-                            if (cause < 0) {
-                                goto unwind_return;
-                            }
-                            PUSH((mp_obj_t)(uintptr_t)cause);
+                        if (b->unwind == VM_UNWIND_RETURN) {
+                            sp--; // the marker: the value is on top
+                            goto unwind_return;
+                        } else if (b->unwind == VM_UNWIND_JUMP) {
+                            sp -= 2; // the marker and its placeholder
+                            unwind_dest = b->unwind_dest;
+                            unwind_count = b->unwind_count;
                             goto unwind_jump;
+                        } else if (TOP() == mp_const_none) {
+                            sp--;
                         } else {
-                            RAISE(TOP());
+                            RAISE(vm_make_raise_obj(TOP()));
                         }
                         break;
+                    }
                     case BC_GET_ITER:
                         SET_TOP(mp_getiter(TOP(), NULL));
                         break;
@@ -536,8 +552,9 @@ vm_return_kind_t vm_execute(vm_frame_t *f, volatile mp_obj_t inject_exc, mp_obj_
                         break;
                     }
                     case BC_BUILD_SLICE: {
+                        DECODE_UINT;
                         mp_obj_t step = mp_const_none;
-                        if (*ip++ == 3) {
+                        if (unum == 3) {
                             step = POP();
                         }
                         mp_obj_t stop = POP();
@@ -630,20 +647,20 @@ vm_return_kind_t vm_execute(vm_frame_t *f, volatile mp_obj_t inject_exc, mp_obj_
                     unwind_return:
                         // Run the finally handlers not yet running; each
                         // comes back here through END_FINALLY (marker -1).
+                        // From here on only the value on top matters: the
+                        // state of a finally already running is left where
+                        // it is (it need not lie just below the value).
                         while (f->exc_sp >= exc_stack) {
-                            if (f->exc_sp->is_finally) {
-                                if (f->exc_sp->handler >= ip) {
-                                    // (..., X, [iterators...,] ret_val): drop
-                                    // the iterators, keep the value.
-                                    mp_obj_t *finally_sp = f->exc_sp->val_sp;
-                                    finally_sp[1] = sp[0];
-                                    sp = &finally_sp[1];
-                                    PUSH(MP_OBJ_NEW_SMALL_INT(-1));
-                                    ip = f->exc_sp->handler;
-                                    goto dispatch_loop;
-                                } else {
-                                    CANCEL_ACTIVE_FINALLY(sp);
-                                }
+                            if (f->exc_sp->is_finally && f->exc_sp->handler >= ip) {
+                                // (..., X, [iterators...,] ret_val): drop
+                                // the iterators, keep the value.
+                                mp_obj_t *finally_sp = f->exc_sp->val_sp;
+                                finally_sp[1] = sp[0];
+                                sp = &finally_sp[1];
+                                PUSH(MP_OBJ_NEW_SMALL_INT(-1));
+                                f->exc_sp->unwind = VM_UNWIND_RETURN;
+                                ip = f->exc_sp->handler;
+                                goto dispatch_loop;
                             }
                             POP_EXC_BLOCK();
                         }
@@ -797,6 +814,7 @@ vm_return_kind_t vm_execute(vm_frame_t *f, volatile mp_obj_t inject_exc, mp_obj_
             if (f->exc_sp >= exc_stack) {
                 // Caught: continue at the handler with the exception pushed.
                 f->ip = f->exc_sp->handler;
+                f->exc_sp->unwind = VM_UNWIND_NONE;
                 mp_obj_t *sp = f->exc_sp->val_sp;
                 f->exc_sp->prev_exc = nlr.ret_val;
                 PUSH(exc);

@@ -81,8 +81,17 @@ typedef struct {
     const byte *handler; // where the except/finally code starts
     mp_obj_t *val_sp;    // value stack pointer when the block was set up
     bool is_finally;     // finally or with: also run when unwinding a jump/return
+    // How a finally handler was entered: by an exception or by falling in
+    // (one value on the stack for it), or by a jump or return (a value and a
+    // small-int marker). END_FINALLY and WITH_CLEANUP go by this, not by the
+    // values, which bytecode could forge.
+    uint8_t unwind;       // VM_UNWIND_*
+    uint8_t unwind_count; // jump: handler blocks left to unwind (bit 7: pop an iterator)
+    const byte *unwind_dest;
     void *prev_exc;      // the exception being handled, for a bare "raise"
 } vm_exc_block_t;
+
+enum { VM_UNWIND_NONE, VM_UNWIND_JUMP, VM_UNWIND_RETURN };
 
 // A running bytecode function. The locals live at the top of state[]
 // (local i at state[n_state - 1 - i]); the value stack grows up from

@@ -23,7 +23,7 @@ if [ -n "$why" ]; then
     test_skip host/malformed "$why"
     exit 0
 fi
-TMP=$(make_tmpdir)
+make_tmpdir
 if ! host_build_example factorial x64 "$TMP"; then
     test_fail host/malformed "build: $(tail -3 "$TMP/build-factorial/build.log")"
     exit 0

@@ -14,7 +14,7 @@ if [ ! -x "$HOST" ]; then
     test_fail host/nesting "no $HOST (make builds it)"
     exit 0
 fi
-TMP=$(make_tmpdir)
+make_tmpdir
 HEAP="-X heapsize=512m"
 
 # repeat N TEXT: TEXT (one line) N times.
