@@ -325,6 +325,9 @@ import_error:
 }
 
 void mp_import_all(mp_obj_t module) {
+    if (!mp_obj_is_type(module, &mp_type_module)) {
+        mp_raise_msg(&mp_type_ImportError, MP_ERROR_TEXT("import * needs a module"));
+    }
     mp_map_t *map = mp_obj_dict_get_map(MP_OBJ_FROM_PTR(mp_obj_module_globals(module)));
     for (size_t i = 0; i < map->alloc; i++) {
         if (!mp_map_slot_is_filled(map, i)) {

@@ -155,19 +155,26 @@ mp_obj_t mp_obj_cast_to_native_base(mp_obj_t self_in, mp_const_obj_t native_type
     }
     if (self_type->flags & MP_TYPE_FLAG_INSTANCE_TYPE) {
         // An instance of a Python class keeps its native base object apart.
-        return ((mp_obj_instance_t *)MP_OBJ_TO_PTR(self_in))->subobj[0];
+        return mp_obj_instance_native(MP_OBJ_TO_PTR(self_in));
     }
     // A native subtype shares its base's layout.
     return self_in;
 }
 
 mp_map_elem_t *mp_obj_type_lookup(const mp_obj_type_t *type, qstr attr) {
+    return mp_obj_type_lookup_owner(type, attr, NULL);
+}
+
+mp_map_elem_t *mp_obj_type_lookup_owner(const mp_obj_type_t *type, qstr attr, const mp_obj_type_t **owner) {
     for (;;) {
         if (MP_OBJ_TYPE_HAS_SLOT(type, locals_dict)) {
             mp_obj_dict_t *locals = MP_OBJ_TYPE_GET_SLOT(type, locals_dict);
             if (locals != NULL) {
                 mp_map_elem_t *elem = mp_map_lookup(&locals->map, MP_OBJ_NEW_QSTR(attr), MP_MAP_LOOKUP);
                 if (elem != NULL) {
+                    if (owner != NULL) {
+                        *owner = type;
+                    }
                     return elem;
                 }
             }
@@ -185,7 +192,7 @@ mp_map_elem_t *mp_obj_type_lookup(const mp_obj_type_t *type, qstr attr) {
                 return NULL;
             }
             for (size_t i = 0; i + 1 < bases->len; i++) {
-                mp_map_elem_t *elem = mp_obj_type_lookup(MP_OBJ_TO_PTR(bases->items[i]), attr);
+                mp_map_elem_t *elem = mp_obj_type_lookup_owner(MP_OBJ_TO_PTR(bases->items[i]), attr, owner);
                 if (elem != NULL) {
                     return elem;
                 }

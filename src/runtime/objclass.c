@@ -61,6 +61,17 @@ static mp_obj_t native_base_init_wrapper(size_t n_args, const mp_obj_t *args) {
 }
 static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(native_base_init_wrapper_obj, 1, MP_OBJ_FUN_ARGS_MAX, native_base_init_wrapper);
 
+mp_obj_t mp_obj_instance_native(mp_obj_instance_t *o) {
+    if (o->subobj[0] == MP_OBJ_FROM_PTR(&native_base_init_wrapper_obj)) {
+        // Used before __init__ reached the native base's (raise self, or a
+        // method of the base): it is made now, without arguments.
+        const mp_obj_type_t *native_base = NULL;
+        count_native_bases(o->base.type, &native_base);
+        o->subobj[0] = MP_OBJ_TYPE_GET_SLOT(native_base, make_new)(native_base, 0, 0, NULL);
+    }
+    return o->subobj[0];
+}
+
 static mp_obj_instance_t *new_instance(const mp_obj_type_t *class, const mp_obj_type_t **native_base) {
     size_t n_native = count_native_bases(class, native_base);
     mp_obj_instance_t *o = mp_obj_malloc_var(mp_obj_instance_t, mp_obj_t, n_native, class);
@@ -70,6 +81,15 @@ static mp_obj_instance_t *new_instance(const mp_obj_type_t *class, const mp_obj_
         o->subobj[0] = MP_OBJ_FROM_PTR(&native_base_init_wrapper_obj);
     }
     return o;
+}
+
+mp_obj_t mp_obj_new_instance(const mp_obj_type_t *class) {
+    const mp_obj_type_t *native_base = NULL;
+    mp_obj_instance_t *o = new_instance(class, &native_base);
+    if (native_base != NULL) {
+        mp_obj_instance_native(o); // object.__new__ runs no __init__
+    }
+    return MP_OBJ_FROM_PTR(o);
 }
 
 /******************************************************************************/
@@ -104,7 +124,7 @@ static void class_lookup(class_lookup_t *lookup, const mp_obj_type_t *type) {
                     mp_obj_t self = MP_OBJ_FROM_PTR(obj);
                     if (obj != NULL && is_native_type(type) && type != &mp_type_object) {
                         // Methods of the native base apply to the native object.
-                        self = obj->subobj[0];
+                        self = mp_obj_instance_native(obj);
                     }
                     mp_convert_member_lookup(self, type, elem->value, lookup->dest);
                 }
@@ -113,7 +133,7 @@ static void class_lookup(class_lookup_t *lookup, const mp_obj_type_t *type) {
         }
         // Native types may answer attributes through their attr slot.
         if (lookup->obj != NULL && !lookup->is_type && is_native_type(type) && type != &mp_type_object) {
-            mp_load_method_maybe(lookup->obj->subobj[0], lookup->attr, lookup->dest);
+            mp_load_method_maybe(mp_obj_instance_native(lookup->obj), lookup->attr, lookup->dest);
             if (lookup->dest[0] != MP_OBJ_NULL) {
                 return;
             }
@@ -161,7 +181,9 @@ static mp_obj_t call_with_first(mp_obj_t fun, mp_obj_t first, size_t n_args, siz
     size_t n = n_args + 2 * n_kw;
     mp_obj_t *args2 = m_new(mp_obj_t, 1 + n);
     args2[0] = first;
-    memcpy(args2 + 1, args, n * sizeof(mp_obj_t));
+    if (n) {
+        memcpy(args2 + 1, args, n * sizeof(mp_obj_t));
+    }
     mp_obj_t ret = mp_call_function_n_kw(fun, n_args + 1, n_kw, args2);
     m_free(args2);
     return ret;
@@ -231,7 +253,7 @@ static void instance_print(const mp_print_t *print, mp_obj_t self_in, mp_print_k
         instance_lookup(self, MP_QSTR___repr__, 0, member);
     }
     if (member[0] == MP_OBJ_SENTINEL) {
-        mp_obj_t native = self->subobj[0];
+        mp_obj_t native = mp_obj_instance_native(self);
         if (mp_obj_is_exception_instance(native) && !(mp_obj_get_type(native)->flags & MP_TYPE_FLAG_INSTANCE_TYPE)) {
             // An exception subclass prints its own name before the arguments.
             if (kind != PRINT_STR) {
@@ -279,7 +301,7 @@ static mp_obj_t instance_unary_op(mp_unary_op_t op, mp_obj_t self_in) {
     mp_obj_t member[2] = { MP_OBJ_NULL, MP_OBJ_NULL };
     instance_lookup(self, unary_op_method_name[op], MP_OBJ_TYPE_OFFSETOF_SLOT(unary_op), member);
     if (member[0] == MP_OBJ_SENTINEL) {
-        return mp_unary_op(op, self->subobj[0]);
+        return mp_unary_op(op, mp_obj_instance_native(self));
     }
     if (member[0] != MP_OBJ_NULL) {
         mp_obj_t val = mp_call_function_1(member[0], self_in);
@@ -309,7 +331,7 @@ static mp_obj_t instance_binary_op(mp_binary_op_t op, mp_obj_t lhs_in, mp_obj_t 
     qstr name = op <= MP_BINARY_OP_REVERSE_POWER ? mp_binary_op_method_name[op] : MP_QSTRnull;
     instance_lookup(lhs, name, MP_OBJ_TYPE_OFFSETOF_SLOT(binary_op), dest);
     if (dest[0] == MP_OBJ_SENTINEL) {
-        return mp_binary_op(op, lhs->subobj[0], rhs_in);
+        return mp_binary_op(op, mp_obj_instance_native(lhs), rhs_in);
     }
     if (dest[0] != MP_OBJ_NULL) {
         dest[2] = rhs_in;
@@ -444,7 +466,7 @@ static mp_obj_t instance_subscr(mp_obj_t self_in, mp_obj_t index, mp_obj_t value
         : value == MP_OBJ_SENTINEL ? MP_QSTR___getitem__ : MP_QSTR___setitem__;
     instance_lookup(self, name, MP_OBJ_TYPE_OFFSETOF_SLOT(subscr), member);
     if (member[0] == MP_OBJ_SENTINEL) {
-        return mp_obj_subscr(self->subobj[0], index, value);
+        return mp_obj_subscr(mp_obj_instance_native(self), index, value);
     }
     if (member[0] == MP_OBJ_NULL) {
         return MP_OBJ_NULL;
@@ -463,7 +485,7 @@ static mp_obj_t instance_call(mp_obj_t self_in, size_t n_args, size_t n_kw, cons
             mp_obj_get_type_str(self_in));
     }
     if (member[0] == MP_OBJ_SENTINEL) {
-        return mp_call_function_n_kw(self->subobj[0], n_args, n_kw, args);
+        return mp_call_function_n_kw(mp_obj_instance_native(self), n_args, n_kw, args);
     }
     return call_method_with(member, n_args, n_kw, args);
 }
@@ -476,7 +498,7 @@ static mp_obj_t instance_getiter(mp_obj_t self_in, mp_obj_iter_buf_t *iter_buf) 
         return MP_OBJ_NULL; // mp_getiter goes on with __getitem__
     }
     if (member[0] == MP_OBJ_SENTINEL) {
-        return mp_getiter(self->subobj[0], iter_buf);
+        return mp_getiter(mp_obj_instance_native(self), iter_buf);
     }
     return mp_call_method_n_kw(0, 0, member);
 }
@@ -486,8 +508,8 @@ static mp_int_t instance_get_buffer(mp_obj_t self_in, mp_buffer_info_t *bufinfo,
     mp_obj_t member[2] = { MP_OBJ_NULL, MP_OBJ_NULL };
     instance_lookup(self, MP_QSTR_, MP_OBJ_TYPE_OFFSETOF_SLOT(buffer), member);
     if (member[0] == MP_OBJ_SENTINEL) {
-        const mp_obj_type_t *type = mp_obj_get_type(self->subobj[0]);
-        return MP_OBJ_TYPE_GET_SLOT(type, buffer)(self->subobj[0], bufinfo, flags);
+        const mp_obj_type_t *type = mp_obj_get_type(mp_obj_instance_native(self));
+        return MP_OBJ_TYPE_GET_SLOT(type, buffer)(mp_obj_instance_native(self), bufinfo, flags);
     }
     return 1; // no buffer protocol
 }

@@ -3,6 +3,8 @@
 // its parents) and the base type object. Types defined by native modules
 // (constant, or filled in at import with MP_OBJ_TYPE_SET_SLOT) are plain
 // mp_obj_type_t objects and go through the same code.
+#include <string.h>
+
 #include "runtime/runtime.h"
 
 static void type_print(const mp_print_t *print, mp_obj_t self_in, mp_print_kind_t kind) {
@@ -51,6 +53,39 @@ static mp_obj_t type_bases(const mp_obj_type_t *self) {
     return mp_obj_new_tuple(1, &p);
 }
 
+// A built-in type's method taken from the type (list.append): the C
+// function trusts its first argument to be of that type, so the call checks
+// it, as MicroPython does.
+typedef struct {
+    mp_obj_base_t base;
+    const mp_obj_type_t *type;
+    mp_obj_t fun;
+} checked_fun_t;
+
+static mp_obj_t checked_fun_call(mp_obj_t self_in, size_t n_args, size_t n_kw, const mp_obj_t *args) {
+    checked_fun_t *self = MP_OBJ_TO_PTR(self_in);
+    if (n_args > 0) {
+        const mp_obj_type_t *arg0_type = mp_obj_get_type(args[0]);
+        if (!mp_obj_is_subclass_fast(MP_OBJ_FROM_PTR(arg0_type), MP_OBJ_FROM_PTR(self->type))) {
+            mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("argument should be a '%q' not a '%q'"),
+                self->type->name, arg0_type->name);
+        }
+        if (arg0_type != self->type) {
+            // A Python subclass: the method works on its native part.
+            mp_obj_t *native_args = m_new(mp_obj_t, n_args + 2 * n_kw);
+            memcpy(native_args, args, (n_args + 2 * n_kw) * sizeof(mp_obj_t));
+            native_args[0] = mp_obj_cast_to_native_base(args[0], MP_OBJ_FROM_PTR(self->type));
+            mp_obj_t ret = mp_call_function_n_kw(self->fun, n_args, n_kw, native_args);
+            m_free(native_args);
+            return ret;
+        }
+    }
+    return mp_call_function_n_kw(self->fun, n_args, n_kw, args);
+}
+
+static MP_DEFINE_CONST_OBJ_TYPE(checked_fun_type, MP_QSTR_function, MP_TYPE_FLAG_NONE,
+    call, checked_fun_call);
+
 static void type_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {
     const mp_obj_type_t *self = MP_OBJ_TO_PTR(self_in);
     if (dest[0] == MP_OBJ_NULL) {
@@ -62,11 +97,21 @@ static void type_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {
             dest[0] = type_bases(self);
             return;
         }
-        mp_map_elem_t *elem = mp_obj_type_lookup(self, attr);
-        if (elem != NULL) {
-            // Looked up on the type: methods come back unbound.
-            mp_convert_member_lookup(MP_OBJ_NULL, self, elem->value, dest);
+        const mp_obj_type_t *owner = self;
+        mp_map_elem_t *elem = mp_obj_type_lookup_owner(self, attr, &owner);
+        if (elem == NULL) {
+            return;
         }
+        if (!(owner->flags & MP_TYPE_FLAG_INSTANCE_TYPE) && mp_obj_is_obj(elem->value) &&
+            (((mp_obj_base_t *)MP_OBJ_TO_PTR(elem->value))->type->flags & MP_TYPE_FLAG_BUILTIN_FUN)) {
+            checked_fun_t *o = mp_obj_malloc(checked_fun_t, &checked_fun_type);
+            o->type = owner;
+            o->fun = elem->value;
+            dest[0] = MP_OBJ_FROM_PTR(o);
+            return;
+        }
+        // Looked up on the type: methods come back unbound.
+        mp_convert_member_lookup(MP_OBJ_NULL, self, elem->value, dest);
         return;
     }
     // Store or delete: only in a locals dict that is not fixed.
@@ -114,10 +159,12 @@ static mp_obj_t object___init__(mp_obj_t self) {
 static MP_DEFINE_CONST_FUN_OBJ_1(object___init___obj, object___init__);
 
 static mp_obj_t object___new__(mp_obj_t cls) {
-    if (!mp_obj_is_type(cls, &mp_type_type)) {
+    if (!mp_obj_is_type(cls, &mp_type_type) ||
+        !(((const mp_obj_type_t *)MP_OBJ_TO_PTR(cls))->flags & MP_TYPE_FLAG_INSTANCE_TYPE)) {
         mp_raise_TypeError(MP_ERROR_TEXT("arg must be user-type"));
     }
-    return MP_OBJ_FROM_PTR(mp_obj_malloc(object_obj_t, (const mp_obj_type_t *)MP_OBJ_TO_PTR(cls)));
+    // An instance of a Python class, as its __new__ would make it.
+    return mp_obj_new_instance(MP_OBJ_TO_PTR(cls));
 }
 static MP_DEFINE_CONST_FUN_OBJ_1(object___new___fun_obj, object___new__);
 static const mp_rom_obj_static_class_method_t object___new___obj = {

@@ -123,8 +123,15 @@ bool mp_obj_is_subclass_fast(mp_const_obj_t object, mp_const_obj_t classinfo);
 bool mp_obj_is_instance_of(mp_obj_t obj, const mp_obj_type_t *type);
 // The native base object of an instance (itself for a native object).
 mp_obj_t mp_obj_cast_to_native_base(mp_obj_t self_in, mp_const_obj_t native_type);
+// The native base object of an instance of a Python class that has one
+// (made without arguments if __init__ has not made it yet).
+mp_obj_t mp_obj_instance_native(mp_obj_instance_t *o);
+// A new instance of the Python class, __init__ not run (object.__new__).
+mp_obj_t mp_obj_new_instance(const mp_obj_type_t *class);
 // Looks up attr in a type's locals dict and its parents; NULL if absent.
 mp_map_elem_t *mp_obj_type_lookup(const mp_obj_type_t *type, qstr attr);
+// The same, also giving the type (type or a base) whose dict holds attr.
+mp_map_elem_t *mp_obj_type_lookup_owner(const mp_obj_type_t *type, qstr attr, const mp_obj_type_t **owner);
 
 /******************************************************************************/
 // Memory (malloc.c): every allocation raises MemoryError on failure.

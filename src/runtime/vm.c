@@ -526,13 +526,13 @@ vm_return_kind_t vm_execute(vm_frame_t *f, volatile mp_obj_t inject_exc, mp_obj_
                     }
                     case BC_BUILD_TUPLE: {
                         DECODE_UINT;
-                        sp -= unum - 1;
+                        sp = sp + 1 - unum; // unum may be 0
                         SET_TOP(mp_obj_new_tuple(unum, sp));
                         break;
                     }
                     case BC_BUILD_LIST: {
                         DECODE_UINT;
-                        sp -= unum - 1;
+                        sp = sp + 1 - unum; // unum may be 0
                         SET_TOP(mp_obj_new_list(unum, sp));
                         break;
                     }
@@ -547,7 +547,7 @@ vm_return_kind_t vm_execute(vm_frame_t *f, volatile mp_obj_t inject_exc, mp_obj_
                         break;
                     case BC_BUILD_SET: {
                         DECODE_UINT;
-                        sp -= unum - 1;
+                        sp = sp + 1 - unum; // unum may be 0
                         SET_TOP(mp_obj_new_set(unum, sp));
                         break;
                     }
@@ -581,7 +581,7 @@ vm_return_kind_t vm_execute(vm_frame_t *f, volatile mp_obj_t inject_exc, mp_obj_
                     case BC_UNPACK_SEQUENCE: {
                         DECODE_UINT;
                         mp_unpack_sequence(sp[0], unum, sp);
-                        sp += unum - 1;
+                        sp = sp + unum - 1;
                         break;
                     }
                     case BC_UNPACK_EX: {
@@ -605,7 +605,7 @@ vm_return_kind_t vm_execute(vm_frame_t *f, volatile mp_obj_t inject_exc, mp_obj_
                     case BC_MAKE_CLOSURE: {
                         DECODE_PTR;
                         size_t n_closed_over = *ip++;
-                        sp -= n_closed_over - 1;
+                        sp = sp + 1 - n_closed_over;
                         SET_TOP(make_closure(ptr, f->fun_bc->context, n_closed_over, sp));
                         break;
                     }
@@ -613,7 +613,7 @@ vm_return_kind_t vm_execute(vm_frame_t *f, volatile mp_obj_t inject_exc, mp_obj_
                         DECODE_PTR;
                         size_t n_closed_over = *ip++;
                         // (..., def_tuple, def_dict, closed_overs...)
-                        sp -= 2 + n_closed_over - 1;
+                        sp = sp - 1 - n_closed_over;
                         SET_TOP(make_closure(ptr, f->fun_bc->context, 0x100 | n_closed_over, sp));
                         break;
                     }
