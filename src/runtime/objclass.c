@@ -103,6 +103,16 @@ typedef struct {
     bool is_type;
 } class_lookup_t;
 
+// The native object a lookup in the native base binds. Looking up
+// __init__ or __new__ (while the instance is made) must not make it: the
+// native base's constructor then gets the instance's arguments.
+static mp_obj_t native_for_lookup(class_lookup_t *lookup) {
+    if (lookup->attr == MP_QSTR___init__ || lookup->attr == MP_QSTR___new__) {
+        return lookup->obj->subobj[0];
+    }
+    return mp_obj_instance_native(lookup->obj);
+}
+
 // Depth-first, left-to-right; leaves dest[0] MP_OBJ_NULL when not found.
 static void class_lookup(class_lookup_t *lookup, const mp_obj_type_t *type) {
     for (;;) {
@@ -124,7 +134,7 @@ static void class_lookup(class_lookup_t *lookup, const mp_obj_type_t *type) {
                     mp_obj_t self = MP_OBJ_FROM_PTR(obj);
                     if (obj != NULL && is_native_type(type) && type != &mp_type_object) {
                         // Methods of the native base apply to the native object.
-                        self = mp_obj_instance_native(obj);
+                        self = native_for_lookup(lookup);
                     }
                     mp_convert_member_lookup(self, type, elem->value, lookup->dest);
                 }
@@ -133,7 +143,7 @@ static void class_lookup(class_lookup_t *lookup, const mp_obj_type_t *type) {
         }
         // Native types may answer attributes through their attr slot.
         if (lookup->obj != NULL && !lookup->is_type && is_native_type(type) && type != &mp_type_object) {
-            mp_load_method_maybe(mp_obj_instance_native(lookup->obj), lookup->attr, lookup->dest);
+            mp_load_method_maybe(native_for_lookup(lookup), lookup->attr, lookup->dest);
             if (lookup->dest[0] != MP_OBJ_NULL) {
                 return;
             }
