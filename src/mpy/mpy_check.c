@@ -77,6 +77,12 @@ static bool check_operand(const mpy_file_t *f, const mpy_raw_code_t *rc, const b
         return fail(f, rc, err, "%s refers to %s %lld, but there are %zu", in->info->name, what,
                     (long long)in->arg, limit);
     }
+    // The mp_fun_table entry of the object table is a pointer for native
+    // code, not an object.
+    if (in->info->operand == BC_OPERAND_OBJ && f->objs[in->arg].kind == MPY_OBJ_FUN_TABLE) {
+        return fail(f, rc, err, "%s refers to object %lld, mp_fun_table, which is no object",
+                    in->info->name, (long long)in->arg);
+    }
     return true;
 }
 

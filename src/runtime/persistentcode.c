@@ -96,10 +96,15 @@ static void check_header(const char *file, const byte *data, size_t len) {
     }
 }
 
-static mp_obj_t load_obj(const mpy_obj_t *o, unsigned sub_version) {
+// An object of the table; in_tuple: an item of a tuple constant, where
+// mp_fun_table (no object) has no place.
+static mp_obj_t load_obj(const mpy_obj_t *o, unsigned sub_version, bool in_tuple) {
     const char *text = (const char *)o->data;
     switch (o->kind) {
         case MPY_OBJ_FUN_TABLE: {
+            if (in_tuple) {
+                incompatible_file_because("mp_fun_table inside a tuple constant");
+            }
             // Native code finds mp_fun_table through the object table.
             size_t len;
             return MP_OBJ_FROM_PTR(mp_fun_table_words(sub_version, &len));
@@ -128,7 +133,7 @@ static mp_obj_t load_obj(const mpy_obj_t *o, unsigned sub_version) {
             mp_obj_t *items;
             mp_obj_tuple_get(tuple, &n, &items);
             for (size_t i = 0; i < n; i++) {
-                items[i] = load_obj(&o->items[i], sub_version);
+                items[i] = load_obj(&o->items[i], sub_version, true);
             }
             return tuple;
         }
@@ -235,7 +240,7 @@ static void load_objs(loader_t *ld) {
     size_t n = ld->file.n_objs;
     ctx->constants.obj_table = m_malloc0((n ? n : 1) * sizeof(mp_obj_t));
     for (size_t i = 0; i < n; i++) {
-        ctx->constants.obj_table[i] = load_obj(&ld->file.objs[i], ld->file.sub_version);
+        ctx->constants.obj_table[i] = load_obj(&ld->file.objs[i], ld->file.sub_version, false);
     }
 }
 
