@@ -8,8 +8,11 @@
 #
 #   python3 tests/host/make-flow.py
 import os
+import sys
 
 HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "flow")
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from mpy_encode import uint  # noqa: E402
 
 # opcodes (src/mpy/bc_opcodes.h)
 LOAD_CONST_NONE, LOAD_NULL, POP_TOP = 0x51, 0x53, 0x59
@@ -23,15 +26,6 @@ LOAD_SUPER_METHOD, LOAD_FAST0 = 0x15, 0xB0
 
 def small_int(n):
     return 0x70 + 16 + n  # LOAD_CONST_SMALL_INT_MULTI, -16..47
-
-
-def uint(v):
-    out = [v & 0x7F]
-    v >>= 7
-    while v:
-        out.insert(0, 0x80 | (v & 0x7F))
-        v >>= 7
-    return bytes(out)
 
 
 def fwd(target, here):

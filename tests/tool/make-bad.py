@@ -18,6 +18,8 @@ TOP = os.path.dirname(os.path.dirname(HERE))
 TOOL = os.environ.get("MPY_TOOL", os.path.join(TOP, "build", "mpy-tool"))
 FIX = os.path.join(HERE, "fixtures")
 BAD = os.path.join(HERE, "bad")
+sys.path.insert(0, os.path.join(TOP, "tests"))
+from mpy_encode import uint  # noqa: E402
 
 
 def fixture(name):
@@ -47,15 +49,6 @@ def insn(d, func, op):
                 if i["op"] == op:
                     return rc["bytecode"]["offset"] + i["offset"]
     raise KeyError((func, op))
-
-
-def uint(v):
-    out = [v & 0x7F]
-    v >>= 7
-    while v:
-        out.insert(0, 0x80 | (v & 0x7F))
-        v >>= 7
-    return bytes(out)
 
 
 def write(name, data):
