@@ -89,7 +89,7 @@ mp_obj_t vm_make_raise_obj(mp_obj_t o) {
 // first arguments), which the loader cannot check: bytecode that makes a
 // plain function of closure code is stopped here.
 static mp_obj_t vm_cell(mp_obj_t local) {
-    if (!mp_obj_is_type(local, &mp_type_cell)) {
+    if (local == MP_OBJ_NULL || !mp_obj_is_type(local, &mp_type_cell)) {
         mp_raise_TypeError(MP_ERROR_TEXT("closure variable is not a cell: function made without its closure"));
     }
     return local;
