@@ -29,8 +29,9 @@ typedef uint8_t kind_t;
 #define M_NUL (M_OBJ | M(K_NULL) | M(K_NUL))
 #define M_SLOT (M_NUL | M(K_ITER0) | M(K_ITER1) | M(K_ITER2) | M(K_ITER3))
 
-// A SETUP_* instruction's entry on the handler stack.
-enum { B_EXCEPT, B_FINALLY, B_WITH };
+// A SETUP_* instruction's entry on the handler stack (a with block is a
+// finally block to the VM).
+enum { B_EXCEPT, B_FINALLY };
 typedef struct {
     uint32_t id;      // index of the SETUP instruction
     uint32_t handler; // code offset of the handler
@@ -71,7 +72,7 @@ typedef struct {
 } context_t;
 
 // Bounds that keep hostile input from making the verifier itself slow.
-#define MAX_STORED_SLOTS (4u << 20)
+#define MAX_STORED_BYTES (4u << 20)
 #define MAX_CONTEXTS_PER_LEADER 64
 #define MAX_ACTIONS 4096u
 
@@ -223,7 +224,7 @@ static void enqueue(verifier_t *v, uint32_t c) {
 
 static bool new_context(verifier_t *v, uint32_t target, const state_t *s, uint32_t next) {
     v->stored += (size_t)s->n + s->n_blocks * sizeof(block_t) + sizeof(context_t);
-    if (v->stored > MAX_STORED_SLOTS) {
+    if (v->stored > MAX_STORED_BYTES) {
         return fail(v, "makes the function too large to verify");
     }
     if (v->n_ctx == v->ctx_alloc) {
@@ -620,7 +621,7 @@ static bool step(verifier_t *v, state_t *w, const bc_insn_t *in, bool *next) {
             // (ctx) -> (__exit__, self, as_value); __enter__ is looked up
             // in the two slots above.
             return room(v, w, 3) && pop(v, w, M_OBJ, NULL) && push(v, w, K_OBJ) &&
-                   push(v, w, K_NUL) && setup_block(v, w, in, B_WITH) && push(v, w, K_OBJ);
+                   push(v, w, K_NUL) && setup_block(v, w, in, B_FINALLY) && push(v, w, K_OBJ);
         case BC_SETUP_EXCEPT:
             return setup_block(v, w, in, B_EXCEPT);
         case BC_SETUP_FINALLY:
