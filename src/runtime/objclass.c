@@ -649,7 +649,7 @@ static mp_obj_t builtin___build_class__(size_t n_args, const mp_obj_t *args) {
     mp_obj_t meta = n_args == 2 ? MP_OBJ_FROM_PTR(&mp_type_type) : MP_OBJ_FROM_PTR(mp_obj_get_type(args[2]));
     mp_obj_t meta_args[3] = { args[1], mp_obj_new_tuple(n_args - 2, args + 2), class_locals };
     mp_obj_t new_class = mp_call_function_n_kw(meta, 3, 0, meta_args);
-    if (cell != mp_const_none) {
+    if (mp_obj_is_type(cell, &mp_type_cell)) { // (a body called directly may return anything)
         mp_obj_cell_set(cell, new_class);
     }
     return new_class;
