@@ -96,6 +96,10 @@ static bool frame_stack_slots(const mpy_file_t *f, const mpy_raw_code_t *rc, uin
                       ((pr->scope_flags & BC_SCOPE_VARARGS) != 0) +
                       ((pr->scope_flags & BC_SCOPE_VARKEYWORDS) != 0);
     err->offset = rc->data_offset;
+    if (pr->n_def_pos_args > pr->n_pos_args) {
+        return fail(f, rc, err, "%u of the %u positional arguments have defaults",
+                    (unsigned)pr->n_def_pos_args, (unsigned)pr->n_pos_args);
+    }
     if (n_args > pr->n_state) {
         return fail(f, rc, err, "the arguments need %llu slots, but the frame has %u",
                     (unsigned long long)n_args, (unsigned)pr->n_state);

@@ -42,7 +42,9 @@ def function(code, n_state=2, n_exc=0, generator=False, n_pos=0, n_def=0, cells=
     """Bytecode data: prelude (signature, sizes, name, no line info, cells) and code."""
     assert n_state - 1 < 16 and n_exc < 2 and n_pos < 4
     flags = 1 if generator else 0
-    sig = bytes([0x80 | (n_state - 1) << 3 | n_exc << 2 | n_pos, flags << 6 | n_def])
+    assert n_def < 4
+    sig = bytes([0x80 | (n_state - 1) << 3 | n_exc << 2 | n_pos, 0x80 | flags << 6 | (n_def & 1),
+                 (n_def >> 1) & 1])
     info = uint(name) + b"".join(uint(1) for _ in range(n_pos))  # arguments named '<module>'
     assert len(info) < 64
     sizes = bytes([len(info) << 1 | (1 if cells else 0)])
@@ -112,6 +114,9 @@ CASES = [
     ("args-beyond-frame", raw_code(function([LOAD_CONST_NONE, RETURN_VALUE], n_state=1,
                                             n_pos=3)),
      "the arguments need 3 slots, but the frame has 1"),
+    ("defaults-beyond-args", raw_code(function([LOAD_CONST_NONE, RETURN_VALUE], n_pos=1,
+                                               n_def=3)),
+     "3 of the 1 positional arguments have defaults"),
     ("cell-beyond-frame", raw_code(function([LOAD_CONST_NONE, RETURN_VALUE], cells=b"\x05")),
      "closure cell 0 is local 5, but the frame has 2 slots"),
     # Checked while running: a function of closure code made without its
