@@ -1,26 +1,6 @@
 // exec, eval, globals, locals and __import__.
 #include "runtime/modbuiltins.h"
 
-// Calls fun with the given globals and locals, restoring the caller's
-// afterwards even when fun raises.
-static mp_obj_t call_in_scope(mp_obj_t fun, mp_obj_dict_t *globals, mp_obj_dict_t *locals) {
-    mp_obj_dict_t *volatile old_globals = mp_globals_get();
-    mp_obj_dict_t *volatile old_locals = mp_locals_get();
-    nlr_buf_t nlr;
-    if (nlr_push(&nlr) == 0) {
-        mp_globals_set(globals);
-        mp_locals_set(locals);
-        mp_obj_t ret = mp_call_function_0(fun);
-        nlr_pop();
-        mp_globals_set(old_globals);
-        mp_locals_set(old_locals);
-        return ret;
-    }
-    mp_globals_set(old_globals);
-    mp_locals_set(old_locals);
-    nlr_jump(nlr.ret_val);
-}
-
 // Compiles source and runs it with the given globals and locals (the
 // current ones where not given).
 static mp_obj_t eval_exec(size_t n_args, const mp_obj_t *args, mp_parse_input_kind_t kind) {
@@ -46,7 +26,7 @@ static mp_obj_t eval_exec(size_t n_args, const mp_obj_t *args, mp_parse_input_ki
     }
 
     mp_obj_t fun = mp_compile(source, len, MP_QSTR__lt_string_gt_, kind, globals);
-    return call_in_scope(fun, globals, locals);
+    return mp_call_in_scope(fun, globals, locals);
 }
 
 static mp_obj_t builtin_exec(size_t n_args, const mp_obj_t *args) {

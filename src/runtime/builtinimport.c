@@ -45,71 +45,68 @@ static byte *read_file(const char *path, size_t *len) {
     return (byte *)vstr_null_terminated_str(&buf);
 }
 
-// A fresh module object (its own module context, as the firmware's) with
-// __name__ set; not yet in sys.modules.
-static mp_module_context_t *new_module(qstr name) {
-    mp_module_context_t *ctx = mp_obj_malloc_helper(sizeof(mp_module_context_t), &mp_type_module);
-    ctx->module.globals = MP_OBJ_TO_PTR(mp_obj_new_dict(2));
-    mp_obj_dict_store(MP_OBJ_FROM_PTR(ctx->module.globals), MP_OBJ_NEW_QSTR(MP_QSTR___name__),
-        MP_OBJ_NEW_QSTR(name));
-    return ctx;
-}
-
 static void store_in(mp_obj_t module, qstr attr, mp_obj_t value) {
     mp_obj_dict_store(MP_OBJ_FROM_PTR(mp_obj_module_globals(module)), MP_OBJ_NEW_QSTR(attr), value);
 }
 
-// Compiles and runs src as a module's code with its globals as globals
-// and locals; returns the exception raised, or MP_OBJ_NULL.
-static mp_obj_t exec_module_code(const byte *src, size_t len, const char *path, mp_obj_dict_t *globals) {
-    mp_obj_dict_t *const old_globals = mp_globals_get();
-    mp_obj_dict_t *const old_locals = mp_locals_get();
+// Runs fun, the top-level code of module `name` (source file path), with
+// the module's namespace as globals and locals: the module is in
+// sys.modules while it runs, and taken out again if it raises.
+static mp_obj_t run_module_code(qstr name, const char *path, mp_obj_t module, mp_obj_t fun) {
+    store_in(module, MP_QSTR___file__, MP_OBJ_NEW_QSTR(qstr_from_str(path)));
+    mp_obj_t name_obj = MP_OBJ_NEW_QSTR(name);
+    mp_obj_dict_store(mp_state.loaded_modules, name_obj, module);
     nlr_buf_t nlr;
     if (nlr_push(&nlr) == 0) {
-        mp_obj_t fun = mp_compile((const char *)src, len, qstr_from_str(path), MP_PARSE_FILE_INPUT, globals);
-        mp_globals_set(globals);
-        mp_locals_set(globals);
-        mp_call_function_0(fun);
+        mp_obj_dict_t *globals = mp_obj_module_globals(module);
+        mp_call_in_scope(fun, globals, globals);
         nlr_pop();
-        mp_globals_set(old_globals);
-        mp_locals_set(old_locals);
-        return MP_OBJ_NULL;
+        return module;
     }
-    mp_globals_set(old_globals);
-    mp_locals_set(old_locals);
-    return MP_OBJ_FROM_PTR(nlr.ret_val);
+    mp_map_lookup(mp_obj_dict_get_map(mp_state.loaded_modules), name_obj, MP_MAP_LOOKUP_REMOVE_IF_FOUND);
+    nlr_jump(nlr.ret_val);
 }
 
-// Loads a .py source file as module `name` (a new module, or the given
-// package module): added to sys.modules first, removed again if it fails.
-static mp_obj_t load_py_module(qstr name, const char *path, mp_obj_t module_in) {
+// Compiles a .py source file into module (fresh, or a package's) and runs it.
+static mp_obj_t import_py_file(qstr name, const char *path, mp_module_context_t *module) {
     size_t len;
     byte *src = read_file(path, &len);
     if (src == NULL) {
         mp_raise_OSError(2); // ENOENT
     }
-    mp_obj_t module = module_in != MP_OBJ_NULL ? module_in : MP_OBJ_FROM_PTR(new_module(name));
-    store_in(module, MP_QSTR___file__, MP_OBJ_NEW_QSTR(qstr_from_str(path)));
-    mp_obj_t name_obj = MP_OBJ_NEW_QSTR(name);
-    mp_obj_dict_store(mp_state.loaded_modules, name_obj, module);
-    mp_obj_t exc = exec_module_code(src, len, path, mp_obj_module_globals(module));
-    m_free(src);
-    if (exc != MP_OBJ_NULL) {
-        mp_map_lookup(mp_obj_dict_get_map(mp_state.loaded_modules), name_obj, MP_MAP_LOOKUP_REMOVE_IF_FOUND);
-        nlr_raise(exc);
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        mp_obj_t fun = mp_compile((const char *)src, len, qstr_from_str(path), MP_PARSE_FILE_INPUT,
+            module->module.globals);
+        nlr_pop();
+        m_free(src);
+        return run_module_code(name, path, MP_OBJ_FROM_PTR(module), fun);
     }
-    return module;
+    m_free(src);
+    nlr_jump(nlr.ret_val);
 }
 
-static mp_obj_t load_mpy_file(qstr name, const char *path) {
+// Loads a .mpy file into module (fresh, or a package's) and runs it.
+static mp_obj_t import_mpy_file(qstr name, const char *path, mp_module_context_t *module) {
     size_t len;
     byte *data = read_file(path, &len);
     if (data == NULL) {
         mp_raise_OSError(2); // ENOENT
     }
-    mp_obj_t module = mp_load_mpy_module(name, path, data, len);
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        mp_obj_t fun = mp_load_mpy_module(module, path, data, len);
+        nlr_pop();
+        m_free(data);
+        return run_module_code(name, path, MP_OBJ_FROM_PTR(module), fun);
+    }
     m_free(data);
-    return module;
+    nlr_jump(nlr.ret_val);
+}
+
+mp_obj_t mp_import_mpy_data(qstr name, const char *file, const byte *data, size_t len) {
+    mp_module_context_t *module = mp_module_context_new(name);
+    return run_module_code(name, file, MP_OBJ_FROM_PTR(module), mp_load_mpy_module(module, file, data, len));
 }
 
 // dir/leaf + ext into buf (a vstr); "" as dir is the current directory.
@@ -131,25 +128,23 @@ static mp_obj_t load_from_dir(qstr full_name, const char *dir, size_t dir_len, c
     vstr_init(&path, dir_len + strlen(leaf) + 16);
     mp_obj_t module = MP_OBJ_NULL;
     if (path_kind(make_path(&path, dir, dir_len, leaf, ".py")) == PATH_FILE) {
-        module = load_py_module(full_name, vstr_null_terminated_str(&path), MP_OBJ_NULL);
+        module = import_py_file(full_name, vstr_null_terminated_str(&path), mp_module_context_new(full_name));
     } else if (path_kind(make_path(&path, dir, dir_len, leaf, ".mpy")) == PATH_FILE) {
-        module = load_mpy_file(full_name, vstr_null_terminated_str(&path));
+        module = import_mpy_file(full_name, vstr_null_terminated_str(&path), mp_module_context_new(full_name));
     } else if (path_kind(make_path(&path, dir, dir_len, leaf, "")) == PATH_DIR) {
-        // A package: __path__ is its directory, __init__ its code.
-        mp_obj_t pkg_path = MP_OBJ_NEW_QSTR(qstr_from_str(vstr_null_terminated_str(&path)));
+        // A package: __path__ is its directory (set before its __init__
+        // runs, which may import its submodules), __init__ its code.
+        mp_module_context_t *pkg = mp_module_context_new(full_name);
+        module = MP_OBJ_FROM_PTR(pkg);
+        store_in(module, MP_QSTR___path__, MP_OBJ_NEW_QSTR(qstr_from_str(vstr_null_terminated_str(&path))));
         size_t pkg_dir_len = path.len;
         char *pkg_dir = m_malloc(pkg_dir_len + 1);
         memcpy(pkg_dir, path.buf, pkg_dir_len + 1);
         if (path_kind(make_path(&path, pkg_dir, pkg_dir_len, "__init__", ".py")) == PATH_FILE) {
-            module = MP_OBJ_FROM_PTR(new_module(full_name));
-            store_in(module, MP_QSTR___path__, pkg_path);
-            load_py_module(full_name, vstr_null_terminated_str(&path), module);
+            import_py_file(full_name, vstr_null_terminated_str(&path), pkg);
         } else if (path_kind(make_path(&path, pkg_dir, pkg_dir_len, "__init__", ".mpy")) == PATH_FILE) {
-            module = load_mpy_file(full_name, vstr_null_terminated_str(&path));
-            store_in(module, MP_QSTR___path__, pkg_path);
+            import_mpy_file(full_name, vstr_null_terminated_str(&path), pkg);
         } else {
-            module = MP_OBJ_FROM_PTR(new_module(full_name));
-            store_in(module, MP_QSTR___path__, pkg_path);
             mp_obj_dict_store(mp_state.loaded_modules, MP_OBJ_NEW_QSTR(full_name), module);
         }
         m_free(pkg_dir);

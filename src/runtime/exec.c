@@ -4,19 +4,13 @@
 
 #include "runtime/runtime.h"
 
-mp_obj_t mp_exec_source(const char *source, size_t len, qstr source_file, mp_parse_input_kind_t kind,
-    mp_obj_dict_t *globals) {
-    if (globals == NULL) {
-        globals = mp_state.dict_main;
-    }
-    mp_obj_t fun = mp_compile(source, len, source_file, kind, globals);
-    // Module-level names are looked up in the locals, which are the globals.
-    mp_obj_dict_t *old_globals = mp_globals_get();
-    mp_obj_dict_t *old_locals = mp_locals_get();
-    mp_globals_set(globals);
-    mp_locals_set(globals);
+mp_obj_t mp_call_in_scope(mp_obj_t fun, mp_obj_dict_t *globals, mp_obj_dict_t *locals) {
+    mp_obj_dict_t *volatile old_globals = mp_globals_get();
+    mp_obj_dict_t *volatile old_locals = mp_locals_get();
     nlr_buf_t nlr;
     if (nlr_push(&nlr) == 0) {
+        mp_globals_set(globals);
+        mp_locals_set(locals);
         mp_obj_t ret = mp_call_function_0(fun);
         nlr_pop();
         mp_globals_set(old_globals);
@@ -26,6 +20,16 @@ mp_obj_t mp_exec_source(const char *source, size_t len, qstr source_file, mp_par
     mp_globals_set(old_globals);
     mp_locals_set(old_locals);
     nlr_jump(nlr.ret_val);
+}
+
+mp_obj_t mp_exec_source(const char *source, size_t len, qstr source_file, mp_parse_input_kind_t kind,
+    mp_obj_dict_t *globals) {
+    if (globals == NULL) {
+        globals = mp_state.dict_main;
+    }
+    mp_obj_t fun = mp_compile(source, len, source_file, kind, globals);
+    // Module-level names are looked up in the locals, which are the globals.
+    return mp_call_in_scope(fun, globals, globals);
 }
 
 static bool starts_with_word(const char *s, const char *word) {

@@ -65,13 +65,18 @@ mp_obj_t mp_obj_new_module(qstr module_name) {
     if (el != NULL) {
         return el->value;
     }
+    mp_obj_t o = MP_OBJ_FROM_PTR(mp_module_context_new(module_name));
+    mp_obj_dict_store(mp_state.loaded_modules, MP_OBJ_NEW_QSTR(module_name), o);
+    return o;
+}
+
+mp_module_context_t *mp_module_context_new(qstr module_name) {
     mp_module_context_t *o = m_new0(mp_module_context_t, 1);
     o->module.base.type = &mp_type_module;
-    o->module.globals = MP_OBJ_TO_PTR(mp_obj_new_dict(1));
+    o->module.globals = MP_OBJ_TO_PTR(mp_obj_new_dict(2));
     mp_obj_dict_store(MP_OBJ_FROM_PTR(o->module.globals), MP_OBJ_NEW_QSTR(MP_QSTR___name__),
         MP_OBJ_NEW_QSTR(module_name));
-    mp_obj_dict_store(mp_state.loaded_modules, MP_OBJ_NEW_QSTR(module_name), MP_OBJ_FROM_PTR(o));
-    return MP_OBJ_FROM_PTR(o);
+    return o;
 }
 
 mp_obj_dict_t *mp_obj_module_globals(mp_obj_t module) {

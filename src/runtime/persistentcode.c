@@ -265,21 +265,17 @@ static void loader_free(loader_t *ld, bool failed) {
     free(ld);
 }
 
-// Loads a .mpy as an import does and, if run, runs its top-level code; else
-// (mp_check_mpy_module) discards everything once it is in place.
-static mp_obj_t load_mpy_module(qstr name, const char *file, const byte *data, size_t len, bool run) {
+// Loads a .mpy into ctx and returns its top-level function; keep: false
+// (mp_check_mpy_module) discards the placed code once it is in place.
+// Placed code is never unmapped once a module's function exists: objects
+// made by code that later fails may still call into it.
+static mp_obj_t load_mpy(mp_module_context_t *ctx, const char *file, const byte *data, size_t len, bool keep) {
     check_header(file, data, len);
 
     loader_t *ld = calloc(1, sizeof(loader_t));
     if (ld == NULL) {
         m_malloc_fail(sizeof(loader_t));
     }
-    mp_obj_dict_t *old_globals = mp_globals_get();
-    mp_obj_dict_t *old_locals = mp_locals_get();
-    mp_obj_t name_obj = MP_OBJ_NEW_QSTR(name);
-    volatile bool in_sys_modules = false;
-    mp_obj_t module;
-
     nlr_buf_t nlr;
     if (nlr_push(&nlr) == 0) {
         mpy_error_t err;
@@ -287,17 +283,12 @@ static mp_obj_t load_mpy_module(qstr name, const char *file, const byte *data, s
             incompatible_file_because(err.message);
         }
         ld->file_read = true;
-        // The VM trusts its bytecode: operands out of range or jumps into
-        // the middle of an instruction are refused here instead.
+        // The VM trusts its bytecode: what it would trust wrongly is
+        // refused here instead (src/mpy/bc_verify.h).
         if (!mpy_verify_bytecode(&ld->file, &err)) {
             incompatible_file_because(err.message);
         }
-
-        // The module object is its context.
-        mp_module_context_t *ctx = mp_obj_malloc_helper(sizeof(mp_module_context_t), &mp_type_module);
-        ctx->module.globals = MP_OBJ_TO_PTR(mp_obj_new_dict(2));
         ld->context = ctx;
-        module = MP_OBJ_FROM_PTR(ctx);
         load_qstrs(ld);
         load_objs(ld);
 
@@ -305,43 +296,19 @@ static mp_obj_t load_mpy_module(qstr name, const char *file, const byte *data, s
         ld->targets.obj_table = (uintptr_t)ctx->constants.obj_table;
         ld->targets.fun_table = mp_fun_table_words(ld->file.sub_version, &ld->targets.fun_table_len);
         rt_raw_code_t *top = load_raw_code(ld, &ld->file.rc);
-        if (!run) {
-            nlr_pop();
-            loader_free(ld, true);
-            return mp_const_none;
-        }
-
-        mp_obj_t globals = MP_OBJ_FROM_PTR(ctx->module.globals);
-        mp_obj_dict_store(globals, MP_OBJ_NEW_QSTR(MP_QSTR___name__), name_obj);
-        mp_obj_dict_store(globals, MP_OBJ_NEW_QSTR(MP_QSTR___file__), MP_OBJ_NEW_QSTR(qstr_from_str(file)));
-        mp_obj_dict_store(mp_state.loaded_modules, name_obj, module);
-        in_sys_modules = true;
-
-        // The top-level code runs with the module's namespace as both
-        // globals and locals (module-level names are STORE_NAME'd).
-        mp_globals_set(ctx->module.globals);
-        mp_locals_set(ctx->module.globals);
-        mp_obj_t fun = mp_make_function_from_raw_code(&top->rc, ctx, NULL);
-        mp_call_function_0(fun);
-        mp_globals_set(old_globals);
-        mp_locals_set(old_locals);
+        mp_obj_t fun = keep ? mp_make_function_from_raw_code(&top->rc, ctx, NULL) : mp_const_none;
         nlr_pop();
-        loader_free(ld, false);
-        return module;
-    }
-    mp_globals_set(old_globals);
-    mp_locals_set(old_locals);
-    if (in_sys_modules) {
-        mp_map_lookup(mp_obj_dict_get_map(mp_state.loaded_modules), name_obj, MP_MAP_LOOKUP_REMOVE_IF_FOUND);
+        loader_free(ld, !keep);
+        return fun;
     }
     loader_free(ld, true);
     nlr_jump(nlr.ret_val);
 }
 
-mp_obj_t mp_load_mpy_module(qstr name, const char *file, const byte *data, size_t len) {
-    return load_mpy_module(name, file, data, len, true);
+mp_obj_t mp_load_mpy_module(mp_module_context_t *ctx, const char *file, const byte *data, size_t len) {
+    return load_mpy(ctx, file, data, len, true);
 }
 
 void mp_check_mpy_module(const char *file, const byte *data, size_t len) {
-    load_mpy_module(MP_QSTR___main__, file, data, len, false);
+    load_mpy(mp_module_context_new(MP_QSTR___main__), file, data, len, false);
 }

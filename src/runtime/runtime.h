@@ -395,6 +395,12 @@ typedef struct _rt_raw_code_t {
 mp_obj_t mp_make_function_from_raw_code(const mp_raw_code_t *rc, const mp_module_context_t *context, const mp_obj_t *def_args);
 
 mp_obj_t mp_obj_new_module(qstr module_name);
+// A new module (a module context, as code loaded into it needs) with its
+// __name__; not in sys.modules.
+mp_module_context_t *mp_module_context_new(qstr module_name);
+// Imports the .mpy in data[0..len) as module name: loads it, then runs its
+// top-level code as mp_run_module_code does.
+mp_obj_t mp_import_mpy_data(qstr name, const char *file, const byte *data, size_t len);
 // The module's globals (mp_obj_module_t.globals).
 mp_obj_dict_t *mp_obj_module_globals(mp_obj_t module);
 // A built-in module by name (builtins, sys, array, io, micropython, ...),
@@ -552,15 +558,15 @@ mp_obj_t mp_import_name(qstr name, mp_obj_t fromlist, mp_obj_t level);
 mp_obj_t mp_import_from(mp_obj_t module, qstr name);
 void mp_import_all(mp_obj_t module);
 
-// Loads the .mpy held in data[0..len) as module `name` (file names the
+// Loads the .mpy held in data[0..len) into the module ctx (file names the
 // source in messages): validates it, interns its qstrs, builds its
-// constants, places native code, runs the module's top level code with the
-// module's globals, and adds it to sys.modules. A failed load raises
-// (ValueError "incompatible .mpy file"/"incompatible .mpy arch", ImportError,
-// or whatever the module's code raised) and leaves nothing in sys.modules.
-mp_obj_t mp_load_mpy_module(qstr name, const char *file, const byte *data, size_t len);
-// Does all of mp_load_mpy_module but running the module (and adding it to
-// sys.modules), then discards what it built: checks that a .mpy loads.
+// constants and places native code. Returns the function of the module's
+// top-level code, not run (mp_run_module_code runs it). A bad file raises
+// ValueError ("incompatible .mpy file", "incompatible .mpy arch") or
+// ImportError, and nothing of it stays.
+mp_obj_t mp_load_mpy_module(mp_module_context_t *ctx, const char *file, const byte *data, size_t len);
+// Does all of mp_load_mpy_module, then discards what it built: checks that
+// a .mpy loads.
 void mp_check_mpy_module(const char *file, const byte *data, size_t len);
 
 /******************************************************************************/
@@ -584,6 +590,9 @@ mp_obj_t mp_compile(const char *source, size_t len, qstr source_file, mp_parse_i
     mp_obj_dict_t *globals);
 
 // Compiles and runs source in the __main__ module (mpy-host -c, scripts).
+// Calls fun with globals and locals as the current ones, restoring the
+// caller's afterwards, also when fun raises.
+mp_obj_t mp_call_in_scope(mp_obj_t fun, mp_obj_dict_t *globals, mp_obj_dict_t *locals);
 mp_obj_t mp_exec_source(const char *source, size_t len, qstr source_file, mp_parse_input_kind_t kind,
     mp_obj_dict_t *globals);
 

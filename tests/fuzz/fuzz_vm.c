@@ -8,7 +8,7 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static void run_mpy(const uint8_t *data, size_t size) {
-    mp_load_mpy_module(MP_QSTR___main__, "fuzz.mpy", data, size);
+    mp_import_mpy_data(MP_QSTR___main__, "fuzz.mpy", data, size);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {

@@ -20,7 +20,7 @@ static int run(int argc, char **argv) {
             static byte data[1 << 20];
             size_t len = fread(data, 1, sizeof(data), fp);
             fclose(fp);
-            mp_load_mpy_module(qstr_from_str("m"), argv[2], data, len);
+            mp_import_mpy_data(qstr_from_str("m"), argv[2], data, len);
             printf("loaded; in sys.modules: %d\n",
                    mp_map_lookup(mp_obj_dict_get_map(mp_state.loaded_modules),
                                  MP_OBJ_NEW_QSTR(qstr_from_str("m")), MP_MAP_LOOKUP) != NULL);

@@ -1,0 +1,2 @@
+print("failing runs")
+raise ValueError("failing at import")

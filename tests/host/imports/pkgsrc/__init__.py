@@ -1,0 +1,2 @@
+from . import sub
+print("pkgsrc init:", __name__, sub.VALUE)
