@@ -1,5 +1,7 @@
 # Imports of packages (source and .mpy __init__) and of a module that fails.
 import sys
+
+sys.path.insert(0, "mods")
 import pkgsrc
 import pkgmpy
 print(pkgsrc.sub.VALUE, pkgmpy.sub.VALUE)
