@@ -67,27 +67,9 @@ static mp_obj_t run_module_code(qstr name, const char *path, mp_obj_t module, mp
     nlr_jump(nlr.ret_val);
 }
 
-// Compiles a .py source file into module (fresh, or a package's) and runs it.
-static mp_obj_t import_py_file(qstr name, const char *path, mp_module_context_t *module) {
-    size_t len;
-    byte *src = read_file(path, &len);
-    if (src == NULL) {
-        mp_raise_OSError(2); // ENOENT
-    }
-    nlr_buf_t nlr;
-    if (nlr_push(&nlr) == 0) {
-        mp_obj_t fun = mp_compile((const char *)src, len, qstr_from_str(path), MP_PARSE_FILE_INPUT,
-            module->module.globals);
-        nlr_pop();
-        m_free(src);
-        return run_module_code(name, path, MP_OBJ_FROM_PTR(module), fun);
-    }
-    m_free(src);
-    nlr_jump(nlr.ret_val);
-}
-
-// Loads a .mpy file into module (fresh, or a package's) and runs it.
-static mp_obj_t import_mpy_file(qstr name, const char *path, mp_module_context_t *module) {
+// Compiles a .py source file (is_mpy false) or loads a .mpy file into
+// module (fresh, or a package's), then runs it.
+static mp_obj_t import_file(qstr name, const char *path, mp_module_context_t *module, bool is_mpy) {
     size_t len;
     byte *data = read_file(path, &len);
     if (data == NULL) {
@@ -95,7 +77,9 @@ static mp_obj_t import_mpy_file(qstr name, const char *path, mp_module_context_t
     }
     nlr_buf_t nlr;
     if (nlr_push(&nlr) == 0) {
-        mp_obj_t fun = mp_load_mpy_module(module, path, data, len);
+        mp_obj_t fun = is_mpy ? mp_load_mpy_module(module, path, data, len)
+                              : mp_compile((const char *)data, len, qstr_from_str(path), MP_PARSE_FILE_INPUT,
+                                  module->module.globals);
         nlr_pop();
         m_free(data);
         return run_module_code(name, path, MP_OBJ_FROM_PTR(module), fun);
@@ -128,9 +112,9 @@ static mp_obj_t load_from_dir(qstr full_name, const char *dir, size_t dir_len, c
     vstr_init(&path, dir_len + strlen(leaf) + 16);
     mp_obj_t module = MP_OBJ_NULL;
     if (path_kind(make_path(&path, dir, dir_len, leaf, ".py")) == PATH_FILE) {
-        module = import_py_file(full_name, vstr_null_terminated_str(&path), mp_module_context_new(full_name));
+        module = import_file(full_name, vstr_null_terminated_str(&path), mp_module_context_new(full_name), false);
     } else if (path_kind(make_path(&path, dir, dir_len, leaf, ".mpy")) == PATH_FILE) {
-        module = import_mpy_file(full_name, vstr_null_terminated_str(&path), mp_module_context_new(full_name));
+        module = import_file(full_name, vstr_null_terminated_str(&path), mp_module_context_new(full_name), true);
     } else if (path_kind(make_path(&path, dir, dir_len, leaf, "")) == PATH_DIR) {
         // A package: __path__ is its directory (set before its __init__
         // runs, which may import its submodules), __init__ its code.
@@ -141,9 +125,9 @@ static mp_obj_t load_from_dir(qstr full_name, const char *dir, size_t dir_len, c
         char *pkg_dir = m_malloc(pkg_dir_len + 1);
         memcpy(pkg_dir, path.buf, pkg_dir_len + 1);
         if (path_kind(make_path(&path, pkg_dir, pkg_dir_len, "__init__", ".py")) == PATH_FILE) {
-            import_py_file(full_name, vstr_null_terminated_str(&path), pkg);
+            import_file(full_name, vstr_null_terminated_str(&path), pkg, false);
         } else if (path_kind(make_path(&path, pkg_dir, pkg_dir_len, "__init__", ".mpy")) == PATH_FILE) {
-            import_mpy_file(full_name, vstr_null_terminated_str(&path), pkg);
+            import_file(full_name, vstr_null_terminated_str(&path), pkg, true);
         } else {
             mp_obj_dict_store(mp_state.loaded_modules, MP_OBJ_NEW_QSTR(full_name), module);
         }
