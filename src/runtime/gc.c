@@ -81,6 +81,9 @@ static struct {
     uintptr_t stack_top;
     unsigned lock_depth;
     size_t collections;
+    bool auto_collect;      // collect when an allocation does not fit (gc.enable)
+    size_t threshold;       // blocks allocated that trigger a collection, or SIZE_MAX
+    size_t allocated;       // blocks allocated since the last collection
     gc_finaliser_t finaliser;
     root_range_t *roots;
     size_t n_roots, roots_cap;
@@ -209,6 +212,9 @@ static bool setup_heap(void *start, void *end, uintptr_t frame) {
     gc.range_bytes = (size_t)(hi - lo);
     gc.lock_depth = 0;
     gc.collections = 0;
+    gc.auto_collect = true;
+    gc.threshold = SIZE_MAX;
+    gc.allocated = 0;
     POISON((void *)pool, gc.pool_bytes);
     if (gc.stack_top == 0) {
         // The whole main-thread stack when glibc says where it starts.
@@ -331,14 +337,23 @@ void *gc_alloc(size_t n, unsigned flags) {
     if (nb == NO_BLOCK || nb > gc.n_blocks) {
         return NULL;
     }
+    bool collected = !gc.auto_collect;
+    if (!collected && gc.allocated >= gc.threshold) {
+        gc_collect();
+        collected = true;
+    }
     size_t b = find_free_run(nb);
     if (b == NO_BLOCK) {
+        if (collected) {
+            return NULL;
+        }
         gc_collect();
         b = find_free_run(nb);
         if (b == NO_BLOCK) {
             return NULL;
         }
     }
+    gc.allocated += nb;
     set_block_state(b, BLOCK_HEAD);
     for (size_t i = b + 1; i < b + nb; i++) {
         set_block_state(i, BLOCK_TAIL);
@@ -670,7 +685,24 @@ void gc_collect(void) {
     sweep();
     gc.next_fit = 0; // freed runs anywhere: search from the hint again
     gc.collections++;
+    gc.allocated = 0;
     gc.lock_depth--;
+}
+
+void gc_set_auto_collect(bool on) {
+    gc.auto_collect = on;
+}
+
+bool gc_auto_collect(void) {
+    return gc.auto_collect;
+}
+
+void gc_set_threshold(size_t bytes) {
+    gc.threshold = bytes == SIZE_MAX ? SIZE_MAX : bytes / GC_BLOCK_BYTES;
+}
+
+size_t gc_threshold(void) {
+    return gc.threshold == SIZE_MAX ? SIZE_MAX : gc.threshold * GC_BLOCK_BYTES;
 }
 
 void gc_info(gc_info_t *info) {

@@ -75,6 +75,16 @@ size_t gc_nbytes(const void *ptr);
 // Run a collection now (nothing happens while the collector is locked).
 void gc_collect(void);
 
+// Automatic collection (on by default, gc.enable/gc.disable): when off, an
+// allocation that does not fit fails instead of collecting first.
+void gc_set_auto_collect(bool on);
+bool gc_auto_collect(void);
+// Collect before an allocation once this many bytes (rounded down to whole
+// blocks) were allocated since the last collection; SIZE_MAX (the default)
+// never does (gc.threshold).
+void gc_set_threshold(size_t bytes);
+size_t gc_threshold(void);
+
 // While locked (calls nest), gc_alloc returns NULL and nothing is collected
 // or freed; finalisers run with the collector locked.
 void gc_lock(void);

@@ -527,9 +527,7 @@ static mp_int_t instance_get_buffer(mp_obj_t self_in, mp_buffer_info_t *bufinfo,
 /******************************************************************************/
 // The type a class statement makes
 
-// Does this class entry need the slower attribute paths (property,
-// descriptors, __setattr__/__delattr__)?
-static bool is_special_accessor(mp_obj_t key, mp_obj_t value) {
+bool mp_obj_class_is_special_accessor(mp_obj_t key, mp_obj_t value) {
     if (key == MP_OBJ_NEW_QSTR(MP_QSTR___setattr__) || key == MP_OBJ_NEW_QSTR(MP_QSTR___delattr__)) {
         return true;
     }
@@ -602,7 +600,7 @@ mp_obj_t mp_obj_new_type(qstr name, mp_obj_t bases_tuple, mp_obj_t locals_dict) 
     if (!(o->flags & MP_TYPE_FLAG_HAS_SPECIAL_ACCESSORS)) {
         for (size_t i = 0; i < locals->map.alloc; i++) {
             if (mp_map_slot_is_filled(&locals->map, i)
-                && is_special_accessor(locals->map.table[i].key, locals->map.table[i].value)) {
+                && mp_obj_class_is_special_accessor(locals->map.table[i].key, locals->map.table[i].value)) {
                 o->flags |= MP_TYPE_FLAG_HAS_SPECIAL_ACCESSORS;
                 break;
             }

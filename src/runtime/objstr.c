@@ -194,6 +194,10 @@ qstr mp_obj_str_get_qstr(mp_obj_t self_in) {
     if (mp_obj_is_qstr(self_in)) {
         return MP_OBJ_QSTR_VALUE(self_in);
     }
+    // A name must be a str: bytes are refused, as by MicroPython.
+    if (!mp_obj_is_str(self_in)) {
+        str_bad_implicit_conversion(self_in);
+    }
     size_t len;
     const char *data = mp_obj_str_get_data(self_in, &len);
     return qstr_from_strn(data, len);

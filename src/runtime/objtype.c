@@ -102,7 +102,8 @@ static void type_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {
         if (elem == NULL) {
             return;
         }
-        if (!(owner->flags & MP_TYPE_FLAG_INSTANCE_TYPE) && mp_obj_is_obj(elem->value) &&
+        // object's methods check their argument themselves: every object is one.
+        if (!(owner->flags & MP_TYPE_FLAG_INSTANCE_TYPE) && owner != &mp_type_object && mp_obj_is_obj(elem->value) &&
             (((mp_obj_base_t *)MP_OBJ_TO_PTR(elem->value))->type->flags & MP_TYPE_FLAG_BUILTIN_FUN)) {
             checked_fun_t *o = mp_obj_malloc(checked_fun_t, &checked_fun_type);
             o->type = owner;
@@ -128,6 +129,15 @@ static void type_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {
             dest[0] = MP_OBJ_NULL;
         }
     } else {
+        if (!(self->flags & MP_TYPE_FLAG_HAS_SPECIAL_ACCESSORS)
+            && mp_obj_class_is_special_accessor(MP_OBJ_NEW_QSTR(attr), dest[1])) {
+            // A subclass copied this flag when it was made: it would miss
+            // the accessor.
+            if (self->flags & MP_TYPE_FLAG_IS_SUBCLASSED) {
+                mp_raise_msg(&mp_type_AttributeError, MP_ERROR_TEXT("can't add special method to already-subclassed class"));
+            }
+            ((mp_obj_type_t *)self)->flags |= MP_TYPE_FLAG_HAS_SPECIAL_ACCESSORS;
+        }
         mp_map_lookup(&locals->map, MP_OBJ_NEW_QSTR(attr), MP_MAP_LOOKUP_ADD_IF_NOT_FOUND)->value = dest[1];
         dest[0] = MP_OBJ_NULL;
     }
@@ -171,9 +181,39 @@ static const mp_rom_obj_static_class_method_t object___new___obj = {
     { &mp_type_staticmethod }, MP_ROM_PTR(&object___new___fun_obj)
 };
 
+// object.__setattr__ and object.__delattr__ work on the instance's own
+// members, bypassing the class's __setattr__/__delattr__.
+static mp_obj_instance_t *object_members_owner(mp_obj_t self, mp_obj_t attr) {
+    if (!(mp_obj_get_type(self)->flags & MP_TYPE_FLAG_INSTANCE_TYPE)) {
+        mp_raise_TypeError(MP_ERROR_TEXT("arg must be user-type"));
+    }
+    if (!mp_obj_is_str(attr)) {
+        mp_raise_TypeError(NULL);
+    }
+    return MP_OBJ_TO_PTR(self);
+}
+
+static mp_obj_t object___setattr__(mp_obj_t self, mp_obj_t attr, mp_obj_t value) {
+    mp_obj_instance_t *o = object_members_owner(self, attr);
+    mp_map_lookup(&o->members, attr, MP_MAP_LOOKUP_ADD_IF_NOT_FOUND)->value = value;
+    return mp_const_none;
+}
+static MP_DEFINE_CONST_FUN_OBJ_3(object___setattr___obj, object___setattr__);
+
+static mp_obj_t object___delattr__(mp_obj_t self, mp_obj_t attr) {
+    mp_obj_instance_t *o = object_members_owner(self, attr);
+    if (mp_map_lookup(&o->members, attr, MP_MAP_LOOKUP_REMOVE_IF_FOUND) == NULL) {
+        mp_raise_msg(&mp_type_AttributeError, MP_ERROR_TEXT("no such attribute"));
+    }
+    return mp_const_none;
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(object___delattr___obj, object___delattr__);
+
 static const mp_rom_map_elem_t object_locals_table[] = {
     { MP_ROM_QSTR(MP_QSTR___init__), MP_ROM_PTR(&object___init___obj) },
     { MP_ROM_QSTR(MP_QSTR___new__), MP_ROM_PTR(&object___new___obj) },
+    { MP_ROM_QSTR(MP_QSTR___setattr__), MP_ROM_PTR(&object___setattr___obj) },
+    { MP_ROM_QSTR(MP_QSTR___delattr__), MP_ROM_PTR(&object___delattr___obj) },
 };
 static MP_DEFINE_CONST_DICT(object_locals_dict, object_locals_table);
 

@@ -462,6 +462,9 @@ mp_obj_t mp_load_build_class(void);
 // builtin __build_class__, super, and a property's accessors
 // (getter, setter, deleter).
 mp_obj_t mp_obj_new_type(qstr name, mp_obj_t bases_tuple, mp_obj_t locals_dict);
+// Whether a class entry needs the slower attribute paths of its instances
+// (property, descriptors, __setattr__/__delattr__).
+bool mp_obj_class_is_special_accessor(mp_obj_t key, mp_obj_t value);
 extern const mp_obj_fun_builtin_var_t mp_builtin___build_class___obj;
 extern const mp_obj_type_t mp_type_super;
 const mp_obj_t *mp_obj_property_get(mp_obj_t self_in);
