@@ -91,6 +91,14 @@ static mp_obj_t builtin_dir(size_t n_args, const mp_obj_t *args) {
         }
         return list;
     }
+    if (mp_obj_get_type(args[0])->flags & MP_TYPE_FLAG_INSTANCE_TYPE) {
+        // An instance whose class defines __dir__ answers itself.
+        mp_obj_t dest[2];
+        mp_load_method_maybe(args[0], MP_QSTR___dir__, dest);
+        if (dest[0] != MP_OBJ_NULL) {
+            return mp_call_method_n_kw(0, 0, dest);
+        }
+    }
     size_t n_qstr = qstr_count();
     for (size_t q = MP_QSTR_ + 1; q < n_qstr; q++) {
         mp_obj_t dest[2];

@@ -46,14 +46,16 @@ MP_DEFINE_CONST_FUN_OBJ_1(mp_builtin_iter_obj, builtin_iter);
 
 static mp_obj_t builtin_next(size_t n_args, const mp_obj_t *args) {
     mp_state.stop_iteration_arg = MP_OBJ_NULL; // a generator's return value lands here
-    mp_obj_t item = mp_iternext(args[0]);
-    if (item == MP_OBJ_STOP_ITERATION) {
-        if (n_args > 1) {
-            return args[1];
+    if (n_args == 1) {
+        // A __next__ raising StopIteration is seen as it raised it.
+        mp_obj_t item = mp_iternext_allow_raise(args[0]);
+        if (item == MP_OBJ_STOP_ITERATION) {
+            mp_raise_StopIteration(mp_state.stop_iteration_arg);
         }
-        mp_raise_StopIteration(mp_state.stop_iteration_arg);
+        return item;
     }
-    return item;
+    mp_obj_t item = mp_iternext(args[0]);
+    return item == MP_OBJ_STOP_ITERATION ? args[1] : item;
 }
 MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(mp_builtin_next_obj, 1, 2, builtin_next);
 

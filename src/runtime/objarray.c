@@ -142,8 +142,8 @@ static mp_obj_t bytearray_make_new(const mp_obj_type_t *type, size_t n_args, siz
     if (n_args > 1) {
         mp_raise_TypeError(MP_ERROR_TEXT("wrong number of arguments"));
     }
-    if (mp_obj_is_small_int(args[0])) {
-        mp_int_t n = MP_OBJ_SMALL_INT_VALUE(args[0]);
+    if (mp_obj_is_int(args[0])) {
+        mp_int_t n = mp_obj_get_int(args[0]); // OverflowError for a big int
         if (n < 0) {
             mp_raise_ValueError(MP_ERROR_TEXT("negative count"));
         }
@@ -209,10 +209,26 @@ static mp_obj_t array_unary_op(mp_unary_op_t op, mp_obj_t self_in) {
 
 static mp_obj_t array_extend(mp_obj_t self_in, mp_obj_t arg_in);
 
+// The lower-case typecode of a buffer, for deciding whether two buffers can
+// be compared as bytes; sets *is_unsigned for an unsigned (upper-case) one.
+static int typecode_for_comparison(char typecode, bool *is_unsigned) {
+    if (typecode == BYTEARRAY_TYPECODE) {
+        typecode = 'B';
+    }
+    if (typecode >= 'A' && typecode <= 'Z') {
+        *is_unsigned = true;
+        return typecode - 'A' + 'a';
+    }
+    return typecode;
+}
+
 static mp_obj_t array_binary_op(mp_binary_op_t op, mp_obj_t lhs_in, mp_obj_t rhs_in) {
     mp_obj_array_t *lhs = MP_OBJ_TO_PTR(lhs_in);
     switch (op) {
         case MP_BINARY_OP_ADD: {
+            if (lhs->base.type == &mp_type_memoryview) {
+                return MP_OBJ_NULL; // as MicroPython: a view does not concatenate
+            }
             mp_buffer_info_t rbuf;
             mp_get_buffer_raise(rhs_in, &rbuf, MP_BUFFER_READ);
             size_t size = array_itemsize(lhs);
@@ -236,37 +252,43 @@ static mp_obj_t array_binary_op(mp_binary_op_t op, mp_obj_t lhs_in, mp_obj_t rhs
             array_extend(lhs_in, rhs_in);
             return lhs_in;
         case MP_BINARY_OP_CONTAINS: {
+            // As MicroPython: a bytearray is searched for a byte string; an
+            // array is never searched for a number (not implemented), and
+            // nothing else is in it.
             mp_buffer_info_t lbuf, rbuf;
-            mp_get_buffer_raise(lhs_in, &lbuf, MP_BUFFER_READ);
             if (mp_get_buffer(rhs_in, &rbuf, MP_BUFFER_READ)) {
+                if (lhs->base.type != &mp_type_bytearray) {
+                    return mp_const_false;
+                }
+                mp_get_buffer_raise(lhs_in, &lbuf, MP_BUFFER_READ);
                 return mp_obj_new_bool(str_find_bytes(lbuf.buf, lbuf.len, rbuf.buf, rbuf.len, 1) != NULL);
             }
-            // As MicroPython: only a buffer can be searched for.
-            mp_raise_NotImplementedError(NULL);
+            if (mp_obj_is_int(rhs_in) || mp_obj_is_type(rhs_in, &mp_type_float)) {
+                mp_raise_NotImplementedError(NULL);
+            }
+            return mp_const_false;
         }
         case MP_BINARY_OP_EQUAL:
-        case MP_BINARY_OP_NOT_EQUAL: {
+        case MP_BINARY_OP_LESS:
+        case MP_BINARY_OP_LESS_EQUAL:
+        case MP_BINARY_OP_MORE:
+        case MP_BINARY_OP_MORE_EQUAL: {
+            // Compared as bytes, which is right only for the same item
+            // layout (signedness aside for ==, unsigned bytes-like for
+            // ordering) and no floats (a NaN is unequal to itself): other
+            // pairs are not implemented, as in MicroPython.
             mp_buffer_info_t lbuf, rbuf;
             mp_get_buffer_raise(lhs_in, &lbuf, MP_BUFFER_READ);
             if (!mp_get_buffer(rhs_in, &rbuf, MP_BUFFER_READ)) {
-                return op == MP_BINARY_OP_EQUAL ? mp_const_false : mp_const_true;
+                return mp_const_false;
             }
-            bool eq;
-            if (mp_binary_get_size('@', (char)lbuf.typecode, NULL) == 1
-                && mp_binary_get_size('@', (char)rbuf.typecode, NULL) == 1) {
-                eq = lbuf.len == rbuf.len && memcmp(lbuf.buf, rbuf.buf, lbuf.len) == 0;
-            } else if (mp_obj_get_type(rhs_in) == lhs->base.type || lbuf.typecode == rbuf.typecode) {
-                // Arrays of wider items compare item by item.
-                mp_obj_array_t *rhs = MP_OBJ_TO_PTR(rhs_in);
-                eq = lhs->len == rhs->len;
-                for (size_t i = 0; eq && i < lhs->len; i++) {
-                    eq = mp_obj_equal(mp_binary_get_val_array(array_typecode(lhs), array_items(lhs), i),
-                        mp_binary_get_val_array(array_typecode(rhs), array_items(rhs), i));
-                }
-            } else {
-                eq = false;
+            bool is_unsigned = false;
+            int lcode = typecode_for_comparison((char)lbuf.typecode, &is_unsigned);
+            int rcode = typecode_for_comparison((char)rbuf.typecode, &is_unsigned);
+            if (lcode == rcode && lcode != 'f' && lcode != 'd' && (op == MP_BINARY_OP_EQUAL || is_unsigned)) {
+                return mp_obj_new_bool(mp_seq_cmp_bytes(op, lbuf.buf, lbuf.len, rbuf.buf, rbuf.len));
             }
-            return mp_obj_new_bool(op == MP_BINARY_OP_EQUAL ? eq : !eq);
+            mp_raise_NotImplementedError(NULL);
         }
         default:
             return MP_OBJ_NULL;

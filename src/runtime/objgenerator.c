@@ -78,10 +78,11 @@ vm_return_kind_t vm_resume(mp_obj_t self_in, mp_obj_t send_value, mp_obj_t throw
     }
     mp_obj_t dest[3];
     if (throw_value == MP_OBJ_NULL && send_value == mp_const_none) {
-        // A plain iterator.
+        // A plain iterator; its StopIteration's value is the result.
+        mp_state.stop_iteration_arg = MP_OBJ_NULL;
         mp_obj_t ret = mp_iternext(self_in);
         if (ret == MP_OBJ_STOP_ITERATION) {
-            *ret_val = mp_const_none;
+            *ret_val = mp_state.stop_iteration_arg == MP_OBJ_NULL ? mp_const_none : mp_state.stop_iteration_arg;
             return VM_RETURN_NORMAL;
         }
         *ret_val = ret;

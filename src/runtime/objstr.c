@@ -491,17 +491,14 @@ mp_obj_t mp_obj_str_binary_op(mp_binary_op_t op, mp_obj_t lhs_in, mp_obj_t rhs_i
         return str_repeat(type, ldata, llen, rhs_in);
     }
 
-    // The other operators take the same kind of operand (bytes also take
-    // any buffer for + and in).
+    // The other operators take the same kind of operand; bytes take any
+    // buffer, as in MicroPython (even a str: b'a' + 'b' is b'ab').
     bool same_kind = type == &mp_type_str ? mp_obj_is_str(rhs_in) : mp_obj_is_exact_type(rhs_in, &mp_type_bytes);
     size_t rlen = 0;
     const byte *rdata = NULL;
     if (same_kind) {
         rdata = str_data_len(rhs_in, &rlen);
-    } else if (type == &mp_type_bytes
-               && (op == MP_BINARY_OP_ADD || op == MP_BINARY_OP_INPLACE_ADD
-                   || (op == MP_BINARY_OP_CONTAINS && !mp_obj_is_str(rhs_in)))) {
-        // As MicroPython: bytes + any buffer (even a str) concatenates.
+    } else if (type == &mp_type_bytes) {
         mp_buffer_info_t bufinfo;
         if (mp_get_buffer(rhs_in, &bufinfo, MP_BUFFER_READ)) {
             rdata = bufinfo.buf;

@@ -147,7 +147,9 @@ static mp_obj_t str_join(mp_obj_t self_in, mp_obj_t iterable) {
     vstr_t vstr;
     vstr_init(&vstr, 16);
     for (size_t i = 0; i < n; i++) {
-        bool ok = type == &mp_type_str ? mp_obj_is_str(items[i]) : mp_obj_is_exact_type(items[i], &mp_type_bytes);
+        // bytes and bytearray mix, as in MicroPython.
+        bool ok = type == &mp_type_str ? mp_obj_is_str(items[i])
+            : mp_obj_is_exact_type(items[i], &mp_type_bytes) || mp_obj_is_exact_type(items[i], &mp_type_bytearray);
         if (!ok) {
             mp_raise_TypeError(MP_ERROR_TEXT("join expects a list of str/bytes objects consistent with self object"));
         }
@@ -155,7 +157,7 @@ static mp_obj_t str_join(mp_obj_t self_in, mp_obj_t iterable) {
             vstr_add_strn(&vstr, (const char *)sep, sep_len);
         }
         size_t l;
-        const byte *d = str_data_len(items[i], &l);
+        const byte *d = mp_obj_bytes_data(items[i], &l);
         vstr_add_strn(&vstr, (const char *)d, l);
     }
     mp_obj_t res = str_new_of_type(type, (const byte *)vstr.buf, vstr.len);

@@ -120,22 +120,21 @@ mp_obj_t mp_obj_equal_not_equal(mp_binary_op_t op, mp_obj_t o1, mp_obj_t o2) {
     }
     // Nested containers compare their items through here.
     mp_stack_check();
-    // A str equals only a str.
-    if (mp_obj_is_str(o1)) {
-        if (mp_obj_is_str(o2)) {
-            return mp_obj_str_equal(o1, o2) ? local_true : local_false;
-        }
-        return local_false;
-    } else if (mp_obj_is_str(o2)) {
+    int pass = 0;
+    if (mp_obj_is_str(o1) && mp_obj_is_str(o2)) {
+        return mp_obj_str_equal(o1, o2) ? local_true : local_false;
+    }
+    if ((mp_obj_is_str(o1) && mp_obj_is_exact_type(o2, &mp_type_bytes))
+        || (mp_obj_is_str(o2) && mp_obj_is_exact_type(o1, &mp_type_bytes))) {
+        // Never equal, and most likely a mistake: MicroPython's unix port warns.
+        mp_printf(&mp_stderr_print, "Warning: Comparison between bytes and str\n");
         return local_false;
     }
-
-    int pass = 0;
-    if (mp_obj_is_small_int(o1)) {
-        if (mp_obj_is_small_int(o2)) {
-            return local_false; // different small ints
-        }
-        // Let the other operand's type decide.
+    if (mp_obj_is_small_int(o1) && mp_obj_is_small_int(o2)) {
+        return local_false; // different small ints
+    }
+    if (mp_obj_is_str(o1) || mp_obj_is_small_int(o1)) {
+        // Only the other operand's type can say (a str subclass, an int-like).
         pass = 1;
         mp_obj_t t = o1;
         o1 = o2;
@@ -939,6 +938,8 @@ mp_obj_t mp_iternext(mp_obj_t o_in) {
     }
     mp_obj_t exc = MP_OBJ_FROM_PTR(nlr.ret_val);
     if (mp_obj_is_subclass_fast(MP_OBJ_FROM_PTR(mp_obj_get_type(exc)), MP_OBJ_FROM_PTR(&mp_type_StopIteration))) {
+        // Its value is what next() raises again (next(enumerate(it))).
+        mp_state.stop_iteration_arg = mp_obj_exception_get_value(exc);
         return MP_OBJ_STOP_ITERATION;
     }
     nlr_raise(exc);
