@@ -19,11 +19,9 @@ static mp_obj_t eval_exec(size_t n_args, const mp_obj_t *args, mp_parse_input_ki
         }
         locals = MP_OBJ_TO_PTR(args[2]);
     }
+    // The source is any buffer (str, bytes, bytearray, memoryview).
     size_t len;
     const char *source = (const char *)mp_obj_bytes_data(args[0], &len);
-    if (!mp_obj_is_str(args[0]) && !mp_obj_is_type(args[0], &mp_type_bytes)) {
-        mp_raise_TypeError(MP_ERROR_TEXT("expected str or bytes"));
-    }
 
     mp_obj_t fun = mp_compile(source, len, MP_QSTR__lt_string_gt_, kind, globals);
     return mp_call_in_scope(fun, globals, locals);

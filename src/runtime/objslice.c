@@ -45,11 +45,20 @@ static void slice_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {
     }
 }
 
+// A slice supports no unary operator; having one at all makes it
+// unhashable (no hash by identity), as in MicroPython.
+static mp_obj_t slice_unary_op(mp_unary_op_t op, mp_obj_t self_in) {
+    (void)op;
+    (void)self_in;
+    return MP_OBJ_NULL;
+}
+
 MP_DEFINE_CONST_OBJ_TYPE(
     mp_type_slice,
     MP_QSTR_slice,
     MP_TYPE_FLAG_NONE,
     print, slice_print,
+    unary_op, slice_unary_op,
     attr, slice_attr
     );
 

@@ -59,6 +59,7 @@ mp_obj_t str_modulo_format(mp_obj_t pattern, size_t n_args, const mp_obj_t *args
             if (dict == MP_OBJ_NULL) {
                 mp_raise_TypeError(MP_ERROR_TEXT("format needs a dict"));
             }
+            arg_i = 1; // the dict is used up: a later positional %s lacks its argument
             const char *key = ++str;
             while (str < top && *str != ')') {
                 str++;

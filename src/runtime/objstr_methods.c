@@ -502,11 +502,17 @@ static mp_obj_t str_rpartition(mp_obj_t self_in, mp_obj_t sep) {
 }
 static MP_DEFINE_CONST_FUN_OBJ_2(str_rpartition_obj, str_rpartition);
 
-static mp_obj_t str_splitlines(size_t n_args, const mp_obj_t *args) {
+// splitlines(keepends=False)
+static mp_obj_t str_splitlines(size_t n_args, const mp_obj_t *args, mp_map_t *kw_args) {
+    static const mp_arg_t allowed[] = {
+        { MP_QSTR_keepends, MP_ARG_BOOL, { .u_bool = false } },
+    };
+    mp_arg_val_t vals[MP_ARRAY_SIZE(allowed)];
+    mp_arg_parse_all(n_args - 1, args + 1, kw_args, MP_ARRAY_SIZE(allowed), allowed, vals);
     const mp_obj_type_t *type;
     size_t len;
     const byte *data = self_data(args[0], &type, &len);
-    bool keepends = n_args > 1 && mp_obj_is_true(args[1]);
+    bool keepends = vals[0].u_bool;
     mp_obj_t res = mp_obj_new_list(0, NULL);
     size_t start = 0;
     for (size_t i = 0; i < len;) {
@@ -524,7 +530,7 @@ static mp_obj_t str_splitlines(size_t n_args, const mp_obj_t *args) {
     }
     return res;
 }
-static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(str_splitlines_obj, 1, 2, str_splitlines);
+static MP_DEFINE_CONST_FUN_OBJ_KW(str_splitlines_obj, 1, str_splitlines);
 
 static mp_obj_t str_encode(size_t n_args, const mp_obj_t *args) {
     (void)n_args;
