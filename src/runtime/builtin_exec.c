@@ -53,6 +53,6 @@ static mp_obj_t builtin___import__(size_t n_args, const mp_obj_t *args) {
     qstr name = mp_obj_str_get_qstr(args[0]);
     mp_obj_t fromlist = n_args > 3 ? args[3] : mp_const_none;
     mp_obj_t level = n_args > 4 ? args[4] : MP_OBJ_NEW_SMALL_INT(0);
-    return mp_import_name(name, fromlist, level);
+    return mp_builtin_import(name, fromlist, level);
 }
 MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(mp_builtin___import___obj, 1, 5, builtin___import__);

@@ -234,7 +234,16 @@ static qstr resolve_relative(qstr name, size_t level) {
     return q;
 }
 
-mp_obj_t mp_import_name(qstr name, mp_obj_t fromlist, mp_obj_t level_in) {
+mp_obj_t mp_import_name(qstr name, mp_obj_t fromlist, mp_obj_t level) {
+    mp_obj_t custom = mp_builtins_override_lookup(MP_QSTR___import__);
+    if (custom != MP_OBJ_NULL) {
+        mp_obj_t args[5] = { MP_OBJ_NEW_QSTR(name), mp_const_none, mp_const_none, fromlist, level };
+        return mp_call_function_n_kw(custom, 5, 0, args);
+    }
+    return mp_builtin_import(name, fromlist, level);
+}
+
+mp_obj_t mp_builtin_import(qstr name, mp_obj_t fromlist, mp_obj_t level_in) {
     mp_int_t level = level_in == MP_OBJ_NULL ? 0 : mp_obj_get_int(level_in);
     if (level < 0) {
         mp_raise_ValueError(MP_ERROR_TEXT("level must be >= 0"));

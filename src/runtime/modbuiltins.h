@@ -43,6 +43,9 @@ MP_DECLARE_CONST_FUN_OBJ_2(mp_builtin_isinstance_obj);
 MP_DECLARE_CONST_FUN_OBJ_2(mp_builtin_issubclass_obj);
 MP_DECLARE_CONST_FUN_OBJ_VAR_BETWEEN(mp_builtin_dir_obj);
 
+// builtin_help.c
+MP_DECLARE_CONST_FUN_OBJ_VAR_BETWEEN(mp_builtin_help_obj);
+
 // builtin_exec.c
 MP_DECLARE_CONST_FUN_OBJ_VAR_BETWEEN(mp_builtin_exec_obj);
 MP_DECLARE_CONST_FUN_OBJ_VAR_BETWEEN(mp_builtin_eval_obj);

@@ -655,13 +655,9 @@ static mp_obj_t builtin___build_class__(size_t n_args, const mp_obj_t *args) {
 MP_DEFINE_CONST_FUN_OBJ_VAR(mp_builtin___build_class___obj, 2, builtin___build_class__);
 
 mp_obj_t mp_load_build_class(void) {
-    // The builtins module may hold a replacement, as in MicroPython.
-    mp_map_elem_t *elem = mp_map_lookup(&mp_module_builtins.globals->map,
-        MP_OBJ_NEW_QSTR(MP_QSTR___build_class__), MP_MAP_LOOKUP);
-    if (elem != NULL) {
-        return elem->value;
-    }
-    return MP_OBJ_FROM_PTR(&mp_builtin___build_class___obj);
+    // A script may have stored a replacement into builtins.
+    mp_obj_t custom = mp_builtins_override_lookup(MP_QSTR___build_class__);
+    return custom != MP_OBJ_NULL ? custom : MP_OBJ_FROM_PTR(&mp_builtin___build_class___obj);
 }
 
 /******************************************************************************/

@@ -28,6 +28,22 @@ static void module_print(const mp_print_t *print, mp_obj_t self_in, mp_print_kin
 static void module_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {
     mp_obj_module_t *self = MP_OBJ_TO_PTR(self_in);
     mp_obj_dict_t *dict = self->globals;
+    if (self == &mp_module_builtins) {
+        // builtins' own table is fixed: names stored into it go to a dict
+        // of their own, looked up first (MicroPython's builtins override).
+        if (dest[0] == MP_OBJ_NULL) {
+            mp_obj_t custom = mp_builtins_override_lookup(attr);
+            if (custom != MP_OBJ_NULL) {
+                dest[0] = custom;
+                return;
+            }
+        } else {
+            if (mp_state.builtins_override == NULL) {
+                mp_state.builtins_override = MP_OBJ_TO_PTR(mp_obj_new_dict(1));
+            }
+            dict = mp_state.builtins_override;
+        }
+    }
     if (dest[0] == MP_OBJ_NULL) {
         mp_map_elem_t *elem = mp_map_lookup(&dict->map, MP_OBJ_NEW_QSTR(attr), MP_MAP_LOOKUP);
         if (elem != NULL) {

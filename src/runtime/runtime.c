@@ -42,16 +42,29 @@ mp_obj_t mp_load_name(qstr qst) {
     return mp_load_global(qst);
 }
 
+mp_obj_t mp_builtins_override_lookup(qstr qst) {
+    if (mp_state.builtins_override == NULL) {
+        return MP_OBJ_NULL;
+    }
+    mp_map_elem_t *elem = mp_map_lookup(&mp_state.builtins_override->map, MP_OBJ_NEW_QSTR(qst), MP_MAP_LOOKUP);
+    return elem == NULL ? MP_OBJ_NULL : elem->value;
+}
+
 mp_obj_t mp_load_global(qstr qst) {
     mp_map_elem_t *elem = NULL;
     if (mp_state.dict_globals != NULL) {
         elem = mp_map_lookup(&mp_state.dict_globals->map, MP_OBJ_NEW_QSTR(qst), MP_MAP_LOOKUP);
     }
+    if (elem != NULL) {
+        return elem->value;
+    }
+    mp_obj_t custom = mp_builtins_override_lookup(qst);
+    if (custom != MP_OBJ_NULL) {
+        return custom;
+    }
+    elem = mp_map_lookup(&mp_module_builtins.globals->map, MP_OBJ_NEW_QSTR(qst), MP_MAP_LOOKUP);
     if (elem == NULL) {
-        elem = mp_map_lookup(&mp_module_builtins.globals->map, MP_OBJ_NEW_QSTR(qst), MP_MAP_LOOKUP);
-        if (elem == NULL) {
-            mp_raise_msg_varg(&mp_type_NameError, MP_ERROR_TEXT("name '%q' isn't defined"), qst);
-        }
+        mp_raise_msg_varg(&mp_type_NameError, MP_ERROR_TEXT("name '%q' isn't defined"), qst);
     }
     return elem->value;
 }

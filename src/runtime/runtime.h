@@ -432,6 +432,8 @@ typedef struct _mp_state_t {
     size_t heap_size;
     char *stack_limit;            // RuntimeError beyond this C stack depth
     unsigned mpy_sub_version;     // the only .mpy sub-version of native code loaded; 0: all
+    mp_uint_t opt_level;          // micropython.opt_level(): 0 to 3, as MicroPython's -O
+    mp_obj_dict_t *builtins_override; // names stored into the builtins module, or NULL
     void (*loop_hook)(void);      // see mp_hook_loop
 } mp_state_t;
 extern mp_state_t mp_state;
@@ -557,8 +559,13 @@ mp_obj_t mp_native_to_obj(mp_uint_t val, mp_uint_t type);
 /******************************************************************************/
 // Import (builtinimport.c, persistentcode.c)
 
+// The import statement: calls a replacement builtins.__import__ if a
+// script stored one, else mp_builtin_import (what builtins.__import__ is).
 mp_obj_t mp_import_name(qstr name, mp_obj_t fromlist, mp_obj_t level);
+mp_obj_t mp_builtin_import(qstr name, mp_obj_t fromlist, mp_obj_t level);
 mp_obj_t mp_import_from(mp_obj_t module, qstr name);
+// A name stored into the builtins module by a script, or MP_OBJ_NULL.
+mp_obj_t mp_builtins_override_lookup(qstr qst);
 void mp_import_all(mp_obj_t module);
 
 // Loads the .mpy held in data[0..len) into the module ctx (file names the
