@@ -51,17 +51,20 @@ MP_DEFINE_CONST_OBJ_TYPE(
     print, none_print
     );
 
-static void ellipsis_print(const mp_print_t *print, mp_obj_t self_in, mp_print_kind_t kind) {
-    (void)self_in;
+// Ellipsis and NotImplemented: objects that print their name, of one
+// nameless type, as in MicroPython.
+static void singleton_print(const mp_print_t *print, mp_obj_t self_in, mp_print_kind_t kind) {
     (void)kind;
-    mp_print_str(print, "Ellipsis");
+    const mp_obj_singleton_t *self = MP_OBJ_TO_PTR(self_in);
+    mp_printf(print, "%q", (qstr)self->name);
 }
 
 static MP_DEFINE_CONST_OBJ_TYPE(
-    mp_type_ellipsis,
-    MP_QSTR_ellipsis,
+    mp_type_singleton,
+    MP_QSTR_,
     MP_TYPE_FLAG_NONE,
-    print, ellipsis_print
+    print, singleton_print
     );
 
-const mp_obj_base_t mp_const_ellipsis_obj = {&mp_type_ellipsis};
+const mp_obj_singleton_t mp_const_ellipsis_obj = {{&mp_type_singleton}, MP_QSTR_Ellipsis};
+const mp_obj_singleton_t mp_const_notimplemented_obj = {{&mp_type_singleton}, MP_QSTR_NotImplemented};

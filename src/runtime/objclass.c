@@ -346,6 +346,9 @@ static mp_obj_t instance_binary_op(mp_binary_op_t op, mp_obj_t lhs_in, mp_obj_t 
     if (dest[0] != MP_OBJ_NULL) {
         dest[2] = rhs_in;
         mp_obj_t res = mp_call_method_n_kw(1, 0, dest);
+        if (res == mp_const_notimplemented) {
+            return MP_OBJ_NULL; // not supported: the reflected method may be
+        }
         return op == MP_BINARY_OP_CONTAINS ? mp_obj_new_bool(mp_obj_is_true(res)) : res;
     }
     if (op >= MP_BINARY_OP_INPLACE_OR && op <= MP_BINARY_OP_INPLACE_POWER) {

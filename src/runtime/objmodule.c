@@ -45,6 +45,10 @@ static void module_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {
         }
     }
     if (dest[0] == MP_OBJ_NULL) {
+        if (attr == MP_QSTR___dict__) {
+            dest[0] = MP_OBJ_FROM_PTR(self->globals);
+            return;
+        }
         mp_map_elem_t *elem = mp_map_lookup(&dict->map, MP_OBJ_NEW_QSTR(attr), MP_MAP_LOOKUP);
         if (elem != NULL) {
             dest[0] = elem->value;

@@ -97,6 +97,12 @@ static void type_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {
             dest[0] = type_bases(self);
             return;
         }
+        if (attr == MP_QSTR___dict__) {
+            // The class's own table (a new empty dict for a type without one).
+            const mp_obj_dict_t *locals = MP_OBJ_TYPE_HAS_SLOT(self, locals_dict) ? MP_OBJ_TYPE_GET_SLOT(self, locals_dict) : NULL;
+            dest[0] = locals != NULL ? MP_OBJ_FROM_PTR(locals) : mp_obj_new_dict(0);
+            return;
+        }
         const mp_obj_type_t *owner = self;
         mp_map_elem_t *elem = mp_obj_type_lookup_owner(self, attr, &owner);
         if (elem == NULL) {

@@ -2,7 +2,7 @@
 Q(float, "float")
 Q(memoryview, "memoryview")
 Q(array, "array")
-Q(ellipsis, "ellipsis")
+Q(NotImplemented, "NotImplemented")
 Q(decode, "decode")
 Q(encode, "encode")
 Q(center, "center")

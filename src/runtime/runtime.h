@@ -42,8 +42,14 @@
 #define mp_obj_new_bool(x) ((x) ? mp_const_true : mp_const_false)
 #define MP_OBJ_NEW_QSTR(q) ((mp_obj_t)((((mp_uint_t)(q)) << 3) | 2))
 
-extern const mp_obj_base_t mp_const_ellipsis_obj;
+typedef struct {
+    mp_obj_base_t base;
+    uint16_t name; // qstr
+} mp_obj_singleton_t;
+extern const mp_obj_singleton_t mp_const_ellipsis_obj;
+extern const mp_obj_singleton_t mp_const_notimplemented_obj;
 #define mp_const_ellipsis (MP_OBJ_FROM_PTR(&mp_const_ellipsis_obj))
+#define mp_const_notimplemented (MP_OBJ_FROM_PTR(&mp_const_notimplemented_obj))
 extern const struct _mp_obj_tuple_t mp_const_empty_tuple_obj;
 #define mp_const_empty_tuple (MP_OBJ_FROM_PTR(&mp_const_empty_tuple_obj))
 
