@@ -219,7 +219,7 @@ static void fun_bc_print(const mp_print_t *print, mp_obj_t o_in, mp_print_kind_t
     mp_printf(print, "<function %q at 0x%p>", mp_obj_fun_bc_get_name(o_in), MP_OBJ_TO_PTR(o_in));
 }
 
-static void fun_bc_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {
+void mp_obj_fun_bc_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {
     if (dest[0] != MP_OBJ_NULL) {
         return; // store/delete: not supported
     }
@@ -236,7 +236,7 @@ MP_DEFINE_CONST_OBJ_TYPE(
     MP_QSTR_function,
     MP_TYPE_FLAG_BINDS_SELF,
     print, fun_bc_print,
-    attr, fun_bc_attr,
+    attr, mp_obj_fun_bc_attr,
     call, mp_obj_fun_bc_call
     );
 
@@ -255,7 +255,7 @@ MP_DEFINE_CONST_OBJ_TYPE(
     MP_QSTR_function,
     MP_TYPE_FLAG_BINDS_SELF,
     print, fun_bc_print,
-    attr, fun_bc_attr,
+    attr, mp_obj_fun_bc_attr,
     call, fun_native_call
     );
 

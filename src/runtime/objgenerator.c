@@ -13,6 +13,7 @@ typedef struct {
     mp_obj_dict_t *globals;
     bool running; // guards against re-entering a running generator
     bool finished;
+    mp_obj_t pend_exc; // thrown in at the next resume (pend_throw), or MP_OBJ_NULL
     vm_frame_t frame; // its state and handler stack follow in state[]
     mp_obj_t state[];
 } gen_instance_t;
@@ -26,6 +27,7 @@ mp_obj_t vm_make_generator(mp_obj_t fun, size_t n_args, size_t n_kw, const mp_ob
     gen_instance_t *o = mp_obj_malloc_helper(sizeof(gen_instance_t) + words * sizeof(mp_obj_t),
         &mp_type_gen_instance);
     o->globals = self->context->module.globals;
+    o->pend_exc = MP_OBJ_NULL;
     o->frame.fun_bc = self;
     o->frame.n_state = sig.n_state;
     o->frame.state = o->state;
@@ -44,6 +46,10 @@ static vm_return_kind_t gen_resume(gen_instance_t *self, mp_obj_t send_value, mp
     }
     if (self->running) {
         mp_raise_ValueError(MP_ERROR_TEXT("generator already executing"));
+    }
+    if (self->pend_exc != MP_OBJ_NULL) {
+        throw_value = self->pend_exc;
+        self->pend_exc = MP_OBJ_NULL;
     }
     vm_frame_t *f = &self->frame;
     if (f->sp == f->state - 1) {
@@ -178,6 +184,20 @@ static mp_obj_t gen_close(mp_obj_t self_in) {
 }
 static MP_DEFINE_CONST_FUN_OBJ_1(gen_close_obj, gen_close);
 
+// pend_throw(exc): exc is thrown in when the generator next resumes (None
+// cancels); returns the exception pending before. MicroPython's asyncio
+// cancels tasks with it.
+static mp_obj_t gen_pend_throw(mp_obj_t self_in, mp_obj_t exc) {
+    gen_instance_t *self = MP_OBJ_TO_PTR(self_in);
+    if (self->running) {
+        mp_raise_ValueError(MP_ERROR_TEXT("generator already executing"));
+    }
+    mp_obj_t prev = self->pend_exc == MP_OBJ_NULL ? mp_const_none : self->pend_exc;
+    self->pend_exc = exc == mp_const_none ? MP_OBJ_NULL : exc;
+    return prev;
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(gen_pend_throw_obj, gen_pend_throw);
+
 static void gen_print(const mp_print_t *print, mp_obj_t self_in, mp_print_kind_t kind) {
     (void)kind;
     gen_instance_t *self = MP_OBJ_TO_PTR(self_in);
@@ -187,6 +207,7 @@ static void gen_print(const mp_print_t *print, mp_obj_t self_in, mp_print_kind_t
 
 static const mp_rom_map_elem_t gen_locals_table[] = {
     { MP_ROM_QSTR(MP_QSTR_close), MP_ROM_PTR(&gen_close_obj) },
+    { MP_ROM_QSTR(MP_QSTR_pend_throw), MP_ROM_PTR(&gen_pend_throw_obj) },
     { MP_ROM_QSTR(MP_QSTR_send), MP_ROM_PTR(&gen_send_obj) },
     { MP_ROM_QSTR(MP_QSTR_throw), MP_ROM_PTR(&gen_throw_obj) },
 };
@@ -211,5 +232,6 @@ MP_DEFINE_CONST_OBJ_TYPE(
     mp_type_gen_wrap,
     MP_QSTR_generator,
     MP_TYPE_FLAG_BINDS_SELF,
+    attr, mp_obj_fun_bc_attr,
     call, gen_wrap_call
     );

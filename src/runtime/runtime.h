@@ -381,6 +381,8 @@ void mp_arg_check_num_sig(size_t n_args, size_t n_kw, uint32_t sig);
 qstr mp_obj_fun_get_name(mp_const_obj_t fun);
 // The same for a bytecode or native Python function (from its prelude).
 qstr mp_obj_fun_bc_get_name(mp_const_obj_t fun);
+// __name__ and __globals__ of a bytecode, native or generator function.
+void mp_obj_fun_bc_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest);
 
 // The runtime's raw code: the firmware's leading fields (what native code
 // builds on its stack for MP_DYNRUNTIME_MAKE_FUNCTION) and what the runtime
