@@ -433,6 +433,8 @@ typedef struct _mp_state_t {
     char *stack_limit;            // RuntimeError beyond this C stack depth
     unsigned mpy_sub_version;     // the only .mpy sub-version of native code loaded; 0: all
     void (*loop_hook)(void);      // see mp_hook_loop
+    struct _mp_vfs_mount_t *vfs_mount_table; // vfs.c: the mounted file systems
+    struct _mp_vfs_mount_t *vfs_cur;         // vfs.c: the current one (NULL: the root)
 } mp_state_t;
 extern mp_state_t mp_state;
 
