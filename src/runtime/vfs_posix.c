@@ -1,6 +1,8 @@
 // DTTOIF (a directory entry's type as st_mode bits) is glibc's, with
-// _DEFAULT_SOURCE.
+// _DEFAULT_SOURCE. 64-bit inode numbers and sizes on 32-bit hosts too:
+// without, readdir and stat fail with EOVERFLOW on large file systems.
 #define _DEFAULT_SOURCE
+#define _FILE_OFFSET_BITS 64
 
 // os.VfsPosix([root]): the host's file system as a mountable object, as
 // the unix port's (extmod/vfs_posix.c). Paths it is given are host paths,

@@ -1,3 +1,6 @@
+// 64-bit file offsets on 32-bit hosts too.
+#define _FILE_OFFSET_BITS 64
+
 // Files of the host: io.FileIO (binary) and io.TextIOWrapper (text), both
 // an unbuffered file descriptor under the stream protocol, as the unix
 // port's (extmod/vfs_posix_file.c). sys.stdin, sys.stdout and sys.stderr
