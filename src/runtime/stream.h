@@ -11,12 +11,9 @@ extern const mp_obj_fun_builtin_fixed_t mp_stream_unbuffered_readlines_obj;
 extern const mp_obj_fun_builtin_var_t mp_stream_seek_obj;
 extern const mp_obj_fun_builtin_fixed_t mp_stream_tell_obj;
 extern const mp_obj_fun_builtin_fixed_t mp_stream_flush_obj;
-extern const mp_obj_fun_builtin_fixed_t mp_stream_close_obj;
 extern const mp_obj_fun_builtin_fixed_t mp_stream___enter___obj; // returns self
-extern const mp_obj_fun_builtin_var_t mp_stream___exit___obj;    // closes
+// mp_stream_close, mp_stream_close_obj and mp_stream___exit___obj: py/stream.h.
 
-// close() from C; OSError if the stream refuses.
-mp_obj_t mp_stream_close(mp_obj_t self);
 // Appends the rest of the stream to vstr (until a read gives nothing).
 void mp_stream_read_all(mp_obj_t self, vstr_t *vstr);
 
