@@ -23,6 +23,7 @@ static mp_obj_t os_getenv(size_t n_args, const mp_obj_t *args) {
 static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(os_getenv_obj, 1, 2, os_getenv);
 
 static mp_obj_t os_putenv(mp_obj_t key, mp_obj_t value) {
+    mp_vfs_check_host_access();
     if (setenv(mp_obj_str_get_str(key), mp_obj_str_get_str(value), 1) == -1) {
         mp_raise_OSError(errno);
     }
@@ -31,6 +32,7 @@ static mp_obj_t os_putenv(mp_obj_t key, mp_obj_t value) {
 static MP_DEFINE_CONST_FUN_OBJ_2(os_putenv_obj, os_putenv);
 
 static mp_obj_t os_unsetenv(mp_obj_t key) {
+    mp_vfs_check_host_access();
     if (unsetenv(mp_obj_str_get_str(key)) == -1) {
         mp_raise_OSError(errno);
     }
@@ -40,6 +42,7 @@ static MP_DEFINE_CONST_FUN_OBJ_1(os_unsetenv_obj, os_unsetenv);
 
 // system(command): the wait status system() returns.
 static mp_obj_t os_system(mp_obj_t command) {
+    mp_vfs_check_host_access();
     fflush(NULL);
     int status = system(mp_obj_str_get_str(command));
     if (status == -1) {

@@ -64,7 +64,13 @@ mp_import_stat_t mp_vfs_posix_import_stat(mp_obj_t vfs, const char *path);
 // A file object of type (FileIO or TextIOWrapper, unless mode's 'b'/'t'
 // says otherwise) for a path, or for an int file descriptor.
 mp_obj_t mp_vfs_posix_file_open(const mp_obj_type_t *type, mp_obj_t file, mp_obj_t mode);
-// Mounts VfsPosix() at "/" and makes it current, as the unix port's start.
+// Gives Python code the host, as the unix port's start: allows os.VfsPosix,
+// open() of a file descriptor, os.system, os.putenv and os.unsetenv
+// (mp_state.host_access), and mounts VfsPosix() at "/", made current.
+// Without it (the fuzz targets) those raise OSError(EPERM) and there are no
+// files.
 void mp_vfs_mount_host_root(void);
+// OSError(EPERM) unless the host gave access (above).
+void mp_vfs_check_host_access(void);
 
 #endif

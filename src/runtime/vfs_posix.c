@@ -61,8 +61,15 @@ mp_import_stat_t mp_vfs_posix_import_stat(mp_obj_t vfs, const char *path) {
     return MP_IMPORT_STAT_NO_EXIST;
 }
 
+void mp_vfs_check_host_access(void) {
+    if (!mp_state.host_access) {
+        mp_raise_OSError(MP_EPERM);
+    }
+}
+
 static mp_obj_t vfs_posix_make_new(const mp_obj_type_t *type, size_t n_args, size_t n_kw, const mp_obj_t *args) {
     mp_arg_check_num(n_args, n_kw, 0, 1, false);
+    mp_vfs_check_host_access();
     vfs_posix_t *self = mp_obj_malloc(vfs_posix_t, type);
     vstr_init(&self->root, 0);
     if (n_args == 1) {
@@ -264,6 +271,7 @@ MP_DEFINE_CONST_OBJ_TYPE(
 );
 
 void mp_vfs_mount_host_root(void) {
+    mp_state.host_access = true;
     mp_obj_t args[2] = {
         vfs_posix_make_new(&mp_type_vfs_posix, 0, 0, NULL),
         MP_OBJ_NEW_QSTR(MP_QSTR__slash_),

@@ -57,20 +57,22 @@ mp_obj_t mp_vfs_posix_file_open(const mp_obj_type_t *type, mp_obj_t file, mp_obj
                 break;
         }
     }
-    // Closed by its __del__ if it is dropped open.
-    host_file_t *self = m_malloc_with_finaliser(sizeof(host_file_t));
-    self->base.type = type;
-    if (mp_obj_is_small_int(file)) {
-        self->fd = (int)MP_OBJ_SMALL_INT_VALUE(file);
-        return MP_OBJ_FROM_PTR(self);
-    }
-    const char *path = mp_obj_str_get_str(file);
     int fd;
-    while ((fd = open(path, flags_rw | flags_create, 0644)) < 0) {
-        if (errno != EINTR) {
-            mp_raise_OSError(errno);
+    if (mp_obj_is_small_int(file)) {
+        mp_vfs_check_host_access();
+        fd = (int)MP_OBJ_SMALL_INT_VALUE(file);
+    } else {
+        const char *path = mp_obj_str_get_str(file);
+        while ((fd = open(path, flags_rw | flags_create, 0644)) < 0) {
+            if (errno != EINTR) {
+                mp_raise_OSError(errno);
+            }
         }
     }
+    // Made once the descriptor is known: its __del__ closes it if it is
+    // dropped open.
+    host_file_t *self = m_malloc_with_finaliser(sizeof(host_file_t));
+    self->base.type = type;
     self->fd = fd;
     return MP_OBJ_FROM_PTR(self);
 }
