@@ -133,10 +133,10 @@ static mp_obj_t vfs_posix_getcwd(mp_obj_t self_in) {
 static MP_DEFINE_CONST_FUN_OBJ_1(vfs_posix_getcwd_obj, vfs_posix_getcwd);
 
 // ilistdir's iterator: (name, type, inode) per entry but . and ..; the
-// directory is closed when the entries run out.
+// directory is closed when the entries run out, or by __del__ when the
+// collector finds the iterator dropped before that.
 typedef struct {
     mp_obj_base_t base;
-    mp_fun_1_t iternext;
     DIR *dir;
     bool is_str;
 } posix_ilistdir_t;
@@ -164,15 +164,40 @@ static mp_obj_t posix_ilistdir_next(mp_obj_t self_in) {
     return MP_OBJ_STOP_ITERATION;
 }
 
+static mp_obj_t posix_ilistdir_del(mp_obj_t self_in) {
+    posix_ilistdir_t *self = MP_OBJ_TO_PTR(self_in);
+    if (self->dir != NULL) {
+        closedir(self->dir);
+        self->dir = NULL;
+    }
+    return mp_const_none;
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(posix_ilistdir_del_obj, posix_ilistdir_del);
+
+static const mp_rom_map_elem_t posix_ilistdir_locals_table[] = {
+    { MP_ROM_QSTR(MP_QSTR___del__), MP_ROM_PTR(&posix_ilistdir_del_obj) },
+};
+static MP_DEFINE_CONST_DICT(posix_ilistdir_locals_dict, posix_ilistdir_locals_table);
+
+static MP_DEFINE_CONST_OBJ_TYPE(
+    posix_ilistdir_type,
+    MP_QSTR_iterator,
+    MP_TYPE_FLAG_ITER_IS_ITERNEXT,
+    iter, posix_ilistdir_next,
+    locals_dict, &posix_ilistdir_locals_dict
+);
+
 static mp_obj_t vfs_posix_ilistdir(mp_obj_t self_in, mp_obj_t path_in) {
-    posix_ilistdir_t *it = mp_obj_malloc(posix_ilistdir_t, &mp_type_polymorph_iter);
-    it->iternext = posix_ilistdir_next;
-    it->is_str = mp_obj_get_type(path_in) == &mp_type_str;
     const char *path = host_path_obj(self_in, path_in);
-    it->dir = opendir(path[0] == '\0' ? "." : path);
-    if (it->dir == NULL) {
+    DIR *dir = opendir(path[0] == '\0' ? "." : path);
+    if (dir == NULL) {
         mp_raise_OSError(errno);
     }
+    // Made once the directory is open, for the finaliser to close it.
+    posix_ilistdir_t *it = m_malloc_with_finaliser(sizeof(posix_ilistdir_t));
+    it->base.type = &posix_ilistdir_type;
+    it->dir = dir;
+    it->is_str = mp_obj_get_type(path_in) == &mp_type_str;
     return MP_OBJ_FROM_PTR(it);
 }
 static MP_DEFINE_CONST_FUN_OBJ_2(vfs_posix_ilistdir_obj, vfs_posix_ilistdir);
