@@ -58,6 +58,36 @@ typedef unsigned int uint;
 #define m_del_var(obj_type, var_type, var_num, ptr) ((void)(var_num), m_free(ptr))
 #define m_del_obj(type, ptr) (m_del(type, ptr, 1))
 
+// Scratch memory for the current function: on the C stack (alloca, which
+// the module's C file declares, <alloca.h>), as firmware without a Python
+// stack does.
+#define mp_local_alloc(num_bytes) alloca(num_bytes)
+#define mp_local_free(ptr) ((void)(ptr))
+
+// A float's fields (sign, biased exponent, fraction) over its bits; every
+// target of the SDK is little-endian.
+#if MICROPY_PY_BUILTINS_FLOAT
+#if MICROPY_FLOAT_IMPL == MICROPY_FLOAT_IMPL_FLOAT
+#define MP_FLOAT_EXP_BITS (8)
+#define MP_FLOAT_FRAC_BITS (23)
+typedef uint32_t mp_float_uint_t;
+#else
+#define MP_FLOAT_EXP_BITS (11)
+#define MP_FLOAT_FRAC_BITS (52)
+typedef uint64_t mp_float_uint_t;
+#endif
+#define MP_FLOAT_EXP_BIAS ((1 << (MP_FLOAT_EXP_BITS - 1)) - 1)
+typedef union _mp_float_union_t {
+    mp_float_t f;
+    struct {
+        mp_float_uint_t frc : MP_FLOAT_FRAC_BITS;
+        mp_float_uint_t exp : MP_FLOAT_EXP_BITS;
+        mp_float_uint_t sgn : 1;
+    } p;
+    mp_float_uint_t i;
+} mp_float_union_t;
+#endif
+
 // Error messages handed to mp_raise_msg and friends. A module cannot use the
 // firmware's compressed message table, so the text is passed as it is.
 typedef const char *mp_rom_error_text_t;

@@ -60,6 +60,13 @@ static inline const mp_stream_p_t *mp_get_stream(mp_const_obj_t self) {
     return (const mp_stream_p_t *)MP_OBJ_TYPE_GET_SLOT(type, protocol);
 }
 
+// close() and __exit__ (which closes): the host runtime has them, and a
+// module that wants them in firmware, which does not export them, defines
+// its own under these names.
+mp_obj_t mp_stream_close(mp_obj_t stream);
+MP_DECLARE_CONST_FUN_OBJ_1(mp_stream_close_obj);
+MP_DECLARE_CONST_FUN_OBJ_VAR_BETWEEN(mp_stream___exit___obj);
+
 #define mp_is_nonblocking_error(errno) ((errno) == MP_EAGAIN || (errno) == MP_EWOULDBLOCK)
 
 #endif // MP_SDK_PY_STREAM_H

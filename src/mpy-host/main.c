@@ -15,6 +15,7 @@
 #include "mpy-host/repl.h"
 #include "mpy-host/run.h"
 #include "runtime/runtime.h"
+#include "runtime/vfs.h"
 
 // Room kept below the recursion limit for the C code that reports the
 // error (and for signal frames).
@@ -91,6 +92,7 @@ static MP_NOINLINE int host_main(int argc, char **argv, char *stack_top) {
     host_compile_only = args.compile_only;
 
     mp_init(args.heap_size);
+    mp_vfs_mount_host_root();
     mp_state.mpy_sub_version = args.mpy_sub_version;
     mp_state.stack_limit = stack_limit_from(stack_top);
     init_sys_path();

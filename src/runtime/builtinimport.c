@@ -1,46 +1,33 @@
 // The import statement: mp_import_name (sys.modules, then built-in
-// modules, then NAME.py / NAME.mpy / package directories on sys.path),
+// modules, then package directories / NAME.py / NAME.mpy on sys.path),
 // mp_import_from and mp_import_all, with MicroPython v1.21's messages.
 //
 // A package is a directory; its __init__.py or __init__.mpy (if any) is its
 // code, and its __path__ names the directory its submodules are searched in.
-#include <stdio.h>
-#include <stdlib.h>
+// Files are looked for and read through the VFS (vfs.h), so a module may
+// come from any mounted file system object.
 #include <string.h>
-#include <sys/stat.h>
 
 #include "runtime/runtime.h"
+#include "runtime/stream.h"
+#include "runtime/vfs.h"
 
-typedef enum { PATH_NONE, PATH_FILE, PATH_DIR } path_kind_t;
-
-static path_kind_t path_kind(const char *path) {
-    struct stat st;
-    if (stat(path, &st) != 0) {
-        return PATH_NONE;
-    }
-    return S_ISDIR(st.st_mode) ? PATH_DIR : PATH_FILE;
-}
-
-// The whole file in a heap block (len bytes, NUL-terminated); NULL if it
-// cannot be read.
+// The whole file, read through the VFS (so from any mounted file system),
+// in a heap block of len bytes plus a NUL.
 static byte *read_file(const char *path, size_t *len) {
-    FILE *fp = fopen(path, "rb");
-    if (fp == NULL) {
-        return NULL;
-    }
+    mp_obj_t file = mp_vfs_open_path(path, "rb");
     vstr_t buf;
     vstr_init(&buf, 4096);
-    size_t n;
-    char chunk[4096];
-    while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
-        vstr_add_strn(&buf, chunk, n);
-    }
-    bool failed = ferror(fp);
-    fclose(fp);
-    if (failed) {
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        mp_stream_read_all(file, &buf);
+        nlr_pop();
+    } else {
         vstr_clear(&buf);
-        return NULL;
+        mp_stream_close(file);
+        nlr_jump(nlr.ret_val);
     }
+    mp_stream_close(file);
     *len = buf.len;
     return (byte *)vstr_null_terminated_str(&buf);
 }
@@ -72,9 +59,6 @@ static mp_obj_t run_module_code(qstr name, const char *path, mp_obj_t module, mp
 static mp_obj_t import_file(qstr name, const char *path, mp_module_context_t *module, bool is_mpy) {
     size_t len;
     byte *data = read_file(path, &len);
-    if (data == NULL) {
-        mp_raise_OSError(2); // ENOENT
-    }
     nlr_buf_t nlr;
     if (nlr_push(&nlr) == 0) {
         mp_obj_t fun = is_mpy ? mp_load_mpy_module(module, path, data, len)
@@ -105,17 +89,14 @@ static const char *make_path(vstr_t *buf, const char *dir, size_t dir_len, const
     return vstr_null_terminated_str(buf);
 }
 
-// Looks for `leaf` in directory dir: leaf.py, leaf.mpy, then a package
-// directory leaf/. Loads it as module full_name; MP_OBJ_NULL if absent.
+// Looks for `leaf` in directory dir, in MicroPython's order: a package
+// directory leaf/, then leaf.py, then leaf.mpy. Loads it as module
+// full_name; MP_OBJ_NULL if absent.
 static mp_obj_t load_from_dir(qstr full_name, const char *dir, size_t dir_len, const char *leaf) {
     vstr_t path;
     vstr_init(&path, dir_len + strlen(leaf) + 16);
     mp_obj_t module = MP_OBJ_NULL;
-    if (path_kind(make_path(&path, dir, dir_len, leaf, ".py")) == PATH_FILE) {
-        module = import_file(full_name, vstr_null_terminated_str(&path), mp_module_context_new(full_name), false);
-    } else if (path_kind(make_path(&path, dir, dir_len, leaf, ".mpy")) == PATH_FILE) {
-        module = import_file(full_name, vstr_null_terminated_str(&path), mp_module_context_new(full_name), true);
-    } else if (path_kind(make_path(&path, dir, dir_len, leaf, "")) == PATH_DIR) {
+    if (mp_vfs_import_stat(make_path(&path, dir, dir_len, leaf, "")) == MP_IMPORT_STAT_DIR) {
         // A package: __path__ is its directory (set before its __init__
         // runs, which may import its submodules), __init__ its code.
         mp_module_context_t *pkg = mp_module_context_new(full_name);
@@ -124,14 +105,18 @@ static mp_obj_t load_from_dir(qstr full_name, const char *dir, size_t dir_len, c
         size_t pkg_dir_len = path.len;
         char *pkg_dir = m_malloc(pkg_dir_len + 1);
         memcpy(pkg_dir, path.buf, pkg_dir_len + 1);
-        if (path_kind(make_path(&path, pkg_dir, pkg_dir_len, "__init__", ".py")) == PATH_FILE) {
+        if (mp_vfs_import_stat(make_path(&path, pkg_dir, pkg_dir_len, "__init__", ".py")) == MP_IMPORT_STAT_FILE) {
             import_file(full_name, vstr_null_terminated_str(&path), pkg, false);
-        } else if (path_kind(make_path(&path, pkg_dir, pkg_dir_len, "__init__", ".mpy")) == PATH_FILE) {
+        } else if (mp_vfs_import_stat(make_path(&path, pkg_dir, pkg_dir_len, "__init__", ".mpy")) == MP_IMPORT_STAT_FILE) {
             import_file(full_name, vstr_null_terminated_str(&path), pkg, true);
         } else {
             mp_obj_dict_store(mp_state.loaded_modules, MP_OBJ_NEW_QSTR(full_name), module);
         }
         m_free(pkg_dir);
+    } else if (mp_vfs_import_stat(make_path(&path, dir, dir_len, leaf, ".py")) == MP_IMPORT_STAT_FILE) {
+        module = import_file(full_name, vstr_null_terminated_str(&path), mp_module_context_new(full_name), false);
+    } else if (mp_vfs_import_stat(make_path(&path, dir, dir_len, leaf, ".mpy")) == MP_IMPORT_STAT_FILE) {
+        module = import_file(full_name, vstr_null_terminated_str(&path), mp_module_context_new(full_name), true);
     }
     vstr_clear(&path);
     return module;

@@ -2,6 +2,8 @@
 // every Python name lookup ends in.
 #include "runtime/modbuiltins.h"
 
+#include "runtime/vfs.h"
+
 // A type entry starts without a key: the key is the type's own name, which
 // the type's definition owns (see type_entries_named below).
 #define TYPE_ENTRY(type) { MP_OBJ_NULL, MP_ROM_PTR(&(type)) }
@@ -70,6 +72,7 @@ static mp_rom_map_elem_t builtins_table[] = {
     { MP_ROM_QSTR(MP_QSTR_min), MP_ROM_PTR(&mp_builtin_min_obj) },
     { MP_ROM_QSTR(MP_QSTR_next), MP_ROM_PTR(&mp_builtin_next_obj) },
     { MP_ROM_QSTR(MP_QSTR_oct), MP_ROM_PTR(&mp_builtin_oct_obj) },
+    { MP_ROM_QSTR(MP_QSTR_open), MP_ROM_PTR(&mp_vfs_open_obj) },
     { MP_ROM_QSTR(MP_QSTR_ord), MP_ROM_PTR(&mp_builtin_ord_obj) },
     { MP_ROM_QSTR(MP_QSTR_pow), MP_ROM_PTR(&mp_builtin_pow_obj) },
     { MP_ROM_QSTR(MP_QSTR_print), MP_ROM_PTR(&mp_builtin_print_obj) },

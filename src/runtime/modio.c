@@ -1,11 +1,12 @@
 // The io module: io.StringIO and io.BytesIO, in-memory streams over a
 // growing byte buffer (StringIO reads give str, BytesIO reads give bytes;
-// positions and sizes count bytes in both, as in MicroPython).
-#include "runtime/runtime.h"
+// positions and sizes count bytes in both, as in MicroPython); io.IOBase,
+// and io.open (the builtin open, vfs.c).
+#include "runtime/vfs.h"
 
 #include <string.h>
 
-#include "py/stream.h"
+#include "runtime/stream.h"
 
 typedef struct {
     mp_obj_base_t base;
@@ -214,10 +215,92 @@ MP_DEFINE_CONST_OBJ_TYPE(
     locals_dict, &memio_locals_dict
 );
 
+// io.IOBase: subclassed in Python, it makes a stream of an object whose
+// readinto(buf), write(buf) and ioctl(request, arg) methods do the work:
+// they return a byte count (or ioctl's result), a negative errno to fail,
+// or None for "would block". The base object itself holds nothing.
+static const mp_obj_type_t mp_type_iobase;
+static const mp_obj_base_t iobase_singleton = { &mp_type_iobase };
+
+static mp_obj_t iobase_make_new(const mp_obj_type_t *type, size_t n_args, size_t n_kw, const mp_obj_t *args) {
+    (void)type;
+    (void)n_args;
+    (void)n_kw;
+    (void)args;
+    return MP_OBJ_FROM_PTR(&iobase_singleton);
+}
+
+// The stream result of a Python method's return value.
+static mp_uint_t iobase_result(mp_obj_t ret, int *errcode) {
+    if (ret == mp_const_none) {
+        *errcode = MP_EAGAIN;
+        return MP_STREAM_ERROR;
+    }
+    mp_int_t n = mp_obj_get_int(ret);
+    if (n < 0) {
+        *errcode = (int)-n;
+        return MP_STREAM_ERROR;
+    }
+    return (mp_uint_t)n;
+}
+
+// The method is given a bytearray of its own (a copy of the buffer), so
+// that it may keep or resize it without harm to the caller's buffer;
+// readinto's bytes are copied back.
+static mp_uint_t iobase_read(mp_obj_t self, void *buf, mp_uint_t size, int *errcode) {
+    mp_obj_t dest[3];
+    mp_load_method(self, MP_QSTR_readinto, dest);
+    dest[2] = mp_obj_new_bytearray(size, buf);
+    mp_uint_t n = iobase_result(mp_call_method_n_kw(1, 0, dest), errcode);
+    if (n != MP_STREAM_ERROR) {
+        mp_buffer_info_t bufinfo;
+        mp_get_buffer_raise(dest[2], &bufinfo, MP_BUFFER_READ);
+        if (n > size) {
+            n = size;
+        }
+        memcpy(buf, bufinfo.buf, n < bufinfo.len ? n : bufinfo.len);
+    }
+    return n;
+}
+
+static mp_uint_t iobase_write(mp_obj_t self, const void *buf, mp_uint_t size, int *errcode) {
+    mp_obj_t dest[3];
+    mp_load_method(self, MP_QSTR_write, dest);
+    dest[2] = mp_obj_new_bytearray(size, buf);
+    return iobase_result(mp_call_method_n_kw(1, 0, dest), errcode);
+}
+
+static mp_uint_t iobase_ioctl(mp_obj_t self, mp_uint_t request, uintptr_t arg, int *errcode) {
+    mp_obj_t dest[4];
+    mp_load_method(self, MP_QSTR_ioctl, dest);
+    dest[2] = mp_obj_new_int_from_uint(request);
+    dest[3] = mp_obj_new_int_from_uint(arg);
+    mp_int_t ret = mp_obj_get_int(mp_call_method_n_kw(2, 0, dest));
+    if (ret < 0) {
+        *errcode = (int)-ret;
+        return MP_STREAM_ERROR;
+    }
+    return (mp_uint_t)ret;
+}
+
+static const mp_stream_p_t iobase_stream_p = {
+    .read = iobase_read, .write = iobase_write, .ioctl = iobase_ioctl,
+};
+
+static MP_DEFINE_CONST_OBJ_TYPE(
+    mp_type_iobase,
+    MP_QSTR_IOBase,
+    MP_TYPE_FLAG_NONE,
+    make_new, iobase_make_new,
+    protocol, &iobase_stream_p
+);
+
 static const mp_rom_map_elem_t io_table[] = {
     { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_io) },
     { MP_ROM_QSTR(MP_QSTR_BytesIO), MP_ROM_PTR(&mp_type_bytesio) },
     { MP_ROM_QSTR(MP_QSTR_StringIO), MP_ROM_PTR(&mp_type_stringio) },
+    { MP_ROM_QSTR(MP_QSTR_IOBase), MP_ROM_PTR(&mp_type_iobase) },
+    { MP_ROM_QSTR(MP_QSTR_open), MP_ROM_PTR(&mp_vfs_open_obj) },
 };
 static MP_DEFINE_CONST_DICT(io_dict, io_table);
 

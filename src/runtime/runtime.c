@@ -904,7 +904,9 @@ static mp_obj_t stream_iternext(mp_obj_t self) {
 
 static mp_fun_1_t type_iternext(const mp_obj_type_t *type) {
     if ((type->flags & MP_TYPE_FLAG_ITER_IS_STREAM) == MP_TYPE_FLAG_ITER_IS_STREAM) {
-        return stream_iternext;
+        return stream_iternext; // no iter slot needed
+    } else if (!MP_OBJ_TYPE_HAS_SLOT(type, iter)) {
+        return NULL;
     } else if (type->flags & MP_TYPE_FLAG_ITER_IS_ITERNEXT) {
         return (mp_fun_1_t)MP_OBJ_TYPE_GET_SLOT(type, iter);
     } else if (type->flags & MP_TYPE_FLAG_ITER_IS_CUSTOM) {
@@ -917,7 +919,7 @@ mp_obj_t mp_iternext_allow_raise(mp_obj_t o_in) {
     mp_stack_check(); // chained iterators nest calls to here
     mp_hook_loop();
     const mp_obj_type_t *type = mp_obj_get_type(o_in);
-    mp_fun_1_t next = type_has_iternext(type) && MP_OBJ_TYPE_HAS_SLOT(type, iter) ? type_iternext(type) : NULL;
+    mp_fun_1_t next = type_has_iternext(type) ? type_iternext(type) : NULL;
     if (next != NULL) {
         return next(o_in);
     }
@@ -934,7 +936,7 @@ mp_obj_t mp_iternext(mp_obj_t o_in) {
     mp_stack_check();
     mp_hook_loop();
     const mp_obj_type_t *type = mp_obj_get_type(o_in);
-    mp_fun_1_t next = type_has_iternext(type) && MP_OBJ_TYPE_HAS_SLOT(type, iter) ? type_iternext(type) : NULL;
+    mp_fun_1_t next = type_has_iternext(type) ? type_iternext(type) : NULL;
     if (next != NULL) {
         return next(o_in);
     }

@@ -443,6 +443,9 @@ typedef struct _mp_state_t {
     mp_uint_t opt_level;          // micropython.opt_level(): 0 to 3, as MicroPython's -O
     mp_obj_dict_t *builtins_override; // names stored into the builtins module, or NULL
     void (*loop_hook)(void);      // see mp_hook_loop
+    struct _mp_vfs_mount_t *vfs_mount_table; // vfs.c: the mounted file systems
+    struct _mp_vfs_mount_t *vfs_cur;         // vfs.c: the current one (NULL: the root)
+    bool host_access;             // vfs.h: Python code may reach the host's files and processes
 } mp_state_t;
 extern mp_state_t mp_state;
 

@@ -68,6 +68,24 @@ static char *stack_limit_from_here(void) {
     return (char *)(top - size);
 }
 
+// The collector's finaliser hook: an unreachable object allocated with a
+// finaliser (a file, say) has its __del__ called, as in MicroPython;
+// whatever it raises is dropped.
+static void call_del(void *ptr) {
+    if (((mp_obj_base_t *)ptr)->type == NULL) {
+        return; // not made into an object yet
+    }
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        mp_obj_t dest[2];
+        mp_load_method_maybe(MP_OBJ_FROM_PTR(ptr), MP_QSTR___del__, dest);
+        if (dest[0] != MP_OBJ_NULL) {
+            mp_call_method_n_kw(0, 0, dest);
+        }
+        nlr_pop();
+    }
+}
+
 void mp_init(size_t heap_size) {
     memset(&mp_state, 0, sizeof(mp_state));
     if (!gc_init_size(heap_size)) {
@@ -77,6 +95,7 @@ void mp_init(size_t heap_size) {
     mp_state.heap_size = heap_size;
     // Everything mp_state points to is live.
     gc_add_root(&mp_state, sizeof(mp_state));
+    gc_set_finaliser(call_del);
     mp_state.stack_limit = stack_limit_from_here();
 
     qstr_init(NULL);

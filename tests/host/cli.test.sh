@@ -53,6 +53,11 @@ True" "" -- "$HOST" "$TMP/scripts/sub/args.py" a "b c"
 check script-missing 2 "" "can't open file '$TMP/nosuch.py': \[Errno 2\] No such file or directory" -- "$HOST" "$TMP/nosuch.py"
 
 check stdin-script 0 "5" "" -- bash -c "echo 'print(2 + 3)' | '$HOST'"
+# sys.stdin reads text by characters; .buffer is the binary view of each
+# stdio stream (outputs as MicroPython v1.21's unix port).
+check stdin-buffer 0 "b'ab' <io.TextIOWrapper 0> <io.FileIO 0>
+raw" "" -- bash -c "printf ab | '$HOST' -c 'import sys; print(sys.stdin.buffer.read(), sys.stdin, sys.stdin.buffer); sys.stdout.buffer.write(b\"raw\\n\")'"
+check stdin-text 0 "'x\\xe9' 'y\\n' b'z'" "" -- bash -c "printf 'x\\303\\251y\\nz' | '$HOST' -c 'import sys; print(repr(sys.stdin.read(2)), repr(sys.stdin.readline()), sys.stdin.buffer.read())'"
 
 # Uncaught exceptions: traceback on stderr, status 1.
 printf 'def f():\n    raise ValueError("bad")\nf()\n' >"$TMP/scripts/raise.py"

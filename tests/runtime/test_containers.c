@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "runtime/runtime.h"
+#include "runtime/vfs.h"
 
 static int unit_run;
 static int unit_failed;
@@ -208,6 +209,7 @@ int main(int argc, char **argv) {
     mp_init(8 << 20);
     int here;
     gc_set_stack_top(&here);
+    mp_vfs_mount_host_root(); // imports read files through the VFS
     int status = is_unit ? unit() : import(argv[1], argv[2]);
     fflush(stdout);
     mp_deinit();

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "runtime/runtime.h"
+#include "runtime/vfs.h"
 
 static int run(int argc, char **argv) {
     nlr_buf_t nlr;
@@ -49,6 +50,7 @@ int main(int argc, char **argv) {
     mp_init(4 << 20);
     int here;
     gc_set_stack_top(&here);
+    mp_vfs_mount_host_root(); // imports read files through the VFS
     int status = run(argc, argv);
     fflush(stdout);
     mp_deinit();
