@@ -35,7 +35,7 @@ static void compile_expr(comp_t *c, node_t *n);
 static void compile_stmts(comp_t *c, node_list_t *body);
 
 static NORETURN void comp_error(comp_t *c, node_t *n, const char *msg) {
-    compile_error_at(&mp_type_SyntaxError, c->scope->name, n->line, n->col, msg);
+    compile_error_at(&mp_type_SyntaxError, c->scope->name, n->line, msg);
 }
 
 static void set_line(comp_t *c, node_t *n) {
@@ -150,7 +150,7 @@ static void close_over_and_make(comp_t *c, scope_t *child, size_t n_pos_defaults
         emit_op_child(c->e, defaults ? BC_MAKE_FUNCTION_DEFARGS : BC_MAKE_FUNCTION, defaults ? -1 : 1, false, 0);
     } else {
         if (nfree > 255) {
-            compile_error_at(&mp_type_SyntaxError, c->scope->name, c->e->line, 1, "too many closed-over variables");
+            compile_error_at(&mp_type_SyntaxError, c->scope->name, c->e->line, "too many closed-over variables");
         }
         int delta = defaults ? -2 - (int)nfree + 1 : 1 - (int)nfree;
         emit_op_child(c->e, defaults ? BC_MAKE_CLOSURE_DEFARGS : BC_MAKE_CLOSURE, delta, true, (uint8_t)nfree);
@@ -175,7 +175,7 @@ static void compile_function(comp_t *c, node_t *n) {
         }
         if (p->def == NULL) {
             if (!have_star && n_pos_defaults != 0) {
-                compile_error_at(&mp_type_SyntaxError, c->scope->name, p->line, p->col,
+                compile_error_at(&mp_type_SyntaxError, c->scope->name, p->line,
                     "non-default argument follows default argument");
             }
             continue;
@@ -1324,7 +1324,7 @@ static void compile_scope_code(scope_t *s, node_list_t *module_body, mp_parse_in
     for (size_t i = 0; i < s->n_ids; i++) {
         if (s->ids[i].kind == ID_CELL) {
             if (s->ids[i].local_num > 255) {
-                compile_error_at(&mp_type_SyntaxError, s->name, 1, 1, "too many locals");
+                compile_error_at(&mp_type_SyntaxError, s->name, 1, "too many locals");
             }
             cells[n_cells++] = (uint8_t)s->ids[i].local_num;
         }

@@ -12,8 +12,8 @@ typedef struct {
     scope_t *head, *tail;
 } scope_builder_t;
 
-static NORETURN void scope_error(scope_t *scope, size_t line, size_t col, const char *msg) {
-    compile_error_at(&mp_type_SyntaxError, scope->name, line, col, msg);
+static NORETURN void scope_error(scope_t *scope, size_t line, const char *msg) {
+    compile_error_at(&mp_type_SyntaxError, scope->name, line, msg);
 }
 
 scope_id_t *scope_find(scope_t *scope, qstr name) {
@@ -197,7 +197,7 @@ static void walk_expr(walk_t *w, scope_t *scope, node_t *n) {
         case E_YIELD_FROM:
             // A yield anywhere in a function's body makes it a generator.
             if (scope->kind != SCOPE_FUNCTION && scope->kind != SCOPE_LAMBDA) {
-                scope_error(scope, n->line, n->col, "'yield' outside function");
+                scope_error(scope, n->line, "'yield' outside function");
             }
             scope->scope_flags |= BC_SCOPE_GENERATOR;
             walk_expr(w, scope, n->a);
@@ -257,19 +257,19 @@ static void walk_stmt(walk_t *w, scope_t *scope, node_t *n) {
                 scope_id_t *id = scope_find_or_add(scope, n->names[i], ID_GLOBAL_EXPLICIT);
                 if (id->kind != ID_GLOBAL_EXPLICIT && id->kind != ID_GLOBAL_IMPLICIT
                     && id->kind != ID_GLOBAL_IMPLICIT_ASSIGNED) {
-                    scope_error(scope, n->line, n->col, "identifier redefined as global");
+                    scope_error(scope, n->line, "identifier redefined as global");
                 }
                 id->kind = ID_GLOBAL_EXPLICIT;
             }
             break;
         case S_NONLOCAL:
             if (scope->kind == SCOPE_MODULE) {
-                scope_error(scope, n->line, n->col, "can't declare nonlocal in outer code");
+                scope_error(scope, n->line, "can't declare nonlocal in outer code");
             }
             for (size_t i = 0; i < n->n_names; i++) {
                 scope_id_t *id = scope_find_or_add(scope, n->names[i], ID_FREE);
                 if (id->kind == ID_LOCAL && !id->nonlocal_decl) {
-                    scope_error(scope, n->line, n->col, "identifier redefined as nonlocal");
+                    scope_error(scope, n->line, "identifier redefined as nonlocal");
                 }
                 id->kind = ID_FREE;
                 id->nonlocal_decl = true;
@@ -296,7 +296,7 @@ static void walk_stmt(walk_t *w, scope_t *scope, node_t *n) {
             break;
         case S_FROM:
             if (n->list.n == 0 && scope->kind != SCOPE_MODULE) {
-                scope_error(scope, n->line, n->col, "import * not at module level");
+                scope_error(scope, n->line, "import * not at module level");
             }
             for (size_t i = 0; i < n->list.n; i++) {
                 node_t *a = n->list.items[i];
@@ -436,7 +436,7 @@ static void resolve(scope_t *s) {
         scope_id_t *id = &s->ids[i];
         if (id->nonlocal_decl && id->kind == ID_FREE) {
             if (!defined_in_parents(s, id->name)) {
-                scope_error(s, id->line, id->col, "no binding for nonlocal found");
+                scope_error(s, id->line, "no binding for nonlocal found");
             }
             close_over_in_parents(s, id->name);
         } else if (id->kind == ID_GLOBAL_IMPLICIT && s->parent != NULL && defined_in_parents(s, id->name)) {

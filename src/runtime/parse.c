@@ -37,9 +37,9 @@ static void list_add(node_list_t *l, node_t *n) {
 
 static NORETURN void syntax_error_here(parser_t *p, const char *msg) {
     if (TOK.kind == T_INDENT) {
-        compile_error_at(&mp_type_IndentationError, MP_QSTRnull, TOK.line, TOK.col, "unexpected indent");
+        compile_error_at(&mp_type_IndentationError, MP_QSTRnull, TOK.line, "unexpected indent");
     }
-    compile_error_at(&mp_type_SyntaxError, MP_QSTRnull, TOK.line, TOK.col, msg);
+    compile_error_at(&mp_type_SyntaxError, MP_QSTRnull, TOK.line, msg);
 }
 
 static NORETURN void invalid(parser_t *p) {
@@ -83,7 +83,7 @@ static void check_nesting(void) {
 }
 
 static NORETURN void unsupported(parser_t *p, const char *msg) {
-    compile_error_at(&mp_type_SyntaxError, MP_QSTRnull, TOK.line, TOK.col, msg);
+    compile_error_at(&mp_type_SyntaxError, MP_QSTRnull, TOK.line, msg);
 }
 
 /******************************************************************************/
@@ -153,16 +153,32 @@ static node_t *parse_number(parser_t *p) {
         } else {
             nlr_jump(nlr.ret_val);
         }
-        compile_error_at(&mp_type_SyntaxError, MP_QSTRnull, n->line, n->col, msg);
+        compile_error_at(&mp_type_SyntaxError, MP_QSTRnull, n->line, msg);
     }
     advance(p);
     return n;
 }
 
-// The text of an f-string becomes fmt.format(args...): each replacement
-// field {expr!c:spec} keeps only {!c:spec} in the format string and its
-// expression, parsed on its own, joins the arguments.
-static node_t *parse_fstring_expr(const char *src, size_t len, size_t line, size_t col) {
+// The text of an f-string becomes fmt.format(args...), as MicroPython's
+// lexer makes it: each replacement field {expr!c:spec} keeps only {!c:spec}
+// in the format string and its expression, parsed on its own, joins the
+// arguments. A field {expr=...} also puts "expr=" before its value. Fields
+// nested in a format spec ({x:{w}}) are arguments too, taken in order by
+// str.format's automatic numbering.
+typedef struct {
+    const char *s;  // the f-string's text (escapes applied, braces kept)
+    size_t len, i;  // its length, the position read
+    size_t line;
+    char *fmt;      // the format string made (room for 2 * len bytes)
+    size_t fmt_len;
+    node_list_t *args;
+} fstring_t;
+
+static NORETURN void fstring_invalid(fstring_t *f) {
+    compile_error_at(&mp_type_SyntaxError, MP_QSTRnull, f->line, "invalid syntax");
+}
+
+static node_t *parse_fstring_expr(fstring_t *f, const char *src, size_t len) {
     check_nesting();
     parser_t sub;
     // Parenthesised so that newlines inside are ignored as within brackets.
@@ -172,82 +188,108 @@ static node_t *parse_fstring_expr(const char *src, size_t len, size_t line, size
     text[len + 1] = ')';
     text[len + 2] = 0;
     lexer_init(&sub.lex, text, len + 2);
-    sub.lex.line = line;
+    sub.lex.line = f->line;
     sub.kind = MP_PARSE_EVAL_INPUT;
     lexer_next(&sub.lex);
     node_t *e = parse_test(&sub);
     if (sub.lex.tok.kind != T_EOF && sub.lex.tok.kind != T_NEWLINE) {
-        compile_error_at(&mp_type_SyntaxError, MP_QSTRnull, line, col, "invalid syntax");
+        fstring_invalid(f);
     }
     return e;
 }
 
-static void fstring_to_format(const char *s, size_t len, size_t line, size_t col, char **fmt_out,
-    size_t *fmt_len, node_list_t *args) {
-    char *fmt = m_malloc(len + 1);
-    size_t fl = 0;
-    size_t i = 0;
-    while (i < len) {
-        char c = s[i];
-        if ((c == '{' || c == '}') && i + 1 < len && s[i + 1] == c) {
-            fmt[fl++] = c;
-            fmt[fl++] = c;
-            i += 2;
-            continue;
-        }
-        if (c == '}') {
-            compile_error_at(&mp_type_SyntaxError, MP_QSTRnull, line, col, "invalid syntax");
-        }
-        if (c != '{') {
-            fmt[fl++] = c;
-            i++;
-            continue;
-        }
-        // A replacement field: the expression runs to a top-level '!', ':' or '}'.
-        size_t start = ++i;
-        int depth = 0;
-        char quote = 0;
-        while (i < len) {
-            char d = s[i];
-            if (quote) {
-                if (d == quote) {
-                    quote = 0;
-                }
-            } else if (d == '\'' || d == '"') {
-                quote = d;
-            } else if (d == '(' || d == '[' || d == '{') {
-                depth++;
-            } else if (d == ')' || d == ']' || d == '}') {
-                if (depth == 0) {
-                    break;
-                }
-                depth--;
-            } else if (depth == 0 && (d == ':' || (d == '!' && i + 1 < len && s[i + 1] != '='))) {
-                break;
+// Does a conversion ("!r" or "!s", then ':' or '}') start at s[i]?
+static bool fstring_at_conversion(const fstring_t *f, size_t i) {
+    return f->s[i] == '!' && i + 2 < f->len && (f->s[i + 1] == 'r' || f->s[i + 1] == 's')
+           && (f->s[i + 2] == ':' || f->s[i + 2] == '}');
+}
+
+static void fstring_add(fstring_t *f, char c) {
+    f->fmt[f->fmt_len++] = c;
+}
+
+// A replacement field, at the character after its '{'.
+static void fstring_field(fstring_t *f) {
+    check_nesting();
+    const char *s = f->s;
+    size_t start = f->i, i = f->i;
+    // The expression runs to a ':', '}' or conversion outside brackets and
+    // string literals.
+    int depth = 0;
+    char quote = 0;
+    while (i < f->len) {
+        char d = s[i];
+        if (quote) {
+            if (d == quote) {
+                quote = 0;
             }
-            i++;
+        } else if (d == '\'' || d == '"') {
+            quote = d;
+        } else if (d == '(' || d == '[' || d == '{') {
+            depth++;
+        } else if (depth > 0 && (d == ')' || d == ']' || d == '}')) {
+            depth--;
+        } else if (depth == 0 && (d == ':' || d == '}' || fstring_at_conversion(f, i))) {
+            break;
         }
-        if (i >= len || i == start) {
-            compile_error_at(&mp_type_SyntaxError, MP_QSTRnull, line, col, "invalid syntax");
-        }
-        list_add(args, parse_fstring_expr(s + start, i - start, line, col));
-        fmt[fl++] = '{';
-        // Conversion and format spec are kept for str.format.
-        while (i < len && s[i] != '}') {
-            if (s[i] == '{') {
-                compile_error_at(&mp_type_SyntaxError, MP_QSTRnull, line, col,
-                    "nested f-string format specs are not supported by mpy-host");
-            }
-            fmt[fl++] = s[i++];
-        }
-        if (i >= len) {
-            compile_error_at(&mp_type_SyntaxError, MP_QSTRnull, line, col, "invalid syntax");
-        }
-        fmt[fl++] = '}';
         i++;
     }
-    *fmt_out = fmt;
-    *fmt_len = fl;
+    if (i >= f->len || i == start) {
+        fstring_invalid(f);
+    }
+    size_t expr_len = i - start;
+    if (s[i - 1] == '=') {
+        // {expr=}: the text of the field, as written, before its value.
+        for (size_t k = start; k < i; k++) {
+            fstring_add(f, s[k]);
+            if (s[k] == '{' || s[k] == '}') {
+                fstring_add(f, s[k]);
+            }
+        }
+        expr_len--;
+    }
+    list_add(f->args, parse_fstring_expr(f, s + start, expr_len));
+    fstring_add(f, '{');
+    if (s[i] == '!') {
+        fstring_add(f, s[i++]);
+        fstring_add(f, s[i++]);
+    }
+    if (s[i] == ':') {
+        fstring_add(f, s[i++]);
+        while (i < f->len && s[i] != '}') {
+            if (s[i] == '{' && i + 1 < f->len && s[i + 1] != '{') {
+                f->i = i + 1;
+                fstring_field(f);
+                i = f->i;
+            } else {
+                fstring_add(f, s[i++]);
+            }
+        }
+        if (i >= f->len) {
+            fstring_invalid(f);
+        }
+    }
+    fstring_add(f, '}');
+    f->i = i + 1;
+}
+
+static void fstring_to_format(const char *s, size_t len, size_t line, char **fmt_out,
+    size_t *fmt_len, node_list_t *args) {
+    fstring_t f = {s, len, 0, line, m_malloc(2 * len + 1), 0, args};
+    while (f.i < len) {
+        char c = s[f.i++];
+        if (c == '{' && !(f.i < len && s[f.i] == '{')) {
+            fstring_field(&f);
+            continue;
+        }
+        fstring_add(&f, c);
+        if ((c == '{' || c == '}') && f.i < len && s[f.i] == c) {
+            // "{{" and "}}" stay as they are for str.format.
+            fstring_add(&f, s[f.i++]);
+        }
+    }
+    *fmt_out = f.fmt;
+    *fmt_len = f.fmt_len;
 }
 
 // One or more adjacent string literals (str and f-strings, or bytes).
@@ -284,7 +326,7 @@ static node_t *parse_strings(parser_t *p) {
                 blen = el;
                 any_f = true;
             }
-            fstring_to_format(part, plen, TOK.line, TOK.col, &conv, &clen, &args);
+            fstring_to_format(part, plen, TOK.line, &conv, &clen, &args);
         } else if (any_f) {
             conv = m_malloc(2 * plen + 1);
             for (size_t i = 0; i < plen; i++) {
@@ -915,7 +957,7 @@ static void parse_params(parser_t *p, node_t *n, tok_kind_t end) {
         }
         for (size_t i = 0; i < n->n_params; i++) {
             if (n->params[i].name == prm.name) {
-                compile_error_at(&mp_type_SyntaxError, MP_QSTRnull, prm.line, prm.col,
+                compile_error_at(&mp_type_SyntaxError, MP_QSTRnull, prm.line,
                     "duplicate argument name in function definition");
             }
         }
