@@ -31,6 +31,8 @@ typedef struct {
 
 #define NO_LABEL ((size_t)-1)
 
+mp_uint_t compile_opt_level;
+
 static void compile_expr(comp_t *c, node_t *n);
 static void compile_stmts(comp_t *c, node_list_t *body);
 
@@ -578,6 +580,10 @@ static void compile_assign(comp_t *c, node_t *t) {
         case E_TUPLE:
         case E_LIST: {
             size_t n = t->list.n, star = SIZE_MAX;
+            if (n == 0 && t->kind == E_TUPLE) {
+                // "() = x" (MicroPython allows "[] = x" only).
+                comp_error(c, t, "can't assign to expression");
+            }
             for (size_t i = 0; i < n; i++) {
                 if (t->list.items[i]->kind == E_STARRED) {
                     if (star != SIZE_MAX) {
@@ -1050,6 +1056,7 @@ static void compile_stmt(comp_t *c, node_t *n) {
             }
             break;
         case S_PASS:
+        case S_ANNOTATE:
         case S_GLOBAL:
         case S_NONLOCAL:
             break;
@@ -1083,6 +1090,9 @@ static void compile_stmt(comp_t *c, node_t *n) {
             emit_suppress(e);
             break;
         case S_ASSERT: {
+            if (compile_opt_level != 0) {
+                break;
+            }
             size_t l_end = emit_new_label(e);
             compile_if_cond(c, n->a, true, l_end);
             emit_op_qstr(e, BC_LOAD_GLOBAL, MP_QSTR_AssertionError, 1);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "mpy/bc_prelude.h"
+#include "runtime/compile.h"
 #include "runtime/compile_error.h"
 #include "runtime/compile_scope.h"
 
@@ -247,8 +248,12 @@ static void walk_stmt(walk_t *w, scope_t *scope, node_t *n) {
                 walk_target(w, scope, n->list.items[i]);
             }
             break;
-        case S_RAISE:
         case S_ASSERT:
+            if (compile_opt_level != 0) {
+                break; // not compiled
+            }
+            MP_FALLTHROUGH
+        case S_RAISE:
             walk_expr(w, scope, n->a);
             walk_expr(w, scope, n->b);
             break;
@@ -275,6 +280,12 @@ static void walk_stmt(walk_t *w, scope_t *scope, node_t *n) {
                 id->nonlocal_decl = true;
                 id->line = n->line;
                 id->col = n->col;
+            }
+            break;
+        case S_ANNOTATE:
+            // "x: T" alone makes x local to a function (and evaluates nothing).
+            if (scope->kind == SCOPE_FUNCTION && n->a->kind == E_NAME) {
+                scope_find_or_add(scope, n->a->name, ID_LOCAL);
             }
             break;
         case S_IMPORT:

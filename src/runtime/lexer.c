@@ -1,6 +1,7 @@
 // The Python lexer (see lexer.h).
 #include <string.h>
 
+#include "runtime/compile.h"
 #include "runtime/compile_error.h"
 #include "runtime/lexer.h"
 
@@ -517,6 +518,10 @@ void lexer_next(lexer_t *lex) {
                 tok->kind = keywords[i].kind;
                 break;
             }
+        }
+        if (tok->text_len == 9 && memcmp(tok->text, "__debug__", 9) == 0) {
+            // A constant, as in MicroPython (so x.__debug__ is a syntax error).
+            tok->kind = compile_opt_level == 0 ? K_TRUE : K_FALSE;
         }
         return;
     }

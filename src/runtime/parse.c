@@ -1176,7 +1176,8 @@ static node_t *parse_small_stmt(parser_t *p) {
         advance(p);
         (void)parse_test(p);
         if (!accept(p, P_ASSIGN)) {
-            n = node_new(S_PASS, line, col);
+            n = node_new(S_ANNOTATE, line, col);
+            n->a = first;
             return n;
         }
         n = node_new(S_ASSIGN, line, col);

@@ -47,6 +47,7 @@ typedef enum {
     S_AUGASSIGN, // a: target, op (in-place mp_binary_op_t), b: value
     S_DEL,      // list: targets
     S_PASS, S_BREAK, S_CONTINUE,
+    S_ANNOTATE, // a: target of an annotation without a value ("x: T")
     S_RETURN,   // a (may be NULL)
     S_RAISE,    // a: exception (may be NULL), b: cause (may be NULL)
     S_GLOBAL, S_NONLOCAL, // names, n_names
