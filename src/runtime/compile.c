@@ -547,6 +547,11 @@ static void compile_expr(comp_t *c, node_t *n) {
         case E_LAMBDA:
             compile_function(c, n);
             break;
+        case E_NAMEDEXPR:
+            compile_expr(c, n->b);
+            emit_op(e, BC_DUP_TOP, 1);
+            compile_store_id(c, n->a->name);
+            break;
         case E_STARRED:
             comp_error(c, n, "*x must be assignment target");
         case E_SLICE:

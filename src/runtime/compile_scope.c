@@ -65,10 +65,50 @@ static void note_load(scope_t *scope, qstr name) {
     scope_find_or_add(scope, name, ID_GLOBAL_IMPLICIT);
 }
 
-static void note_store(scope_t *scope, qstr name) {
+static scope_id_t *note_store(scope_t *scope, qstr name) {
     scope_id_t *id = scope_find_or_add(scope, name, ID_GLOBAL_IMPLICIT);
     if (id->kind == ID_GLOBAL_IMPLICIT) {
         id->kind = SCOPE_IS_FUNC_LIKE(scope->kind) ? ID_LOCAL : ID_GLOBAL_IMPLICIT_ASSIGNED;
+    }
+    return id;
+}
+
+// The target of "name := value". In a comprehension the name is bound in the
+// enclosing scope, as MicroPython binds it: stored there (declarations
+// there honoured), and in the comprehension a global when that scope is the
+// module, otherwise a free variable (a SyntaxError if the comprehension
+// binds the name itself, e.g. as its loop variable).
+static void note_namedexpr_store(scope_t *scope, node_t *n) {
+    if (n->a->kind != E_NAME) {
+        scope_error(scope, n->line, "can't assign to expression");
+    }
+    qstr name = n->a->name;
+    if (!SCOPE_IS_COMP_LIKE(scope->kind)) {
+        note_store(scope, name);
+        return;
+    }
+    scope_id_t *outer = note_store(scope->parent, name);
+    if (outer->kind == ID_GLOBAL_EXPLICIT) {
+        scope_find_or_add(scope, name, ID_GLOBAL_EXPLICIT);
+        return;
+    }
+    scope_id_t *id = scope_find_or_add(scope, name, ID_UNDECIDED);
+    if (scope->parent->kind == SCOPE_MODULE) {
+        if (id->kind != ID_UNDECIDED && id->kind != ID_GLOBAL_EXPLICIT) {
+            scope_error(scope, n->line, "identifier redefined as global");
+        }
+        id->kind = ID_GLOBAL_EXPLICIT;
+        outer->kind = ID_GLOBAL_EXPLICIT;
+        return;
+    }
+    if (id->kind == ID_UNDECIDED || id->kind == ID_GLOBAL_IMPLICIT) {
+        // Resolved with the nonlocal declarations (resolve).
+        id->kind = ID_FREE;
+        id->nonlocal_decl = true;
+        id->line = n->line;
+        id->col = n->col;
+    } else if (id->kind != ID_FREE) {
+        scope_error(scope, n->line, "identifier redefined as nonlocal");
     }
 }
 
@@ -214,6 +254,10 @@ static void walk_expr(walk_t *w, scope_t *scope, node_t *n) {
             break;
         case E_LAMBDA:
             walk_function(w, scope, n, true);
+            break;
+        case E_NAMEDEXPR:
+            walk_expr(w, scope, n->b);
+            note_namedexpr_store(scope, n);
             break;
         default:
             walk_expr(w, scope, n->a);

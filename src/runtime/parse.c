@@ -394,6 +394,32 @@ static node_t *parse_test_or_star(parser_t *p) {
     return parse_test(p);
 }
 
+// After a test: [':=' test], making an assignment expression.
+static node_t *parse_walrus_rest(parser_t *p, node_t *target) {
+    if (TOK.kind != P_WALRUS) {
+        return target;
+    }
+    node_t *n = node_new(E_NAMEDEXPR, target->line, target->col);
+    advance(p);
+    n->a = target;
+    n->b = parse_test(p);
+    return n;
+}
+
+// test [':=' test], where MicroPython's grammar has namedexpr_test.
+static node_t *parse_namedexpr_test(parser_t *p) {
+    return parse_walrus_rest(p, parse_test(p));
+}
+
+// An item of a parenthesised or bracketed display: a starred expression or
+// a test, maybe an assignment expression.
+static node_t *parse_testlist_comp_item(parser_t *p) {
+    if (TOK.kind == O_STAR) {
+        return parse_test_or_star(p);
+    }
+    return parse_namedexpr_test(p);
+}
+
 // An expression (no comparison) or a starred one: a target.
 static node_t *parse_test_or_star_expr(parser_t *p) {
     if (TOK.kind == O_STAR) {
@@ -417,7 +443,7 @@ static node_t *parse_paren(parser_t *p) {
         expect(p, P_RPAREN);
         return y;
     }
-    node_t *first = parse_test_or_star(p);
+    node_t *first = parse_testlist_comp_item(p);
     if (TOK.kind == K_FOR) {
         node_t *g = node_new(E_GENEXP, first->line, first->col);
         g->a = first;
@@ -436,7 +462,7 @@ static node_t *parse_paren(parser_t *p) {
         if (TOK.kind == P_RPAREN) {
             break;
         }
-        list_add(&tup->list, parse_test_or_star(p));
+        list_add(&tup->list, parse_testlist_comp_item(p));
     }
     expect(p, P_RPAREN);
     return tup;
@@ -448,7 +474,7 @@ static node_t *parse_bracket(parser_t *p) {
     if (accept(p, P_RBRACKET)) {
         return lst;
     }
-    node_t *first = parse_test_or_star(p);
+    node_t *first = parse_testlist_comp_item(p);
     if (TOK.kind == K_FOR) {
         lst->kind = E_LISTCOMP;
         lst->a = first;
@@ -461,7 +487,7 @@ static node_t *parse_bracket(parser_t *p) {
         if (TOK.kind == P_RBRACKET) {
             break;
         }
-        list_add(&lst->list, parse_test_or_star(p));
+        list_add(&lst->list, parse_testlist_comp_item(p));
     }
     expect(p, P_RBRACKET);
     return lst;
@@ -580,7 +606,9 @@ static void parse_call_args(parser_t *p, node_t *call) {
             arg->a = parse_test(p);
         } else {
             arg = parse_test(p);
-            if (TOK.kind == P_ASSIGN) {
+            if (TOK.kind == P_WALRUS) {
+                arg = parse_walrus_rest(p, arg);
+            } else if (TOK.kind == P_ASSIGN) {
                 if (arg->kind != E_NAME) {
                     syntax_error_here(p, "LHS of keyword arg must be an id");
                 }
@@ -866,9 +894,6 @@ static node_t *parse_test(parser_t *p) {
         expect(p, K_ELSE);
         n->c = parse_test(p);
         return n;
-    }
-    if (TOK.kind == P_WALRUS) {
-        unsupported(p, "assignment expressions are not supported by mpy-host");
     }
     return body;
 }
@@ -1209,7 +1234,7 @@ static void parse_simple_stmts(parser_t *p, node_list_t *out) {
 static node_t *parse_if(parser_t *p) {
     node_t *n = node_at_tok(p, S_IF);
     advance(p); // if / elif
-    n->a = parse_test(p);
+    n->a = parse_namedexpr_test(p);
     parse_block(p, &n->list);
     if (TOK.kind == K_ELIF) {
         list_add(&n->list2, parse_if(p));
@@ -1274,7 +1299,7 @@ static void parse_stmt(parser_t *p, node_list_t *out) {
         case K_WHILE:
             n = node_at_tok(p, S_WHILE);
             advance(p);
-            n->a = parse_test(p);
+            n->a = parse_namedexpr_test(p);
             parse_block(p, &n->list);
             if (accept(p, K_ELSE)) {
                 parse_block(p, &n->list2);

@@ -38,6 +38,7 @@ typedef enum {
     E_AND, E_OR, // list: operands
     E_COMPARE,  // a, then list: operands with ops[] (mp_binary_op_t; IN/IS with negation flag bit 0x80)
     E_IFEXP,    // a if b else c
+    E_NAMEDEXPR, // a := b (a: the target, a name unless in error)
     E_LAMBDA,   // params, a: body
     E_YIELD,    // yield a (a may be NULL)
     E_YIELD_FROM, // yield from a
