@@ -243,6 +243,14 @@ static void walk_expr(walk_t *w, scope_t *scope, node_t *n) {
             scope->scope_flags |= BC_SCOPE_GENERATOR;
             walk_expr(w, scope, n->a);
             break;
+        case E_AWAIT:
+            // Compiled as a yield from: the function becomes a generator.
+            if (scope->kind != SCOPE_FUNCTION && scope->kind != SCOPE_LAMBDA) {
+                scope_error(scope, n->line, "'await' outside function");
+            }
+            walk_expr(w, scope, n->a);
+            scope->scope_flags |= BC_SCOPE_GENERATOR;
+            break;
         case E_CALL: case E_COMPARE:
             walk_expr(w, scope, n->a);
             if (n->kind == E_CALL && scope->kind == SCOPE_FUNCTION && n->a->kind == E_NAME
@@ -264,6 +272,14 @@ static void walk_expr(walk_t *w, scope_t *scope, node_t *n) {
             walk_expr(w, scope, n->b);
             walk_expr(w, scope, n->c);
             break;
+    }
+}
+
+// async for/with: only where an await already made the scope a generator
+// (an async def is one from the start), as MicroPython checks.
+static void check_async_stmt(scope_t *scope, node_t *n) {
+    if (n->flag && !(scope->scope_flags & BC_SCOPE_GENERATOR)) {
+        scope_error(scope, n->line, "async for/with outside async function");
     }
 }
 
@@ -375,6 +391,7 @@ static void walk_stmt(walk_t *w, scope_t *scope, node_t *n) {
             walk_stmts(w, scope, &n->list2);
             break;
         case S_FOR:
+            check_async_stmt(scope, n);
             walk_expr(w, scope, n->b);
             walk_target(w, scope, n->a);
             walk_stmts(w, scope, &n->list);
@@ -394,6 +411,7 @@ static void walk_stmt(walk_t *w, scope_t *scope, node_t *n) {
             walk_stmts(w, scope, &n->list4);
             break;
         case S_WITH:
+            check_async_stmt(scope, n);
             for (size_t i = 0; i < n->list.n; i++) {
                 walk_expr(w, scope, n->list.items[i]->a);
                 if (n->list.items[i]->b != NULL) {
@@ -405,6 +423,10 @@ static void walk_stmt(walk_t *w, scope_t *scope, node_t *n) {
         case S_DEF:
             walk_list(w, scope, &n->list2); // decorators
             walk_function(w, scope, n, false);
+            if (n->flag) {
+                // async def: a coroutine, which in MicroPython is a generator.
+                n->scope->scope_flags |= BC_SCOPE_GENERATOR;
+            }
             note_store(scope, n->name);
             break;
         case S_CLASS: {

@@ -97,6 +97,7 @@ static mp_rom_map_elem_t builtins_table[] = {
     TYPE_ENTRY(mp_type_OSError),
     TYPE_ENTRY(mp_type_OverflowError),
     TYPE_ENTRY(mp_type_RuntimeError),
+    TYPE_ENTRY(mp_type_StopAsyncIteration),
     TYPE_ENTRY(mp_type_StopIteration),
     TYPE_ENTRY(mp_type_SyntaxError),
     TYPE_ENTRY(mp_type_SystemExit),

@@ -1,6 +1,5 @@
-// The recursive-descent parser (see parse.h). Grammar: Python 3's, less
-// async/await and the walrus operator, which raise SyntaxError with their
-// position.
+// The recursive-descent parser (see parse.h). Grammar: MicroPython v1.21's
+// (Python 3's, with assignment expressions only where v1.21 has them).
 #include <string.h>
 
 #include "runtime/compile_error.h"
@@ -581,8 +580,6 @@ static node_t *parse_atom(parser_t *p) {
             return parse_bracket(p);
         case P_LBRACE:
             return parse_brace(p);
-        case K_AWAIT:
-            unsupported(p, "async is not supported by mpy-host");
         default:
             // Including yield not in parentheses inside an expression.
             invalid(p);
@@ -658,7 +655,13 @@ static node_t *parse_subscript_item(parser_t *p) {
     return s;
 }
 
+// [await] atom trailer*
 static node_t *parse_atom_expr(parser_t *p) {
+    node_t *await = NULL;
+    if (TOK.kind == K_AWAIT) {
+        await = node_at_tok(p, E_AWAIT);
+        advance(p);
+    }
     node_t *n = parse_atom(p);
     for (;;) {
         if (TOK.kind == P_LPAREN) {
@@ -693,6 +696,9 @@ static node_t *parse_atom_expr(parser_t *p) {
             attr->a = n;
             attr->name = expect_name(p);
             n = attr;
+        } else if (await != NULL) {
+            await->a = n;
+            return await;
         } else {
             return n;
         }
@@ -1289,15 +1295,78 @@ static node_t *parse_class(parser_t *p, node_list_t decorators) {
     return n;
 }
 
-static void parse_stmt(parser_t *p, node_list_t *out) {
+static node_t *parse_for(parser_t *p) {
+    node_t *n = node_at_tok(p, S_FOR);
+    advance(p);
+    n->a = parse_target_list(p);
+    expect(p, K_IN);
+    n->b = parse_testlist(p, false);
+    parse_block(p, &n->list);
+    if (accept(p, K_ELSE)) {
+        parse_block(p, &n->list2);
+    }
+    return n;
+}
+
+static node_t *parse_with(parser_t *p) {
+    node_t *n = node_at_tok(p, S_WITH);
+    advance(p);
+    do {
+        node_t *item = node_at_tok(p, E_PAIR);
+        item->a = parse_test(p);
+        if (accept(p, K_AS)) {
+            item->b = parse_expr(p);
+        }
+        list_add(&n->list, item);
+    } while (accept(p, P_COMMA));
+    parse_block(p, &n->list2);
+    return n;
+}
+
+static node_t *parse_def(parser_t *p, node_list_t decorators) {
+    node_t *n = node_at_tok(p, S_DEF);
+    expect(p, K_DEF);
+    n->name = expect_name(p);
+    expect(p, P_LPAREN);
+    parse_params(p, n, P_RPAREN);
+    expect(p, P_RPAREN);
+    if (accept(p, P_ARROW)) {
+        (void)parse_test(p);
+    }
+    n->list2 = decorators;
+    parse_block(p, &n->list);
+    return n;
+}
+
+// async def / async for / async with, at 'async': the statement with its
+// flag set.
+static node_t *parse_async(parser_t *p, node_list_t decorators) {
+    size_t line = TOK.line, col = TOK.col;
+    advance(p);
     node_t *n;
+    if (TOK.kind == K_DEF) {
+        n = parse_def(p, decorators);
+    } else if (decorators.n == 0 && TOK.kind == K_FOR) {
+        n = parse_for(p);
+    } else if (decorators.n == 0 && TOK.kind == K_WITH) {
+        n = parse_with(p);
+    } else {
+        invalid(p);
+    }
+    n->flag = true;
+    n->line = line;
+    n->col = col;
+    return n;
+}
+
+static void parse_stmt(parser_t *p, node_list_t *out) {
     node_list_t decorators = {0};
     switch (TOK.kind) {
         case K_IF:
             list_add(out, parse_if(p));
             return;
-        case K_WHILE:
-            n = node_at_tok(p, S_WHILE);
+        case K_WHILE: {
+            node_t *n = node_at_tok(p, S_WHILE);
             advance(p);
             n->a = parse_namedexpr_test(p);
             parse_block(p, &n->list);
@@ -1306,36 +1375,15 @@ static void parse_stmt(parser_t *p, node_list_t *out) {
             }
             list_add(out, n);
             return;
-        case K_FOR: {
-            n = node_at_tok(p, S_FOR);
-            advance(p);
-            node_t *t = parse_target_list(p);
-            n->a = t;
-            expect(p, K_IN);
-            n->b = parse_testlist(p, false);
-            parse_block(p, &n->list);
-            if (accept(p, K_ELSE)) {
-                parse_block(p, &n->list2);
-            }
-            list_add(out, n);
-            return;
         }
+        case K_FOR:
+            list_add(out, parse_for(p));
+            return;
         case K_TRY:
             list_add(out, parse_try(p));
             return;
         case K_WITH:
-            n = node_at_tok(p, S_WITH);
-            advance(p);
-            do {
-                node_t *item = node_at_tok(p, E_PAIR);
-                item->a = parse_test(p);
-                if (accept(p, K_AS)) {
-                    item->b = parse_expr(p);
-                }
-                list_add(&n->list, item);
-            } while (accept(p, P_COMMA));
-            parse_block(p, &n->list2);
-            list_add(out, n);
+            list_add(out, parse_with(p));
             return;
         case O_AT:
             while (accept(p, O_AT)) {
@@ -1344,31 +1392,21 @@ static void parse_stmt(parser_t *p, node_list_t *out) {
             }
             if (TOK.kind == K_CLASS) {
                 list_add(out, parse_class(p, decorators));
-                return;
+            } else if (TOK.kind == K_ASYNC) {
+                list_add(out, parse_async(p, decorators));
+            } else {
+                list_add(out, parse_def(p, decorators));
             }
-            if (TOK.kind != K_DEF) {
-                invalid(p);
-            }
-            MP_FALLTHROUGH
+            return;
         case K_DEF:
-            n = node_at_tok(p, S_DEF);
-            advance(p);
-            n->name = expect_name(p);
-            expect(p, P_LPAREN);
-            parse_params(p, n, P_RPAREN);
-            expect(p, P_RPAREN);
-            if (accept(p, P_ARROW)) {
-                (void)parse_test(p);
-            }
-            n->list2 = decorators;
-            parse_block(p, &n->list);
-            list_add(out, n);
+            list_add(out, parse_def(p, decorators));
             return;
         case K_CLASS:
             list_add(out, parse_class(p, decorators));
             return;
         case K_ASYNC:
-            unsupported(p, "async is not supported by mpy-host");
+            list_add(out, parse_async(p, decorators));
+            return;
         case T_INDENT:
         case T_DEDENT:
         case T_NEWLINE:
