@@ -388,8 +388,11 @@ static bool read_indentation(lexer_t *lex) {
             continue;
         }
         if (c == '\\' && peek(lex, 1) == '\n') {
-            // A continuation line right at the start counts as its indentation.
+            // A continuation line right at the start counts as its
+            // indentation; the logical line it starts ends with a NEWLINE,
+            // even if nothing follows.
             lex->at_line_start = false;
+            lex->emitted_newline = false;
             return false;
         }
         lex->at_line_start = false;

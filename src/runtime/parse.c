@@ -1438,7 +1438,7 @@ node_list_t parse_source(const char *source, size_t len, mp_parse_input_kind_t k
         return out;
     }
     while (TOK.kind != T_EOF) {
-        if (accept(p, T_NEWLINE)) {
+        if (kind != MP_PARSE_SINGLE_INPUT && accept(p, T_NEWLINE)) {
             continue;
         }
         parse_stmt(p, &out);
