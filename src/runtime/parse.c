@@ -81,10 +81,6 @@ static void check_nesting(void) {
     }
 }
 
-static NORETURN void unsupported(parser_t *p, const char *msg) {
-    compile_error_at(&mp_type_SyntaxError, MP_QSTRnull, TOK.line, msg);
-}
-
 /******************************************************************************/
 // Expressions
 
@@ -260,6 +256,10 @@ static void fstring_field(fstring_t *f) {
                 f->i = i + 1;
                 fstring_field(f);
                 i = f->i;
+            } else if (s[i] == '{' && i + 1 < f->len) {
+                // "{{" stays, for str.format to judge.
+                fstring_add(f, s[i++]);
+                fstring_add(f, s[i++]);
             } else {
                 fstring_add(f, s[i++]);
             }
@@ -499,7 +499,7 @@ static node_t *parse_brace(parser_t *p) {
         return d;
     }
     if (TOK.kind == O_DSTAR) {
-        unsupported(p, "dict unpacking in displays is not supported by mpy-host");
+        invalid(p); // {**d}: not in v1.21's grammar
     }
     node_t *first = parse_test_or_star(p);
     if (accept(p, P_COLON)) {
