@@ -14,6 +14,7 @@ static void print_help(const char *argv0) {
            "Options:\n"
            "-h : print this help message\n"
            "-i : enable inspection via REPL after running command/module/file\n"
+           "-O[N] : apply bytecode optimizations of level N\n"
            "--arch <arch> : run in the runtime for <arch> (x64, x86), for modules built for it\n"
            "\n"
            "Implementation specific options (-X):\n"
@@ -74,6 +75,7 @@ bool host_args_parse(int argc, char **argv, host_args_t *args) {
     args->inspect = false;
     args->compile_only = false;
     args->mpy_sub_version = 0;
+    args->opt_level = 0;
     for (int a = 1; a < argc; a++) {
         const char *arg = argv[a];
         if (arg[0] != '-') {
@@ -127,7 +129,15 @@ bool host_args_parse(int argc, char **argv, host_args_t *args) {
                 return invalid_args();
             }
         } else if (strncmp(arg, "-O", 2) == 0) {
-            // Optimisation levels change nothing here (no asserts removed).
+            // -ON sets level N (one digit); otherwise each O counts one.
+            if (arg[2] >= '0' && arg[2] <= '9') {
+                args->opt_level = (unsigned)(arg[2] - '0');
+            } else {
+                args->opt_level = 0;
+                for (const char *o = arg + 1; *o == 'O'; o++) {
+                    args->opt_level++;
+                }
+            }
         } else {
             return invalid_args();
         }

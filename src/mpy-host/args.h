@@ -1,5 +1,5 @@
 // mpy-host's command line, parsed as MicroPython's unix port parses its own:
-//   mpy-host [-h] [-i] [-X heapsize=N[w][k|m]] [-X mpy-version=V] [-c CODE | -m MODULE | FILE] [ARGS...]
+//   mpy-host [-h] [-i] [-O[N]] [-X heapsize=N[w][k|m]] [-X mpy-version=V] [-c CODE | -m MODULE | FILE] [ARGS...]
 // plus, of our own, --arch ARCH: run the code in the runtime for ARCH. A
 // program named mpy-host-ARCH (a link to mpy-host) takes ARCH as the default.
 #ifndef MPY_HOST_ARGS_H
@@ -24,6 +24,7 @@ typedef struct {
     bool inspect;        // -i: the REPL after running
     bool compile_only;   // -X compile-only
     unsigned mpy_sub_version; // -X mpy-version: the only sub-version loaded; 0: all
+    unsigned opt_level;  // -O[N]
 } host_args_t;
 
 #define HOST_DEFAULT_HEAP_SIZE ((size_t)8 * 1024 * 1024)

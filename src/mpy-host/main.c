@@ -14,6 +14,7 @@
 #include "mpy-host/args.h"
 #include "mpy-host/repl.h"
 #include "mpy-host/run.h"
+#include "runtime/compile.h"
 #include "runtime/runtime.h"
 #include "runtime/vfs.h"
 
@@ -94,6 +95,7 @@ static MP_NOINLINE int host_main(int argc, char **argv, char *stack_top) {
     mp_init(args.heap_size);
     mp_vfs_mount_host_root();
     mp_state.mpy_sub_version = args.mpy_sub_version;
+    compile_opt_level = args.opt_level;
     mp_state.stack_limit = stack_limit_from(stack_top);
     init_sys_path();
     mp_obj_list_set_len(mp_state.sys_argv, 0);

@@ -31,11 +31,13 @@ typedef struct {
 
 #define NO_LABEL ((size_t)-1)
 
+mp_uint_t compile_opt_level;
+
 static void compile_expr(comp_t *c, node_t *n);
 static void compile_stmts(comp_t *c, node_list_t *body);
 
 static NORETURN void comp_error(comp_t *c, node_t *n, const char *msg) {
-    compile_error_at(&mp_type_SyntaxError, c->scope->name, n->line, n->col, msg);
+    compile_error_at(&mp_type_SyntaxError, c->scope->name, n->line, msg);
 }
 
 static void set_line(comp_t *c, node_t *n) {
@@ -150,7 +152,7 @@ static void close_over_and_make(comp_t *c, scope_t *child, size_t n_pos_defaults
         emit_op_child(c->e, defaults ? BC_MAKE_FUNCTION_DEFARGS : BC_MAKE_FUNCTION, defaults ? -1 : 1, false, 0);
     } else {
         if (nfree > 255) {
-            compile_error_at(&mp_type_SyntaxError, c->scope->name, c->e->line, 1, "too many closed-over variables");
+            compile_error_at(&mp_type_SyntaxError, c->scope->name, c->e->line, "too many closed-over variables");
         }
         int delta = defaults ? -2 - (int)nfree + 1 : 1 - (int)nfree;
         emit_op_child(c->e, defaults ? BC_MAKE_CLOSURE_DEFARGS : BC_MAKE_CLOSURE, delta, true, (uint8_t)nfree);
@@ -175,7 +177,7 @@ static void compile_function(comp_t *c, node_t *n) {
         }
         if (p->def == NULL) {
             if (!have_star && n_pos_defaults != 0) {
-                compile_error_at(&mp_type_SyntaxError, c->scope->name, p->line, p->col,
+                compile_error_at(&mp_type_SyntaxError, c->scope->name, p->line,
                     "non-default argument follows default argument");
             }
             continue;
@@ -409,6 +411,20 @@ static void compile_display(comp_t *c, node_t *n, uint8_t op) {
     emit_op_uint(c->e, op, n->list.n, 1 - (int)n->list.n);
 }
 
+// yield from the iterable on the stack (also how await is compiled).
+static void compile_yield_from(comp_t *c) {
+    emit_op(c->e, BC_GET_ITER, 0);
+    emit_op(c->e, BC_LOAD_CONST_NONE, 1);
+    emit_op(c->e, BC_YIELD_FROM, -1);
+}
+
+// await obj.method(), obj on the stack.
+static void compile_await_method(comp_t *c, qstr method) {
+    emit_op_qstr(c->e, BC_LOAD_METHOD, method, 1);
+    emit_op_uint(c->e, BC_CALL_METHOD, 0, -1);
+    compile_yield_from(c);
+}
+
 static void compile_comprehension(comp_t *c, node_t *n) {
     close_over_and_make(c, n->scope, 0, 0);
     compile_expr(c, n->list.items[0]->b);
@@ -487,10 +503,9 @@ static void compile_expr(comp_t *c, node_t *n) {
             emit_op(e, BC_YIELD_VALUE, 0);
             break;
         case E_YIELD_FROM:
+        case E_AWAIT:
             compile_expr(c, n->a);
-            emit_op(e, BC_GET_ITER, 0);
-            emit_op(e, BC_LOAD_CONST_NONE, 1);
-            emit_op(e, BC_YIELD_FROM, -1);
+            compile_yield_from(c);
             break;
         case E_ATTR:
             compile_expr(c, n->a);
@@ -545,6 +560,11 @@ static void compile_expr(comp_t *c, node_t *n) {
         case E_LAMBDA:
             compile_function(c, n);
             break;
+        case E_NAMEDEXPR:
+            compile_expr(c, n->b);
+            emit_op(e, BC_DUP_TOP, 1);
+            compile_store_id(c, n->a->name);
+            break;
         case E_STARRED:
             comp_error(c, n, "*x must be assignment target");
         case E_SLICE:
@@ -578,6 +598,10 @@ static void compile_assign(comp_t *c, node_t *t) {
         case E_TUPLE:
         case E_LIST: {
             size_t n = t->list.n, star = SIZE_MAX;
+            if (n == 0 && t->kind == E_TUPLE) {
+                // "() = x" (MicroPython allows "[] = x" only).
+                comp_error(c, t, "can't assign to expression");
+            }
             for (size_t i = 0; i < n; i++) {
                 if (t->list.items[i]->kind == E_STARRED) {
                     if (star != SIZE_MAX) {
@@ -945,6 +969,117 @@ static void compile_with_items(comp_t *c, node_t *n, size_t i) {
     decrease_except_level(c);
 }
 
+// async for: the loop of MicroPython's compiler, a try/except around each
+// "target = await it.__anext__()" that ends the loop on StopAsyncIteration.
+static void compile_async_for(comp_t *c, node_t *n) {
+    emit_t *e = c->e;
+    size_t else_label = emit_new_label(e), except_label = emit_new_label(e);
+    size_t body_label = emit_new_label(e), reraise_label = emit_new_label(e);
+    compile_expr(c, n->b);
+    emit_op_qstr(e, BC_LOAD_METHOD, MP_QSTR___aiter__, 1);
+    emit_op_uint(e, BC_CALL_METHOD, 0, -1);
+    size_t break_label = emit_new_label(e), continue_label = emit_new_label(e);
+    loop_save_t saved = start_loop(c, break_label, continue_label);
+    emit_label(e, continue_label);
+    increase_except_level(c, except_label, BC_SETUP_EXCEPT);
+    emit_op(e, BC_DUP_TOP, 1);
+    compile_await_method(c, MP_QSTR___anext__);
+    compile_assign(c, n->a);
+    emit_jump(e, BC_POP_EXCEPT_JUMP, body_label, 0);
+    emit_label(e, except_label);
+    emit_adjust_stack(e, 4); // the exception, and room for an UNWIND_JUMP's state
+    emit_op(e, BC_DUP_TOP, 1);
+    emit_op_qstr(e, BC_LOAD_GLOBAL, MP_QSTR_StopAsyncIteration, 1);
+    emit_binary_op(e, MP_BINARY_OP_EXCEPTION_MATCH);
+    emit_jump(e, BC_POP_JUMP_IF_FALSE, reraise_label, -1);
+    emit_op(e, BC_POP_TOP, -1);
+    emit_jump(e, BC_POP_EXCEPT_JUMP, else_label, 0);
+    emit_label(e, reraise_label);
+    emit_adjust_stack(e, 1);
+    decrease_except_level(c);
+    emit_adjust_stack(e, -3);
+    emit_label(e, body_label);
+    compile_stmts(c, &n->list);
+    emit_jump(e, BC_JUMP, continue_label, 0);
+    end_loop(c, saved);
+    emit_label(e, else_label);
+    compile_stmts(c, &n->list2);
+    emit_label(e, break_label);
+    emit_op(e, BC_POP_TOP, -1); // the async iterator
+}
+
+// async with, one item at a time: as MicroPython's compiler, a try/finally
+// whose finally awaits __aexit__ (looked up only then) with the exception,
+// or with three Nones after the body ended normally, a return or an
+// UNWIND_JUMP.
+static void compile_async_with_items(comp_t *c, node_t *n, size_t i) {
+    mp_stack_check(); // the compiler follows the nesting of the source
+    if (i == n->list.n) {
+        compile_stmts(c, &n->list2);
+        return;
+    }
+    emit_t *e = c->e;
+    node_t *item = n->list.items[i];
+    size_t finally_label = emit_new_label(e), no_exc_label = emit_new_label(e);
+    size_t unwind_label = emit_new_label(e), end_label = emit_new_label(e);
+    compile_expr(c, item->a);
+    emit_op(e, BC_DUP_TOP, 1);
+    compile_await_method(c, MP_QSTR___aenter__);
+    if (item->b != NULL) {
+        compile_assign(c, item->b);
+    } else {
+        emit_op(e, BC_POP_TOP, -1);
+    }
+    increase_except_level(c, finally_label, BC_SETUP_FINALLY);
+    emit_adjust_stack(e, 3); // room for an UNWIND_JUMP's state
+    compile_async_with_items(c, n, i + 1);
+    emit_adjust_stack(e, -3);
+    // The body ended normally: (..., ctx_mgr) becomes (..., None, ctx_mgr).
+    emit_op(e, BC_LOAD_CONST_NONE, 1);
+    emit_op(e, BC_ROT_TWO, 0);
+    emit_jump(e, BC_JUMP, no_exc_label, 0);
+    // The finally block: an exception, or a return/unwind state, on top.
+    emit_label(e, finally_label);
+    emit_op(e, BC_DUP_TOP, 1);
+    emit_op_qstr(e, BC_LOAD_GLOBAL, MP_QSTR_BaseException, 1);
+    emit_binary_op(e, MP_BINARY_OP_EXCEPTION_MATCH);
+    emit_jump(e, BC_POP_JUMP_IF_FALSE, unwind_label, -1);
+    // An exception: await ctx_mgr.__aexit__(type(exc), exc, None), which
+    // swallows it when true.
+    emit_op(e, BC_DUP_TOP, 1);
+    emit_op(e, BC_ROT_THREE, 0);
+    emit_op(e, BC_ROT_TWO, 0);
+    emit_op_qstr(e, BC_LOAD_METHOD, MP_QSTR___aexit__, 1);
+    emit_op(e, BC_ROT_THREE, 0);
+    emit_op(e, BC_ROT_THREE, 0);
+    emit_op(e, BC_DUP_TOP, 1);
+    emit_op_qstr(e, BC_LOAD_ATTR, MP_QSTR___class__, 0);
+    emit_op(e, BC_ROT_TWO, 0);
+    emit_op(e, BC_LOAD_CONST_NONE, 1);
+    emit_op_uint(e, BC_CALL_METHOD, 3, -4);
+    compile_yield_from(c);
+    emit_jump(e, BC_POP_JUMP_IF_FALSE, end_label, -1);
+    emit_op(e, BC_POP_TOP, -1);
+    emit_op(e, BC_LOAD_CONST_NONE, 1);
+    emit_jump(e, BC_JUMP, end_label, 0);
+    emit_adjust_stack(e, 2);
+    // A return or unwind: the state goes under ctx_mgr.
+    emit_label(e, unwind_label);
+    emit_op(e, BC_ROT_THREE, 0);
+    emit_op(e, BC_ROT_THREE, 0);
+    emit_label(e, no_exc_label);
+    emit_op_qstr(e, BC_LOAD_METHOD, MP_QSTR___aexit__, 1);
+    emit_op(e, BC_LOAD_CONST_NONE, 1);
+    emit_op(e, BC_DUP_TOP, 1);
+    emit_op(e, BC_DUP_TOP, 1);
+    emit_op_uint(e, BC_CALL_METHOD, 3, -4);
+    compile_yield_from(c);
+    emit_op(e, BC_POP_TOP, -1);
+    emit_adjust_stack(e, -1);
+    emit_label(e, end_label);
+    decrease_except_level(c);
+}
+
 // The part of a dotted import name before its first dot.
 static qstr first_part(qstr name) {
     size_t len;
@@ -1050,6 +1185,7 @@ static void compile_stmt(comp_t *c, node_t *n) {
             }
             break;
         case S_PASS:
+        case S_ANNOTATE:
         case S_GLOBAL:
         case S_NONLOCAL:
             break;
@@ -1083,6 +1219,9 @@ static void compile_stmt(comp_t *c, node_t *n) {
             emit_suppress(e);
             break;
         case S_ASSERT: {
+            if (compile_opt_level != 0) {
+                break;
+            }
             size_t l_end = emit_new_label(e);
             compile_if_cond(c, n->a, true, l_end);
             emit_op_qstr(e, BC_LOAD_GLOBAL, MP_QSTR_AssertionError, 1);
@@ -1125,19 +1264,31 @@ static void compile_stmt(comp_t *c, node_t *n) {
             compile_while(c, n);
             break;
         case S_FOR:
-            compile_for(c, n);
+            if (n->flag) {
+                compile_async_for(c, n);
+            } else {
+                compile_for(c, n);
+            }
             break;
         case S_TRY:
             compile_try(c, n);
             break;
         case S_WITH:
-            compile_with_items(c, n, 0);
+            if (n->flag) {
+                compile_async_with_items(c, n, 0);
+            } else {
+                compile_with_items(c, n, 0);
+            }
             break;
         case S_DEF:
+            // As a class, a decorated function is on the line of its first
+            // decorator.
+            if (n->list2.n > 0) {
+                set_line(c, n->list2.items[0]);
+            }
             for (size_t i = 0; i < n->list2.n; i++) {
                 compile_expr(c, n->list2.items[i]);
             }
-            set_line(c, n);
             compile_function(c, n);
             for (size_t i = 0; i < n->list2.n; i++) {
                 emit_op_uint(e, BC_CALL_FUNCTION, 1, -1);
@@ -1324,7 +1475,7 @@ static void compile_scope_code(scope_t *s, node_list_t *module_body, mp_parse_in
     for (size_t i = 0; i < s->n_ids; i++) {
         if (s->ids[i].kind == ID_CELL) {
             if (s->ids[i].local_num > 255) {
-                compile_error_at(&mp_type_SyntaxError, s->name, 1, 1, "too many locals");
+                compile_error_at(&mp_type_SyntaxError, s->name, 1, "too many locals");
             }
             cells[n_cells++] = (uint8_t)s->ids[i].local_num;
         }

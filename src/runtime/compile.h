@@ -12,6 +12,11 @@ typedef struct {
     size_t n_qstrs, n_objs;
 } compiled_unit_t;
 
+// MicroPython's optimisation level (-O[N], micropython.opt_level()): from 1
+// __debug__ is False and assert statements compile to nothing; from 3 the
+// code keeps no line numbers. Read when code is compiled.
+extern mp_uint_t compile_opt_level;
+
 void compile_unit(const char *source, size_t len, qstr source_file, mp_parse_input_kind_t kind,
     mp_obj_dict_t *globals, compiled_unit_t *out);
 

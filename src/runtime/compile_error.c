@@ -1,4 +1,4 @@
-// The compiler's SyntaxError/IndentationError with file, line and column.
+// The compiler's SyntaxError/IndentationError with file and line.
 #include "runtime/compile_error.h"
 
 static qstr error_file = MP_QSTR__lt_stdin_gt_;
@@ -9,8 +9,9 @@ qstr compile_error_set_file(qstr file) {
     return old;
 }
 
-void compile_error_at(const mp_obj_type_t *type, qstr block, size_t line, size_t col, const char *msg) {
-    mp_obj_t exc = mp_obj_new_exception_msg_varg(type, MP_ERROR_TEXT("%s (column %u)"), msg, (unsigned)col);
+void compile_error_at(const mp_obj_type_t *type, qstr block, size_t line, const char *msg) {
+    // Formatted, so that the text is copied (msg may be a transient buffer).
+    mp_obj_t exc = mp_obj_new_exception_msg_varg(type, MP_ERROR_TEXT("%s"), msg);
     mp_obj_exception_add_traceback(exc, error_file, line, block);
     nlr_raise(exc);
 }

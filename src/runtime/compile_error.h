@@ -1,8 +1,7 @@
 // Raising the compiler's errors: SyntaxError / IndentationError carrying
-// MicroPython's message with the column appended ("invalid syntax (column
-// 5)") and a traceback entry for the source file and line (block: the scope
-// for errors found while compiling, none for errors of the lexer and parser,
-// as MicroPython prints them).
+// MicroPython's message and a traceback entry for the source file and line
+// (block: the scope for errors found while compiling, none for errors of the
+// lexer and parser, as MicroPython prints them).
 #ifndef RUNTIME_COMPILE_ERROR_H
 #define RUNTIME_COMPILE_ERROR_H
 
@@ -12,7 +11,6 @@
 // and returns the previous one.
 qstr compile_error_set_file(qstr file);
 
-NORETURN void compile_error_at(const mp_obj_type_t *type, qstr block, size_t line, size_t col,
-    const char *msg);
+NORETURN void compile_error_at(const mp_obj_type_t *type, qstr block, size_t line, const char *msg);
 
 #endif

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "mpy/bc_prelude.h"
+#include "runtime/compile.h"
 #include "runtime/compile_error.h"
 #include "runtime/compile_scope.h"
 
@@ -12,8 +13,8 @@ typedef struct {
     scope_t *head, *tail;
 } scope_builder_t;
 
-static NORETURN void scope_error(scope_t *scope, size_t line, size_t col, const char *msg) {
-    compile_error_at(&mp_type_SyntaxError, scope->name, line, col, msg);
+static NORETURN void scope_error(scope_t *scope, size_t line, const char *msg) {
+    compile_error_at(&mp_type_SyntaxError, scope->name, line, msg);
 }
 
 scope_id_t *scope_find(scope_t *scope, qstr name) {
@@ -64,10 +65,50 @@ static void note_load(scope_t *scope, qstr name) {
     scope_find_or_add(scope, name, ID_GLOBAL_IMPLICIT);
 }
 
-static void note_store(scope_t *scope, qstr name) {
+static scope_id_t *note_store(scope_t *scope, qstr name) {
     scope_id_t *id = scope_find_or_add(scope, name, ID_GLOBAL_IMPLICIT);
     if (id->kind == ID_GLOBAL_IMPLICIT) {
         id->kind = SCOPE_IS_FUNC_LIKE(scope->kind) ? ID_LOCAL : ID_GLOBAL_IMPLICIT_ASSIGNED;
+    }
+    return id;
+}
+
+// The target of "name := value". In a comprehension the name is bound in the
+// enclosing scope, as MicroPython binds it: stored there (declarations
+// there honoured), and in the comprehension a global when that scope is the
+// module, otherwise a free variable (a SyntaxError if the comprehension
+// binds the name itself, e.g. as its loop variable).
+static void note_namedexpr_store(scope_t *scope, node_t *n) {
+    if (n->a->kind != E_NAME) {
+        scope_error(scope, n->line, "can't assign to expression");
+    }
+    qstr name = n->a->name;
+    if (!SCOPE_IS_COMP_LIKE(scope->kind)) {
+        note_store(scope, name);
+        return;
+    }
+    scope_id_t *outer = note_store(scope->parent, name);
+    if (outer->kind == ID_GLOBAL_EXPLICIT) {
+        scope_find_or_add(scope, name, ID_GLOBAL_EXPLICIT);
+        return;
+    }
+    scope_id_t *id = scope_find_or_add(scope, name, ID_UNDECIDED);
+    if (scope->parent->kind == SCOPE_MODULE) {
+        if (id->kind != ID_UNDECIDED && id->kind != ID_GLOBAL_EXPLICIT) {
+            scope_error(scope, n->line, "identifier redefined as global");
+        }
+        id->kind = ID_GLOBAL_EXPLICIT;
+        outer->kind = ID_GLOBAL_EXPLICIT;
+        return;
+    }
+    if (id->kind == ID_UNDECIDED || id->kind == ID_GLOBAL_IMPLICIT) {
+        // Resolved with the nonlocal declarations (resolve).
+        id->kind = ID_FREE;
+        id->nonlocal_decl = true;
+        id->line = n->line;
+        id->col = n->col;
+    } else if (id->kind != ID_FREE) {
+        scope_error(scope, n->line, "identifier redefined as nonlocal");
     }
 }
 
@@ -197,10 +238,18 @@ static void walk_expr(walk_t *w, scope_t *scope, node_t *n) {
         case E_YIELD_FROM:
             // A yield anywhere in a function's body makes it a generator.
             if (scope->kind != SCOPE_FUNCTION && scope->kind != SCOPE_LAMBDA) {
-                scope_error(scope, n->line, n->col, "'yield' outside function");
+                scope_error(scope, n->line, "'yield' outside function");
             }
             scope->scope_flags |= BC_SCOPE_GENERATOR;
             walk_expr(w, scope, n->a);
+            break;
+        case E_AWAIT:
+            // Compiled as a yield from: the function becomes a generator.
+            if (scope->kind != SCOPE_FUNCTION && scope->kind != SCOPE_LAMBDA) {
+                scope_error(scope, n->line, "'await' outside function");
+            }
+            walk_expr(w, scope, n->a);
+            scope->scope_flags |= BC_SCOPE_GENERATOR;
             break;
         case E_CALL: case E_COMPARE:
             walk_expr(w, scope, n->a);
@@ -214,11 +263,23 @@ static void walk_expr(walk_t *w, scope_t *scope, node_t *n) {
         case E_LAMBDA:
             walk_function(w, scope, n, true);
             break;
+        case E_NAMEDEXPR:
+            walk_expr(w, scope, n->b);
+            note_namedexpr_store(scope, n);
+            break;
         default:
             walk_expr(w, scope, n->a);
             walk_expr(w, scope, n->b);
             walk_expr(w, scope, n->c);
             break;
+    }
+}
+
+// async for/with: only where an await already made the scope a generator
+// (an async def is one from the start), as MicroPython checks.
+static void check_async_stmt(scope_t *scope, node_t *n) {
+    if (n->flag && !(scope->scope_flags & BC_SCOPE_GENERATOR)) {
+        scope_error(scope, n->line, "async for/with outside async function");
     }
 }
 
@@ -247,8 +308,12 @@ static void walk_stmt(walk_t *w, scope_t *scope, node_t *n) {
                 walk_target(w, scope, n->list.items[i]);
             }
             break;
-        case S_RAISE:
         case S_ASSERT:
+            if (compile_opt_level != 0) {
+                break; // not compiled
+            }
+            MP_FALLTHROUGH
+        case S_RAISE:
             walk_expr(w, scope, n->a);
             walk_expr(w, scope, n->b);
             break;
@@ -257,24 +322,30 @@ static void walk_stmt(walk_t *w, scope_t *scope, node_t *n) {
                 scope_id_t *id = scope_find_or_add(scope, n->names[i], ID_GLOBAL_EXPLICIT);
                 if (id->kind != ID_GLOBAL_EXPLICIT && id->kind != ID_GLOBAL_IMPLICIT
                     && id->kind != ID_GLOBAL_IMPLICIT_ASSIGNED) {
-                    scope_error(scope, n->line, n->col, "identifier redefined as global");
+                    scope_error(scope, n->line, "identifier redefined as global");
                 }
                 id->kind = ID_GLOBAL_EXPLICIT;
             }
             break;
         case S_NONLOCAL:
             if (scope->kind == SCOPE_MODULE) {
-                scope_error(scope, n->line, n->col, "can't declare nonlocal in outer code");
+                scope_error(scope, n->line, "can't declare nonlocal in outer code");
             }
             for (size_t i = 0; i < n->n_names; i++) {
                 scope_id_t *id = scope_find_or_add(scope, n->names[i], ID_FREE);
                 if (id->kind == ID_LOCAL && !id->nonlocal_decl) {
-                    scope_error(scope, n->line, n->col, "identifier redefined as nonlocal");
+                    scope_error(scope, n->line, "identifier redefined as nonlocal");
                 }
                 id->kind = ID_FREE;
                 id->nonlocal_decl = true;
                 id->line = n->line;
                 id->col = n->col;
+            }
+            break;
+        case S_ANNOTATE:
+            // "x: T" alone makes x local to a function (and evaluates nothing).
+            if (scope->kind == SCOPE_FUNCTION && n->a->kind == E_NAME) {
+                scope_find_or_add(scope, n->a->name, ID_LOCAL);
             }
             break;
         case S_IMPORT:
@@ -296,7 +367,7 @@ static void walk_stmt(walk_t *w, scope_t *scope, node_t *n) {
             break;
         case S_FROM:
             if (n->list.n == 0 && scope->kind != SCOPE_MODULE) {
-                scope_error(scope, n->line, n->col, "import * not at module level");
+                scope_error(scope, n->line, "import * not at module level");
             }
             for (size_t i = 0; i < n->list.n; i++) {
                 node_t *a = n->list.items[i];
@@ -320,6 +391,7 @@ static void walk_stmt(walk_t *w, scope_t *scope, node_t *n) {
             walk_stmts(w, scope, &n->list2);
             break;
         case S_FOR:
+            check_async_stmt(scope, n);
             walk_expr(w, scope, n->b);
             walk_target(w, scope, n->a);
             walk_stmts(w, scope, &n->list);
@@ -339,6 +411,7 @@ static void walk_stmt(walk_t *w, scope_t *scope, node_t *n) {
             walk_stmts(w, scope, &n->list4);
             break;
         case S_WITH:
+            check_async_stmt(scope, n);
             for (size_t i = 0; i < n->list.n; i++) {
                 walk_expr(w, scope, n->list.items[i]->a);
                 if (n->list.items[i]->b != NULL) {
@@ -350,6 +423,10 @@ static void walk_stmt(walk_t *w, scope_t *scope, node_t *n) {
         case S_DEF:
             walk_list(w, scope, &n->list2); // decorators
             walk_function(w, scope, n, false);
+            if (n->flag) {
+                // async def: a coroutine, which in MicroPython is a generator.
+                n->scope->scope_flags |= BC_SCOPE_GENERATOR;
+            }
             note_store(scope, n->name);
             break;
         case S_CLASS: {
@@ -436,7 +513,7 @@ static void resolve(scope_t *s) {
         scope_id_t *id = &s->ids[i];
         if (id->nonlocal_decl && id->kind == ID_FREE) {
             if (!defined_in_parents(s, id->name)) {
-                scope_error(s, id->line, id->col, "no binding for nonlocal found");
+                scope_error(s, id->line, "no binding for nonlocal found");
             }
             close_over_in_parents(s, id->name);
         } else if (id->kind == ID_GLOBAL_IMPLICIT && s->parent != NULL && defined_in_parents(s, id->name)) {

@@ -54,6 +54,7 @@ typedef struct _scope_t {
 } scope_t;
 
 #define SCOPE_IS_FUNC_LIKE(k) ((k) != SCOPE_MODULE && (k) != SCOPE_CLASS)
+#define SCOPE_IS_COMP_LIKE(k) ((k) >= SCOPE_LIST_COMP)
 
 scope_id_t *scope_find(scope_t *scope, qstr name);
 scope_id_t *scope_find_or_add(scope_t *scope, qstr name, id_kind_t kind);

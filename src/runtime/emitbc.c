@@ -4,6 +4,7 @@
 #include "mpy/bc_lineinfo.h"
 #include "mpy/bc_opcodes.h"
 #include "mpy/bc_prelude.h"
+#include "runtime/compile.h"
 #include "runtime/emitbc.h"
 
 enum {
@@ -319,11 +320,12 @@ void emit_finish(emit_t *e, const emit_prelude_info_t *info, rt_raw_code_t *rc) 
         }
     }
 
-    // The line-number table, from the lines of the emitted instructions.
+    // The line-number table, from the lines of the emitted instructions
+    // (none from optimisation level 3).
     size_t lineinfo_alloc = 16, lineinfo_len = 0;
     uint8_t *lineinfo = m_malloc(lineinfo_alloc);
     size_t last_line = 1, last_offset = 0;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n && compile_opt_level < 3; i++) {
         const emit_insn_t *in = &e->insns[i];
         if (in->kind == INSN_LABEL || in->line <= last_line) {
             continue;

@@ -1,12 +1,12 @@
 // The Python lexer (see lexer.h).
 #include <string.h>
 
+#include "runtime/compile.h"
 #include "runtime/compile_error.h"
 #include "runtime/lexer.h"
 
-static NORETURN void lex_error(lexer_t *lex, size_t line, size_t col, const char *msg) {
-    (void)lex;
-    compile_error_at(&mp_type_SyntaxError, MP_QSTRnull, line, col, msg);
+static NORETURN void lex_error(size_t line, const char *msg) {
+    compile_error_at(&mp_type_SyntaxError, MP_QSTRnull, line, msg);
 }
 
 static int peek(lexer_t *lex, size_t ahead) {
@@ -39,9 +39,33 @@ static int hex_value(int c) {
     return -1;
 }
 
+// Line ends "\r\n" and a lone "\r" read as "\n", as MicroPython's lexer
+// reads them (in string literals too): a copy of src with them converted,
+// or src itself when it has none.
+static const char *normalise_newlines(const char *src, size_t *len) {
+    if (memchr(src, '\r', *len) == NULL) {
+        return src;
+    }
+    char *out = m_malloc(*len + 1);
+    size_t n = 0;
+    for (size_t i = 0; i < *len; i++) {
+        if (src[i] != '\r') {
+            out[n++] = src[i];
+        } else {
+            out[n++] = '\n';
+            if (i + 1 < *len && src[i + 1] == '\n') {
+                i++;
+            }
+        }
+    }
+    out[n] = 0;
+    *len = n;
+    return out;
+}
+
 void lexer_init(lexer_t *lex, const char *src, size_t len) {
     memset(lex, 0, sizeof(*lex));
-    lex->src = src;
+    lex->src = normalise_newlines(src, &len);
     lex->len = len;
     lex->line = 1;
     lex->alloc_indents = 8;
@@ -172,7 +196,7 @@ static bool read_hex(lexer_t *lex, int n, unsigned long *value) {
 
 // Reads a string literal body after its prefix; pos is at the opening quote.
 static void read_string(lexer_t *lex, bool is_raw, bool is_bytes, bool is_fstring) {
-    size_t start_line = lex->line, start_col = lex->pos - lex->line_start + 1;
+    size_t start_line = lex->line;
     int quote = peek(lex, 0);
     bool triple = peek(lex, 1) == quote && peek(lex, 2) == quote;
     lex->pos += triple ? 3 : 1;
@@ -181,7 +205,7 @@ static void read_string(lexer_t *lex, bool is_raw, bool is_bytes, bool is_fstrin
     for (;;) {
         int c = peek(lex, 0);
         if (c < 0) {
-            lex_error(lex, start_line, start_col, "invalid syntax");
+            lex_error(start_line, "invalid syntax");
         }
         if (c == quote) {
             if (!triple) {
@@ -195,7 +219,7 @@ static void read_string(lexer_t *lex, bool is_raw, bool is_bytes, bool is_fstrin
         }
         if (c == '\n') {
             if (!triple) {
-                lex_error(lex, start_line, start_col, "invalid syntax");
+                lex_error(start_line, "invalid syntax");
             }
             lex->pos++;
             lex->line++;
@@ -211,7 +235,7 @@ static void read_string(lexer_t *lex, bool is_raw, bool is_bytes, bool is_fstrin
         // A backslash.
         int e = peek(lex, 1);
         if (e < 0) {
-            lex_error(lex, start_line, start_col, "invalid syntax");
+            lex_error(start_line, "invalid syntax");
         }
         if (is_raw) {
             // Kept as written; only stops the next character ending the string.
@@ -263,7 +287,7 @@ static void read_string(lexer_t *lex, bool is_raw, bool is_bytes, bool is_fstrin
                 break;
             case 'x':
                 if (!read_hex(lex, 2, &value)) {
-                    lex_error(lex, start_line, start_col, "invalid syntax");
+                    lex_error(start_line, "invalid syntax");
                 }
                 if (is_bytes) {
                     sb_add_byte(&sb, (unsigned)value);
@@ -279,7 +303,7 @@ static void read_string(lexer_t *lex, bool is_raw, bool is_bytes, bool is_fstrin
                     break;
                 }
                 if (!read_hex(lex, e == 'u' ? 4 : 8, &value) || value > 0x10ffff) {
-                    lex_error(lex, start_line, start_col, "invalid syntax");
+                    lex_error(start_line, "invalid syntax");
                 }
                 sb_add_utf8(&sb, value);
                 break;
@@ -323,7 +347,7 @@ static void read_string(lexer_t *lex, bool is_raw, bool is_bytes, bool is_fstrin
 static void skip_space(lexer_t *lex) {
     for (;;) {
         int c = peek(lex, 0);
-        if (c == ' ' || c == '\t' || c == '\f' || c == '\r') {
+        if (c == ' ' || c == '\t' || c == '\f') {
             lex->pos++;
         } else if (c == '#') {
             while (peek(lex, 0) >= 0 && peek(lex, 0) != '\n') {
@@ -331,10 +355,6 @@ static void skip_space(lexer_t *lex) {
             }
         } else if (c == '\\' && peek(lex, 1) == '\n') {
             lex->pos += 2;
-            lex->line++;
-            lex->line_start = lex->pos;
-        } else if (c == '\\' && peek(lex, 1) == '\r' && peek(lex, 2) == '\n') {
-            lex->pos += 3;
             lex->line++;
             lex->line_start = lex->pos;
         } else {
@@ -360,10 +380,6 @@ static bool read_indentation(lexer_t *lex) {
             }
             c = peek(lex, 0);
         }
-        if (c == '\r' && peek(lex, 1) == '\n') {
-            lex->pos++;
-            c = '\n';
-        }
         if (c == '\n') {
             // A blank line: no effect on indentation.
             lex->pos++;
@@ -372,8 +388,11 @@ static bool read_indentation(lexer_t *lex) {
             continue;
         }
         if (c == '\\' && peek(lex, 1) == '\n') {
-            // A continuation line right at the start counts as its indentation.
+            // A continuation line right at the start counts as its
+            // indentation; the logical line it starts ends with a NEWLINE,
+            // even if nothing follows.
             lex->at_line_start = false;
+            lex->emitted_newline = false;
             return false;
         }
         lex->at_line_start = false;
@@ -395,7 +414,7 @@ static bool read_indentation(lexer_t *lex) {
                 n++;
             }
             if (lex->indents[lex->n_indents - 1] != col) {
-                compile_error_at(&mp_type_IndentationError, MP_QSTRnull, lex->line, lex->tok.col,
+                compile_error_at(&mp_type_IndentationError, MP_QSTRnull, lex->line,
                     "unindent doesn't match any outer indent level");
             }
             lex->pending_dedents = n - 1;
@@ -503,6 +522,10 @@ void lexer_next(lexer_t *lex) {
                 break;
             }
         }
+        if (tok->text_len == 9 && memcmp(tok->text, "__debug__", 9) == 0) {
+            // A constant, as in MicroPython (so x.__debug__ is a syntax error).
+            tok->kind = compile_opt_level == 0 ? K_TRUE : K_FALSE;
+        }
         return;
     }
     if (c == '\'' || c == '"') {
@@ -543,5 +566,5 @@ void lexer_next(lexer_t *lex) {
             return;
         }
     }
-    lex_error(lex, tok->line, tok->col, "invalid syntax");
+    lex_error(tok->line, "invalid syntax");
 }

@@ -48,6 +48,7 @@ MP_DECLARE_CONST_FUN_OBJ_VAR_BETWEEN(mp_builtin_help_obj);
 
 // builtin_exec.c
 MP_DECLARE_CONST_FUN_OBJ_VAR_BETWEEN(mp_builtin_exec_obj);
+MP_DECLARE_CONST_FUN_OBJ_VAR_BETWEEN(mp_builtin_compile_obj);
 MP_DECLARE_CONST_FUN_OBJ_VAR_BETWEEN(mp_builtin_eval_obj);
 MP_DECLARE_CONST_FUN_OBJ_0(mp_builtin_globals_obj);
 MP_DECLARE_CONST_FUN_OBJ_0(mp_builtin_locals_obj);

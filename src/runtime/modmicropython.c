@@ -1,5 +1,6 @@
 // The micropython module: const() (the compiler folds it; at run time it is
-// the identity), and a look at the heap.
+// the identity), the compiler's opt_level(), and a look at the heap.
+#include "runtime/compile.h"
 #include "runtime/runtime.h"
 
 static mp_obj_t micropython_const(mp_obj_t value) {
@@ -33,13 +34,12 @@ static mp_obj_t micropython_heap_unlock(void) {
 }
 static MP_DEFINE_CONST_FUN_OBJ_0(micropython_heap_unlock_obj, micropython_heap_unlock);
 
-// opt_level() gives the optimisation level of code compiled from now on,
-// opt_level(n) sets it.
+// opt_level([level]): the compiler's optimisation level, read or set.
 static mp_obj_t micropython_opt_level(size_t n_args, const mp_obj_t *args) {
     if (n_args == 0) {
-        return MP_OBJ_NEW_SMALL_INT(mp_state.opt_level);
+        return MP_OBJ_NEW_SMALL_INT(compile_opt_level);
     }
-    mp_state.opt_level = (mp_uint_t)mp_obj_get_int(args[0]);
+    compile_opt_level = (mp_uint_t)mp_obj_get_int(args[0]);
     return mp_const_none;
 }
 static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(micropython_opt_level_obj, 0, 1, micropython_opt_level);
@@ -47,10 +47,10 @@ static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(micropython_opt_level_obj, 0, 1, micr
 static const mp_rom_map_elem_t micropython_table[] = {
     { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_micropython) },
     { MP_ROM_QSTR(MP_QSTR_const), MP_ROM_PTR(&micropython_const_obj) },
-    { MP_ROM_QSTR(MP_QSTR_opt_level), MP_ROM_PTR(&micropython_opt_level_obj) },
     { MP_ROM_QSTR(MP_QSTR_heap_lock), MP_ROM_PTR(&micropython_heap_lock_obj) },
     { MP_ROM_QSTR(MP_QSTR_heap_unlock), MP_ROM_PTR(&micropython_heap_unlock_obj) },
     { MP_ROM_QSTR(MP_QSTR_mem_info), MP_ROM_PTR(&micropython_mem_info_obj) },
+    { MP_ROM_QSTR(MP_QSTR_opt_level), MP_ROM_PTR(&micropython_opt_level_obj) },
 };
 static MP_DEFINE_CONST_DICT(micropython_dict, micropython_table);
 

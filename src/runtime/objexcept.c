@@ -47,6 +47,7 @@ DEFINE_EXCEPTION(KeyboardInterrupt, BaseException);
 DEFINE_EXCEPTION(GeneratorExit, BaseException);
 DEFINE_EXCEPTION(Exception, BaseException);
 DEFINE_EXCEPTION(StopIteration, Exception);
+DEFINE_EXCEPTION(StopAsyncIteration, Exception);
 DEFINE_EXCEPTION(ArithmeticError, Exception);
 DEFINE_EXCEPTION(OverflowError, ArithmeticError);
 DEFINE_EXCEPTION(ZeroDivisionError, ArithmeticError);

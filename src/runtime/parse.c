@@ -1,6 +1,5 @@
-// The recursive-descent parser (see parse.h). Grammar: Python 3's, less
-// async/await and the walrus operator, which raise SyntaxError with their
-// position.
+// The recursive-descent parser (see parse.h). Grammar: MicroPython v1.21's
+// (Python 3's, with assignment expressions only where v1.21 has them).
 #include <string.h>
 
 #include "runtime/compile_error.h"
@@ -37,9 +36,9 @@ static void list_add(node_list_t *l, node_t *n) {
 
 static NORETURN void syntax_error_here(parser_t *p, const char *msg) {
     if (TOK.kind == T_INDENT) {
-        compile_error_at(&mp_type_IndentationError, MP_QSTRnull, TOK.line, TOK.col, "unexpected indent");
+        compile_error_at(&mp_type_IndentationError, MP_QSTRnull, TOK.line, "unexpected indent");
     }
-    compile_error_at(&mp_type_SyntaxError, MP_QSTRnull, TOK.line, TOK.col, msg);
+    compile_error_at(&mp_type_SyntaxError, MP_QSTRnull, TOK.line, msg);
 }
 
 static NORETURN void invalid(parser_t *p) {
@@ -80,10 +79,6 @@ static void check_nesting(void) {
     if (mp_stack_exhausted()) {
         mp_raise_msg(&mp_type_MemoryError, MP_ERROR_TEXT("memory allocation failed: code nested too deeply"));
     }
-}
-
-static NORETURN void unsupported(parser_t *p, const char *msg) {
-    compile_error_at(&mp_type_SyntaxError, MP_QSTRnull, TOK.line, TOK.col, msg);
 }
 
 /******************************************************************************/
@@ -153,16 +148,32 @@ static node_t *parse_number(parser_t *p) {
         } else {
             nlr_jump(nlr.ret_val);
         }
-        compile_error_at(&mp_type_SyntaxError, MP_QSTRnull, n->line, n->col, msg);
+        compile_error_at(&mp_type_SyntaxError, MP_QSTRnull, n->line, msg);
     }
     advance(p);
     return n;
 }
 
-// The text of an f-string becomes fmt.format(args...): each replacement
-// field {expr!c:spec} keeps only {!c:spec} in the format string and its
-// expression, parsed on its own, joins the arguments.
-static node_t *parse_fstring_expr(const char *src, size_t len, size_t line, size_t col) {
+// The text of an f-string becomes fmt.format(args...), as MicroPython's
+// lexer makes it: each replacement field {expr!c:spec} keeps only {!c:spec}
+// in the format string and its expression, parsed on its own, joins the
+// arguments. A field {expr=...} also puts "expr=" before its value. Fields
+// nested in a format spec ({x:{w}}) are arguments too, taken in order by
+// str.format's automatic numbering.
+typedef struct {
+    const char *s;  // the f-string's text (escapes applied, braces kept)
+    size_t len, i;  // its length, the position read
+    size_t line;
+    char *fmt;      // the format string made (room for 2 * len bytes)
+    size_t fmt_len;
+    node_list_t *args;
+} fstring_t;
+
+static NORETURN void fstring_invalid(fstring_t *f) {
+    compile_error_at(&mp_type_SyntaxError, MP_QSTRnull, f->line, "invalid syntax");
+}
+
+static node_t *parse_fstring_expr(fstring_t *f, const char *src, size_t len) {
     check_nesting();
     parser_t sub;
     // Parenthesised so that newlines inside are ignored as within brackets.
@@ -172,82 +183,112 @@ static node_t *parse_fstring_expr(const char *src, size_t len, size_t line, size
     text[len + 1] = ')';
     text[len + 2] = 0;
     lexer_init(&sub.lex, text, len + 2);
-    sub.lex.line = line;
+    sub.lex.line = f->line;
     sub.kind = MP_PARSE_EVAL_INPUT;
     lexer_next(&sub.lex);
     node_t *e = parse_test(&sub);
     if (sub.lex.tok.kind != T_EOF && sub.lex.tok.kind != T_NEWLINE) {
-        compile_error_at(&mp_type_SyntaxError, MP_QSTRnull, line, col, "invalid syntax");
+        fstring_invalid(f);
     }
     return e;
 }
 
-static void fstring_to_format(const char *s, size_t len, size_t line, size_t col, char **fmt_out,
-    size_t *fmt_len, node_list_t *args) {
-    char *fmt = m_malloc(len + 1);
-    size_t fl = 0;
-    size_t i = 0;
-    while (i < len) {
-        char c = s[i];
-        if ((c == '{' || c == '}') && i + 1 < len && s[i + 1] == c) {
-            fmt[fl++] = c;
-            fmt[fl++] = c;
-            i += 2;
-            continue;
-        }
-        if (c == '}') {
-            compile_error_at(&mp_type_SyntaxError, MP_QSTRnull, line, col, "invalid syntax");
-        }
-        if (c != '{') {
-            fmt[fl++] = c;
-            i++;
-            continue;
-        }
-        // A replacement field: the expression runs to a top-level '!', ':' or '}'.
-        size_t start = ++i;
-        int depth = 0;
-        char quote = 0;
-        while (i < len) {
-            char d = s[i];
-            if (quote) {
-                if (d == quote) {
-                    quote = 0;
-                }
-            } else if (d == '\'' || d == '"') {
-                quote = d;
-            } else if (d == '(' || d == '[' || d == '{') {
-                depth++;
-            } else if (d == ')' || d == ']' || d == '}') {
-                if (depth == 0) {
-                    break;
-                }
-                depth--;
-            } else if (depth == 0 && (d == ':' || (d == '!' && i + 1 < len && s[i + 1] != '='))) {
-                break;
+// Does a conversion ("!r" or "!s", then ':' or '}') start at s[i]?
+static bool fstring_at_conversion(const fstring_t *f, size_t i) {
+    return f->s[i] == '!' && i + 2 < f->len && (f->s[i + 1] == 'r' || f->s[i + 1] == 's')
+           && (f->s[i + 2] == ':' || f->s[i + 2] == '}');
+}
+
+static void fstring_add(fstring_t *f, char c) {
+    f->fmt[f->fmt_len++] = c;
+}
+
+// A replacement field, at the character after its '{'.
+static void fstring_field(fstring_t *f) {
+    check_nesting();
+    const char *s = f->s;
+    size_t start = f->i, i = f->i;
+    // The expression runs to a ':', '}' or conversion outside brackets and
+    // string literals.
+    int depth = 0;
+    char quote = 0;
+    while (i < f->len) {
+        char d = s[i];
+        if (quote) {
+            if (d == quote) {
+                quote = 0;
             }
-            i++;
+        } else if (d == '\'' || d == '"') {
+            quote = d;
+        } else if (d == '(' || d == '[' || d == '{') {
+            depth++;
+        } else if (depth > 0 && (d == ')' || d == ']' || d == '}')) {
+            depth--;
+        } else if (depth == 0 && (d == ':' || d == '}' || fstring_at_conversion(f, i))) {
+            break;
         }
-        if (i >= len || i == start) {
-            compile_error_at(&mp_type_SyntaxError, MP_QSTRnull, line, col, "invalid syntax");
-        }
-        list_add(args, parse_fstring_expr(s + start, i - start, line, col));
-        fmt[fl++] = '{';
-        // Conversion and format spec are kept for str.format.
-        while (i < len && s[i] != '}') {
-            if (s[i] == '{') {
-                compile_error_at(&mp_type_SyntaxError, MP_QSTRnull, line, col,
-                    "nested f-string format specs are not supported by mpy-host");
-            }
-            fmt[fl++] = s[i++];
-        }
-        if (i >= len) {
-            compile_error_at(&mp_type_SyntaxError, MP_QSTRnull, line, col, "invalid syntax");
-        }
-        fmt[fl++] = '}';
         i++;
     }
-    *fmt_out = fmt;
-    *fmt_len = fl;
+    if (i >= f->len || i == start) {
+        fstring_invalid(f);
+    }
+    size_t expr_len = i - start;
+    if (s[i - 1] == '=') {
+        // {expr=}: the text of the field, as written, before its value.
+        for (size_t k = start; k < i; k++) {
+            fstring_add(f, s[k]);
+            if (s[k] == '{' || s[k] == '}') {
+                fstring_add(f, s[k]);
+            }
+        }
+        expr_len--;
+    }
+    list_add(f->args, parse_fstring_expr(f, s + start, expr_len));
+    fstring_add(f, '{');
+    if (s[i] == '!') {
+        fstring_add(f, s[i++]);
+        fstring_add(f, s[i++]);
+    }
+    if (s[i] == ':') {
+        fstring_add(f, s[i++]);
+        while (i < f->len && s[i] != '}') {
+            if (s[i] == '{' && i + 1 < f->len && s[i + 1] != '{') {
+                f->i = i + 1;
+                fstring_field(f);
+                i = f->i;
+            } else if (s[i] == '{' && i + 1 < f->len) {
+                // "{{" stays, for str.format to judge.
+                fstring_add(f, s[i++]);
+                fstring_add(f, s[i++]);
+            } else {
+                fstring_add(f, s[i++]);
+            }
+        }
+        if (i >= f->len) {
+            fstring_invalid(f);
+        }
+    }
+    fstring_add(f, '}');
+    f->i = i + 1;
+}
+
+static void fstring_to_format(const char *s, size_t len, size_t line, char **fmt_out,
+    size_t *fmt_len, node_list_t *args) {
+    fstring_t f = {s, len, 0, line, m_malloc(2 * len + 1), 0, args};
+    while (f.i < len) {
+        char c = s[f.i++];
+        if (c == '{' && !(f.i < len && s[f.i] == '{')) {
+            fstring_field(&f);
+            continue;
+        }
+        fstring_add(&f, c);
+        if ((c == '{' || c == '}') && f.i < len && s[f.i] == c) {
+            // "{{" and "}}" stay as they are for str.format.
+            fstring_add(&f, s[f.i++]);
+        }
+    }
+    *fmt_out = f.fmt;
+    *fmt_len = f.fmt_len;
 }
 
 // One or more adjacent string literals (str and f-strings, or bytes).
@@ -284,7 +325,7 @@ static node_t *parse_strings(parser_t *p) {
                 blen = el;
                 any_f = true;
             }
-            fstring_to_format(part, plen, TOK.line, TOK.col, &conv, &clen, &args);
+            fstring_to_format(part, plen, TOK.line, &conv, &clen, &args);
         } else if (any_f) {
             conv = m_malloc(2 * plen + 1);
             for (size_t i = 0; i < plen; i++) {
@@ -352,6 +393,32 @@ static node_t *parse_test_or_star(parser_t *p) {
     return parse_test(p);
 }
 
+// After a test: [':=' test], making an assignment expression.
+static node_t *parse_walrus_rest(parser_t *p, node_t *target) {
+    if (TOK.kind != P_WALRUS) {
+        return target;
+    }
+    node_t *n = node_new(E_NAMEDEXPR, target->line, target->col);
+    advance(p);
+    n->a = target;
+    n->b = parse_test(p);
+    return n;
+}
+
+// test [':=' test], where MicroPython's grammar has namedexpr_test.
+static node_t *parse_namedexpr_test(parser_t *p) {
+    return parse_walrus_rest(p, parse_test(p));
+}
+
+// An item of a parenthesised or bracketed display: a starred expression or
+// a test, maybe an assignment expression.
+static node_t *parse_testlist_comp_item(parser_t *p) {
+    if (TOK.kind == O_STAR) {
+        return parse_test_or_star(p);
+    }
+    return parse_namedexpr_test(p);
+}
+
 // An expression (no comparison) or a starred one: a target.
 static node_t *parse_test_or_star_expr(parser_t *p) {
     if (TOK.kind == O_STAR) {
@@ -375,7 +442,7 @@ static node_t *parse_paren(parser_t *p) {
         expect(p, P_RPAREN);
         return y;
     }
-    node_t *first = parse_test_or_star(p);
+    node_t *first = parse_testlist_comp_item(p);
     if (TOK.kind == K_FOR) {
         node_t *g = node_new(E_GENEXP, first->line, first->col);
         g->a = first;
@@ -394,7 +461,7 @@ static node_t *parse_paren(parser_t *p) {
         if (TOK.kind == P_RPAREN) {
             break;
         }
-        list_add(&tup->list, parse_test_or_star(p));
+        list_add(&tup->list, parse_testlist_comp_item(p));
     }
     expect(p, P_RPAREN);
     return tup;
@@ -406,7 +473,7 @@ static node_t *parse_bracket(parser_t *p) {
     if (accept(p, P_RBRACKET)) {
         return lst;
     }
-    node_t *first = parse_test_or_star(p);
+    node_t *first = parse_testlist_comp_item(p);
     if (TOK.kind == K_FOR) {
         lst->kind = E_LISTCOMP;
         lst->a = first;
@@ -419,7 +486,7 @@ static node_t *parse_bracket(parser_t *p) {
         if (TOK.kind == P_RBRACKET) {
             break;
         }
-        list_add(&lst->list, parse_test_or_star(p));
+        list_add(&lst->list, parse_testlist_comp_item(p));
     }
     expect(p, P_RBRACKET);
     return lst;
@@ -432,7 +499,7 @@ static node_t *parse_brace(parser_t *p) {
         return d;
     }
     if (TOK.kind == O_DSTAR) {
-        unsupported(p, "dict unpacking in displays is not supported by mpy-host");
+        invalid(p); // {**d}: not in v1.21's grammar
     }
     node_t *first = parse_test_or_star(p);
     if (accept(p, P_COLON)) {
@@ -513,8 +580,6 @@ static node_t *parse_atom(parser_t *p) {
             return parse_bracket(p);
         case P_LBRACE:
             return parse_brace(p);
-        case K_AWAIT:
-            unsupported(p, "async is not supported by mpy-host");
         default:
             // Including yield not in parentheses inside an expression.
             invalid(p);
@@ -538,7 +603,9 @@ static void parse_call_args(parser_t *p, node_t *call) {
             arg->a = parse_test(p);
         } else {
             arg = parse_test(p);
-            if (TOK.kind == P_ASSIGN) {
+            if (TOK.kind == P_WALRUS) {
+                arg = parse_walrus_rest(p, arg);
+            } else if (TOK.kind == P_ASSIGN) {
                 if (arg->kind != E_NAME) {
                     syntax_error_here(p, "LHS of keyword arg must be an id");
                 }
@@ -588,7 +655,13 @@ static node_t *parse_subscript_item(parser_t *p) {
     return s;
 }
 
+// [await] atom trailer*
 static node_t *parse_atom_expr(parser_t *p) {
+    node_t *await = NULL;
+    if (TOK.kind == K_AWAIT) {
+        await = node_at_tok(p, E_AWAIT);
+        advance(p);
+    }
     node_t *n = parse_atom(p);
     for (;;) {
         if (TOK.kind == P_LPAREN) {
@@ -623,6 +696,9 @@ static node_t *parse_atom_expr(parser_t *p) {
             attr->a = n;
             attr->name = expect_name(p);
             n = attr;
+        } else if (await != NULL) {
+            await->a = n;
+            return await;
         } else {
             return n;
         }
@@ -825,9 +901,6 @@ static node_t *parse_test(parser_t *p) {
         n->c = parse_test(p);
         return n;
     }
-    if (TOK.kind == P_WALRUS) {
-        unsupported(p, "assignment expressions are not supported by mpy-host");
-    }
     return body;
 }
 
@@ -915,7 +988,7 @@ static void parse_params(parser_t *p, node_t *n, tok_kind_t end) {
         }
         for (size_t i = 0; i < n->n_params; i++) {
             if (n->params[i].name == prm.name) {
-                compile_error_at(&mp_type_SyntaxError, MP_QSTRnull, prm.line, prm.col,
+                compile_error_at(&mp_type_SyntaxError, MP_QSTRnull, prm.line,
                     "duplicate argument name in function definition");
             }
         }
@@ -1134,7 +1207,8 @@ static node_t *parse_small_stmt(parser_t *p) {
         advance(p);
         (void)parse_test(p);
         if (!accept(p, P_ASSIGN)) {
-            n = node_new(S_PASS, line, col);
+            n = node_new(S_ANNOTATE, line, col);
+            n->a = first;
             return n;
         }
         n = node_new(S_ASSIGN, line, col);
@@ -1166,7 +1240,7 @@ static void parse_simple_stmts(parser_t *p, node_list_t *out) {
 static node_t *parse_if(parser_t *p) {
     node_t *n = node_at_tok(p, S_IF);
     advance(p); // if / elif
-    n->a = parse_test(p);
+    n->a = parse_namedexpr_test(p);
     parse_block(p, &n->list);
     if (TOK.kind == K_ELIF) {
         list_add(&n->list2, parse_if(p));
@@ -1221,30 +1295,80 @@ static node_t *parse_class(parser_t *p, node_list_t decorators) {
     return n;
 }
 
-static void parse_stmt(parser_t *p, node_list_t *out) {
+static node_t *parse_for(parser_t *p) {
+    node_t *n = node_at_tok(p, S_FOR);
+    advance(p);
+    n->a = parse_target_list(p);
+    expect(p, K_IN);
+    n->b = parse_testlist(p, false);
+    parse_block(p, &n->list);
+    if (accept(p, K_ELSE)) {
+        parse_block(p, &n->list2);
+    }
+    return n;
+}
+
+static node_t *parse_with(parser_t *p) {
+    node_t *n = node_at_tok(p, S_WITH);
+    advance(p);
+    do {
+        node_t *item = node_at_tok(p, E_PAIR);
+        item->a = parse_test(p);
+        if (accept(p, K_AS)) {
+            item->b = parse_expr(p);
+        }
+        list_add(&n->list, item);
+    } while (accept(p, P_COMMA));
+    parse_block(p, &n->list2);
+    return n;
+}
+
+static node_t *parse_def(parser_t *p, node_list_t decorators) {
+    node_t *n = node_at_tok(p, S_DEF);
+    expect(p, K_DEF);
+    n->name = expect_name(p);
+    expect(p, P_LPAREN);
+    parse_params(p, n, P_RPAREN);
+    expect(p, P_RPAREN);
+    if (accept(p, P_ARROW)) {
+        (void)parse_test(p);
+    }
+    n->list2 = decorators;
+    parse_block(p, &n->list);
+    return n;
+}
+
+// async def / async for / async with, at 'async': the statement with its
+// flag set.
+static node_t *parse_async(parser_t *p, node_list_t decorators) {
+    size_t line = TOK.line, col = TOK.col;
+    advance(p);
     node_t *n;
+    if (TOK.kind == K_DEF) {
+        n = parse_def(p, decorators);
+    } else if (decorators.n == 0 && TOK.kind == K_FOR) {
+        n = parse_for(p);
+    } else if (decorators.n == 0 && TOK.kind == K_WITH) {
+        n = parse_with(p);
+    } else {
+        invalid(p);
+    }
+    n->flag = true;
+    n->line = line;
+    n->col = col;
+    return n;
+}
+
+static void parse_stmt(parser_t *p, node_list_t *out) {
     node_list_t decorators = {0};
     switch (TOK.kind) {
         case K_IF:
             list_add(out, parse_if(p));
             return;
-        case K_WHILE:
-            n = node_at_tok(p, S_WHILE);
+        case K_WHILE: {
+            node_t *n = node_at_tok(p, S_WHILE);
             advance(p);
-            n->a = parse_test(p);
-            parse_block(p, &n->list);
-            if (accept(p, K_ELSE)) {
-                parse_block(p, &n->list2);
-            }
-            list_add(out, n);
-            return;
-        case K_FOR: {
-            n = node_at_tok(p, S_FOR);
-            advance(p);
-            node_t *t = parse_target_list(p);
-            n->a = t;
-            expect(p, K_IN);
-            n->b = parse_testlist(p, false);
+            n->a = parse_namedexpr_test(p);
             parse_block(p, &n->list);
             if (accept(p, K_ELSE)) {
                 parse_block(p, &n->list2);
@@ -1252,22 +1376,14 @@ static void parse_stmt(parser_t *p, node_list_t *out) {
             list_add(out, n);
             return;
         }
+        case K_FOR:
+            list_add(out, parse_for(p));
+            return;
         case K_TRY:
             list_add(out, parse_try(p));
             return;
         case K_WITH:
-            n = node_at_tok(p, S_WITH);
-            advance(p);
-            do {
-                node_t *item = node_at_tok(p, E_PAIR);
-                item->a = parse_test(p);
-                if (accept(p, K_AS)) {
-                    item->b = parse_expr(p);
-                }
-                list_add(&n->list, item);
-            } while (accept(p, P_COMMA));
-            parse_block(p, &n->list2);
-            list_add(out, n);
+            list_add(out, parse_with(p));
             return;
         case O_AT:
             while (accept(p, O_AT)) {
@@ -1276,31 +1392,21 @@ static void parse_stmt(parser_t *p, node_list_t *out) {
             }
             if (TOK.kind == K_CLASS) {
                 list_add(out, parse_class(p, decorators));
-                return;
+            } else if (TOK.kind == K_ASYNC) {
+                list_add(out, parse_async(p, decorators));
+            } else {
+                list_add(out, parse_def(p, decorators));
             }
-            if (TOK.kind != K_DEF) {
-                invalid(p);
-            }
-            MP_FALLTHROUGH
+            return;
         case K_DEF:
-            n = node_at_tok(p, S_DEF);
-            advance(p);
-            n->name = expect_name(p);
-            expect(p, P_LPAREN);
-            parse_params(p, n, P_RPAREN);
-            expect(p, P_RPAREN);
-            if (accept(p, P_ARROW)) {
-                (void)parse_test(p);
-            }
-            n->list2 = decorators;
-            parse_block(p, &n->list);
-            list_add(out, n);
+            list_add(out, parse_def(p, decorators));
             return;
         case K_CLASS:
             list_add(out, parse_class(p, decorators));
             return;
         case K_ASYNC:
-            unsupported(p, "async is not supported by mpy-host");
+            list_add(out, parse_async(p, decorators));
+            return;
         case T_INDENT:
         case T_DEDENT:
         case T_NEWLINE:
@@ -1332,7 +1438,7 @@ node_list_t parse_source(const char *source, size_t len, mp_parse_input_kind_t k
         return out;
     }
     while (TOK.kind != T_EOF) {
-        if (accept(p, T_NEWLINE)) {
+        if (kind != MP_PARSE_SINGLE_INPUT && accept(p, T_NEWLINE)) {
             continue;
         }
         parse_stmt(p, &out);

@@ -38,15 +38,18 @@ typedef enum {
     E_AND, E_OR, // list: operands
     E_COMPARE,  // a, then list: operands with ops[] (mp_binary_op_t; IN/IS with negation flag bit 0x80)
     E_IFEXP,    // a if b else c
+    E_NAMEDEXPR, // a := b (a: the target, a name unless in error)
     E_LAMBDA,   // params, a: body
     E_YIELD,    // yield a (a may be NULL)
     E_YIELD_FROM, // yield from a
+    E_AWAIT,    // await a
     // Statements.
     S_EXPR,     // a
     S_ASSIGN,   // list: targets (left to right), a: value
     S_AUGASSIGN, // a: target, op (in-place mp_binary_op_t), b: value
     S_DEL,      // list: targets
     S_PASS, S_BREAK, S_CONTINUE,
+    S_ANNOTATE, // a: target of an annotation without a value ("x: T")
     S_RETURN,   // a (may be NULL)
     S_RAISE,    // a: exception (may be NULL), b: cause (may be NULL)
     S_GLOBAL, S_NONLOCAL, // names, n_names
@@ -56,11 +59,11 @@ typedef enum {
     E_ALIAS,    // name (dotted), asname (MP_QSTRnull when none)
     S_IF,       // a: condition, list: body, list2: else
     S_WHILE,    // a: condition, list: body, list2: else
-    S_FOR,      // a: target, b: iterable, list: body, list2: else
+    S_FOR,      // a: target, b: iterable, list: body, list2: else (flag: async for)
     S_TRY,      // list: body, list2: S_HANDLER, list3: else, list4: finally (has_finally)
     S_HANDLER,  // a: type (may be NULL), name (MP_QSTRnull when none), list: body
-    S_WITH,     // list: E_PAIR (a: context, b: target or NULL), list2: body
-    S_DEF,      // name, params, list: body, list2: decorators
+    S_WITH,     // list: E_PAIR (a: context, b: target or NULL), list2: body (flag: async with)
+    S_DEF,      // name, params, list: body, list2: decorators (flag: async def)
     S_CLASS,    // name, list: body, list2: decorators, list3: bases (call arguments)
 } node_kind_t;
 
@@ -90,7 +93,8 @@ struct _scope_t;
 struct _node_t {
     uint8_t kind;   // node_kind_t
     uint8_t op;
-    bool flag;      // S_TRY: has finally; E_TUPLE: written in parentheses
+    bool flag;      // S_TRY: has finally; E_TUPLE: written in parentheses;
+                    // S_DEF, S_FOR, S_WITH: async
     size_t line, col;
     node_t *a, *b, *c;
     node_list_t list, list2, list3, list4;

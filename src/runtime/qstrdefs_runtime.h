@@ -8,3 +8,4 @@
 #include "runtime/qstrdefs_vm.h"
 #include "runtime/qstrdefs_class.h"
 #include "runtime/qstrdefs_files.h"
+#include "runtime/qstrdefs_compiler.h"

@@ -114,6 +114,7 @@ extern const mp_obj_type_t mp_type_OSError;
 extern const mp_obj_type_t mp_type_OverflowError;
 extern const mp_obj_type_t mp_type_RuntimeError;
 extern const mp_obj_type_t mp_type_StopIteration;
+extern const mp_obj_type_t mp_type_StopAsyncIteration;
 extern const mp_obj_type_t mp_type_SyntaxError;
 extern const mp_obj_type_t mp_type_SystemExit;
 extern const mp_obj_type_t mp_type_TypeError;
@@ -440,7 +441,6 @@ typedef struct _mp_state_t {
     size_t heap_size;
     char *stack_limit;            // RuntimeError beyond this C stack depth
     unsigned mpy_sub_version;     // the only .mpy sub-version of native code loaded; 0: all
-    mp_uint_t opt_level;          // micropython.opt_level(): 0 to 3, as MicroPython's -O
     mp_obj_dict_t *builtins_override; // names stored into the builtins module, or NULL
     void (*loop_hook)(void);      // see mp_hook_loop
     struct _mp_vfs_mount_t *vfs_mount_table; // vfs.c: the mounted file systems

@@ -185,7 +185,7 @@ static void unit_tests(void) {
     }
 
     // Errors: type, message and line.
-    expect_error("error/invalid", "x = = 1\n", &mp_type_SyntaxError, "invalid syntax (column 5)", 1);
+    expect_error("error/invalid", "x = = 1\n", &mp_type_SyntaxError, "invalid syntax", 1);
     expect_error("error/unexpected-indent", "x = 1\n  y = 2\n", &mp_type_IndentationError, "unexpected indent", 2);
     expect_error("error/unindent", "if 1:\n    x=1\n  y=2\n", &mp_type_IndentationError,
         "unindent doesn't match any outer indent level", 3);

@@ -92,3 +92,61 @@ def consts():
     else:
         w = 2
     return q
+
+# Assignment expressions (scopes as MicroPython binds them).
+(x := 4)
+print(x)
+if y := 2:
+    print(y)
+print(4, z := 5)
+def f():
+    l = [0, 1]
+    while local := len(l):
+        print(local, l.pop())
+def foo():
+    print(any((hit := i) % 5 == 3 for i in range(10)))
+    return hit
+print([((m := k + 1), k * m) for k in range(4)])
+def scope1():
+    var1 = 0
+    print([var1 := i for i in [0, 1] if i > var1])
+def scope2():
+    global var2
+    print([var2 := i for i in range(2)])
+def scope5():
+    def inner5():
+        nonlocal var5
+        print([var5 := i for i in range(2)])
+    var5 = 0
+print([[(j := i) for i in range(2)] for j in range(2)])
+
+# async def, await, async for, async with.
+async def f(x, y=1):
+    a = await x
+    async for i in a.b():
+        if i:
+            break
+        elif y:
+            continue
+        print(i)
+    else:
+        print(2)
+    async with x as q, y:
+        print(q)
+        return 5
+    async with x:
+        for j in y:
+            break
+    await (await y)
+    return await x.y(1) ** 2
+def g():
+    await z
+    async for k in z:
+        pass
+l = lambda: await q
+@dec
+async def h(): pass
+class C:
+    async def m(self):
+        async with self:
+            pass
