@@ -4,12 +4,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "runtime/objfloat.h"
 #include "runtime/objint.h"
-
-typedef struct _mp_obj_float_t {
-    mp_obj_base_t base;
-    mp_float_t value;
-} mp_obj_float_t;
 
 mp_obj_t mp_obj_new_float(mp_float_t value) {
     mp_obj_float_t *o = mp_obj_malloc(mp_obj_float_t, &mp_type_float);
