@@ -1,9 +1,10 @@
 // The built-in modules, found by name before any .mpy on sys.path.
 #include "runtime/modsys.h"
 
-// Not in runtime.h: only this table names it.
+// Not in runtime.h: only this table names them.
 extern const mp_obj_module_t mp_module_gc;
 extern const mp_obj_module_t mp_module_os;
+extern const mp_obj_module_t mp_module_math;
 
 static const mp_rom_map_elem_t builtin_module_table[] = {
     { MP_ROM_QSTR(MP_QSTR_builtins), MP_ROM_PTR(&mp_module_builtins) },
@@ -13,6 +14,7 @@ static const mp_rom_map_elem_t builtin_module_table[] = {
     { MP_ROM_QSTR(MP_QSTR_io), MP_ROM_PTR(&mp_module_io) },
     { MP_ROM_QSTR(MP_QSTR_micropython), MP_ROM_PTR(&mp_module_micropython) },
     { MP_ROM_QSTR(MP_QSTR_os), MP_ROM_PTR(&mp_module_os) },
+    { MP_ROM_QSTR(MP_QSTR_math), MP_ROM_PTR(&mp_module_math) },
 };
 
 MP_DEFINE_CONST_MAP(mp_builtin_module_map, builtin_module_table);

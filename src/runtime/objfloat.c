@@ -4,12 +4,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "runtime/objfloat.h"
 #include "runtime/objint.h"
-
-typedef struct _mp_obj_float_t {
-    mp_obj_base_t base;
-    mp_float_t value;
-} mp_obj_float_t;
 
 mp_obj_t mp_obj_new_float(mp_float_t value) {
     mp_obj_float_t *o = mp_obj_malloc(mp_obj_float_t, &mp_type_float);
@@ -62,12 +58,6 @@ static mp_obj_t float_make_new(const mp_obj_type_t *type, size_t n_args, size_t 
         size_t len;
         const byte *s = mp_obj_bytes_data(arg, &len);
         return mp_parse_num_decimal((const char *)s, len, false, false);
-    }
-    if (mp_obj_is_obj(arg) && MP_OBJ_TYPE_HAS_SLOT(mp_obj_get_type(arg), unary_op)) {
-        mp_obj_t o = mp_unary_op(MP_UNARY_OP_FLOAT_MAYBE, arg);
-        if (o != MP_OBJ_NULL) {
-            return o;
-        }
     }
     return mp_obj_new_float(mp_obj_get_float(arg));
 }

@@ -9,3 +9,4 @@
 #include "runtime/qstrdefs_class.h"
 #include "runtime/qstrdefs_files.h"
 #include "runtime/qstrdefs_compiler.h"
+#include "runtime/qstrdefs_math.h"
