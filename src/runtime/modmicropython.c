@@ -47,10 +47,10 @@ static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(micropython_opt_level_obj, 0, 1, micr
 static const mp_rom_map_elem_t micropython_table[] = {
     { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_micropython) },
     { MP_ROM_QSTR(MP_QSTR_const), MP_ROM_PTR(&micropython_const_obj) },
+    { MP_ROM_QSTR(MP_QSTR_opt_level), MP_ROM_PTR(&micropython_opt_level_obj) },
     { MP_ROM_QSTR(MP_QSTR_heap_lock), MP_ROM_PTR(&micropython_heap_lock_obj) },
     { MP_ROM_QSTR(MP_QSTR_heap_unlock), MP_ROM_PTR(&micropython_heap_unlock_obj) },
     { MP_ROM_QSTR(MP_QSTR_mem_info), MP_ROM_PTR(&micropython_mem_info_obj) },
-    { MP_ROM_QSTR(MP_QSTR_opt_level), MP_ROM_PTR(&micropython_opt_level_obj) },
 };
 static MP_DEFINE_CONST_DICT(micropython_dict, micropython_table);
 
