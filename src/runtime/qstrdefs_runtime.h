@@ -7,3 +7,4 @@
 #include "runtime/qstrdefs_host.h"
 #include "runtime/qstrdefs_vm.h"
 #include "runtime/qstrdefs_class.h"
+#include "runtime/qstrdefs_mods.h"
