@@ -1,7 +1,9 @@
 // Packed machine values: the element types of array.array, memoryview and
-// (for struct-like users) values at a byte pointer with a byte order, as
-// MicroPython's binary.c: typecodes b B h H i I l L q Q f d P O, struct
-// types '@' (native sizes and alignment), '<', '>', '!' and '='.
+// the struct module's values at a byte pointer with a byte order, as
+// MicroPython's binary.c: typecodes b B h H i I l L q Q f d P O S, struct
+// types '@' (native sizes and alignment), '<' and '>' (standard sizes, no
+// alignment). Any other struct type has no sizes: "bad typecode", as in
+// MicroPython (whose struct module passes '=' through to here).
 #include <stdalign.h>
 #include <string.h>
 
@@ -13,8 +15,16 @@
 size_t mp_binary_get_size(char struct_type, char val_type, size_t *palign) {
     size_t size = 0, align = 1;
     bool native = struct_type == '@';
+    if (!native && struct_type != '<' && struct_type != '>') {
+        val_type = 0; // no sizes for this struct type
+    }
     switch (val_type) {
         case BYTEARRAY_TYPECODE:
+            if (!native) {
+                break;
+            }
+            size = 1;
+            break;
         case 'b':
         case 'B':
             size = 1;
@@ -175,8 +185,7 @@ static byte *binary_place(char struct_type, char val_type, byte *p_base, byte **
         p = p_base + (off + align - 1) / align * align;
     }
     *ptr = p + *size;
-    *big_endian = struct_type == '>' || struct_type == '!' ? true
-        : struct_type == '<' ? false : MP_ENDIANNESS_BIG;
+    *big_endian = struct_type == '>' ? true : struct_type == '<' ? false : MP_ENDIANNESS_BIG;
     return p;
 }
 

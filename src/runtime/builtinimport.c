@@ -1,5 +1,6 @@
 // The import statement: mp_import_name (sys.modules, then built-in
-// modules, then package directories / NAME.py / NAME.mpy on sys.path),
+// modules, then package directories / NAME.py / NAME.mpy on sys.path, then
+// the extensible built-in modules: see modules.c),
 // mp_import_from and mp_import_all, with MicroPython v1.21's messages.
 //
 // A package is a directory; its __init__.py or __init__.mpy (if any) is its
@@ -163,6 +164,13 @@ static mp_obj_t import_one(const char *full, size_t len, mp_obj_t parent, const 
             size_t dir_len;
             const char *dir = mp_obj_str_get_data(dirs[i], &dir_len);
             module = load_from_dir(full_q, dir, dir_len, leaf);
+        }
+        if (module == MP_OBJ_NULL) {
+            // Not on sys.path: an extensible built-in (time, struct, ...).
+            module = mp_module_get_builtin_extensible(full_q);
+            if (module != MP_OBJ_NULL) {
+                return module;
+            }
         }
     } else {
         size_t dir_len;

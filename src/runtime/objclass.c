@@ -549,7 +549,7 @@ bool mp_obj_class_is_special_accessor(mp_obj_t key, mp_obj_t value) {
 }
 
 mp_obj_t mp_obj_new_type(qstr name, mp_obj_t bases_tuple, mp_obj_t locals_dict) {
-    if (!mp_obj_is_type(bases_tuple, &mp_type_tuple) || !mp_obj_is_type(locals_dict, &mp_type_dict)) {
+    if (!mp_obj_is_type(bases_tuple, &mp_type_tuple) || !mp_obj_is_dict_or_ordereddict(locals_dict)) {
         mp_raise_TypeError(NULL);
     }
     uint16_t flags = MP_TYPE_FLAG_EQ_NOT_REFLEXIVE | MP_TYPE_FLAG_EQ_CHECKS_OTHER_TYPE

@@ -2,9 +2,21 @@
 // subscript load/store/delete (KeyError carries the key), | and |=,
 // iteration, the views keys()/values()/items(), and the methods clear, copy,
 // fromkeys, get, pop, popitem, setdefault and update.
+//
+// collections.OrderedDict is the same object over an ordered map (kept in
+// insertion order), as in MicroPython: it prints as OrderedDict({...}), and
+// two of them are equal only with the same items in the same order.
 #include <string.h>
 
 #include "runtime/runtime.h"
+
+static mp_obj_t dict_make_new(const mp_obj_type_t *type, size_t n_args, size_t n_kw, const mp_obj_t *args);
+
+// A dict or an OrderedDict (the types made by dict_make_new).
+bool mp_obj_is_dict_or_ordereddict(mp_obj_t o) {
+    return mp_obj_is_obj(o)
+        && MP_OBJ_TYPE_GET_SLOT_OR_NULL(((mp_obj_base_t *)MP_OBJ_TO_PTR(o))->type, make_new) == dict_make_new;
+}
 
 static mp_obj_dict_t *dict_self(mp_obj_t self_in) {
     return MP_OBJ_TO_PTR(self_in);
@@ -31,6 +43,10 @@ static void dict_print(const mp_print_t *print, mp_obj_t self_in, mp_print_kind_
     if (!json) {
         kind = PRINT_REPR;
     }
+    bool named = !json && self->base.type != &mp_type_dict;
+    if (named) {
+        mp_printf(print, "%q(", (qstr)self->base.type->name);
+    }
     mp_print_str(print, "{");
     size_t cur = 0;
     mp_map_elem_t *next;
@@ -53,6 +69,9 @@ static void dict_print(const mp_print_t *print, mp_obj_t self_in, mp_print_kind_
         mp_obj_print_helper(print, next->value, kind);
     }
     mp_print_str(print, "}");
+    if (named) {
+        mp_print_str(print, ")");
+    }
 }
 
 // dict.update(self, [other], **kwargs): other is a dict or an iterable of
@@ -62,7 +81,7 @@ static mp_obj_t dict_update(size_t n_args, const mp_obj_t *args, mp_map_t *kwarg
     mp_arg_check_num(n_args, kwargs->used, 1, 2, true);
     dict_ensure_not_fixed(self);
     if (n_args == 2) {
-        if (mp_obj_is_type(args[1], &mp_type_dict)) {
+        if (mp_obj_is_dict_or_ordereddict(args[1])) {
             if (args[1] != args[0]) {
                 size_t cur = 0;
                 mp_map_elem_t *elem;
@@ -97,6 +116,9 @@ static MP_DEFINE_CONST_FUN_OBJ_KW(dict_update_obj, 1, dict_update);
 static mp_obj_t dict_make_new(const mp_obj_type_t *type, size_t n_args, size_t n_kw, const mp_obj_t *args) {
     mp_obj_t dict_out = mp_obj_new_dict(0);
     dict_self(dict_out)->base.type = type;
+    if (type == &mp_type_ordereddict) {
+        dict_self(dict_out)->map.is_ordered = 1;
+    }
     if (n_args > 0 || n_kw > 0) {
         mp_obj_t args2[2] = {dict_out, n_args > 0 ? args[0] : MP_OBJ_NULL};
         mp_map_t kwargs;
@@ -126,6 +148,18 @@ static mp_obj_t dict_binary_op(mp_binary_op_t op, mp_obj_t lhs_in, mp_obj_t rhs_
         case MP_BINARY_OP_CONTAINS:
             return mp_obj_new_bool(mp_map_lookup(&o->map, rhs_in, MP_MAP_LOOKUP) != NULL);
         case MP_BINARY_OP_EQUAL: {
+            if (mp_obj_is_type(lhs_in, &mp_type_ordereddict) && mp_obj_is_type(rhs_in, &mp_type_ordereddict)) {
+                // The same items in the same order.
+                mp_obj_dict_t *rhs = dict_self(rhs_in);
+                size_t c1 = 0, c2 = 0;
+                mp_map_elem_t *e1 = dict_iter_next(o, &c1), *e2 = dict_iter_next(rhs, &c2);
+                for (; e1 != NULL && e2 != NULL; e1 = dict_iter_next(o, &c1), e2 = dict_iter_next(rhs, &c2)) {
+                    if (!mp_obj_equal(e1->key, e2->key) || !mp_obj_equal(e1->value, e2->value)) {
+                        return mp_const_false;
+                    }
+                }
+                return mp_obj_new_bool(e1 == NULL && e2 == NULL);
+            }
             if (!mp_obj_is_type(rhs_in, &mp_type_dict)) {
                 return mp_const_false;
             }
@@ -492,6 +526,20 @@ MP_DEFINE_CONST_OBJ_TYPE(
     binary_op, dict_binary_op,
     subscr, dict_subscr,
     iter, dict_getiter,
+    locals_dict, &dict_locals_dict
+    );
+
+MP_DEFINE_CONST_OBJ_TYPE(
+    mp_type_ordereddict,
+    MP_QSTR_OrderedDict,
+    MP_TYPE_FLAG_ITER_IS_GETITER,
+    make_new, dict_make_new,
+    print, dict_print,
+    unary_op, dict_unary_op,
+    binary_op, dict_binary_op,
+    subscr, dict_subscr,
+    iter, dict_getiter,
+    parent, &mp_type_dict,
     locals_dict, &dict_locals_dict
     );
 

@@ -354,31 +354,6 @@ void mp_obj_exception_get_traceback(mp_obj_t self_in, size_t *n, size_t **values
 /******************************************************************************/
 // Printing and attributes
 
-// The errno names MicroPython's errno module knows (its default list).
-static const struct {
-    int value;
-    uint16_t name;
-} errno_names[] = {
-    { EPERM, MP_QSTR_EPERM }, { ENOENT, MP_QSTR_ENOENT }, { EIO, MP_QSTR_EIO },
-    { EBADF, MP_QSTR_EBADF }, { EAGAIN, MP_QSTR_EAGAIN }, { ENOMEM, MP_QSTR_ENOMEM },
-    { EACCES, MP_QSTR_EACCES }, { EEXIST, MP_QSTR_EEXIST }, { ENODEV, MP_QSTR_ENODEV },
-    { EISDIR, MP_QSTR_EISDIR }, { EINVAL, MP_QSTR_EINVAL }, { EOPNOTSUPP, MP_QSTR_EOPNOTSUPP },
-    { EADDRINUSE, MP_QSTR_EADDRINUSE }, { ECONNABORTED, MP_QSTR_ECONNABORTED },
-    { ECONNRESET, MP_QSTR_ECONNRESET }, { ENOBUFS, MP_QSTR_ENOBUFS }, { ENOTCONN, MP_QSTR_ENOTCONN },
-    { ETIMEDOUT, MP_QSTR_ETIMEDOUT }, { ECONNREFUSED, MP_QSTR_ECONNREFUSED },
-    { EHOSTUNREACH, MP_QSTR_EHOSTUNREACH }, { EALREADY, MP_QSTR_EALREADY },
-    { EINPROGRESS, MP_QSTR_EINPROGRESS },
-};
-
-static qstr errno_to_qstr(mp_int_t value) {
-    for (size_t i = 0; i < MP_ARRAY_SIZE(errno_names); i++) {
-        if (errno_names[i].value == value) {
-            return errno_names[i].name;
-        }
-    }
-    return MP_QSTRnull;
-}
-
 // repr: Name(args...), str: the message, PRINT_EXC: "Name: message".
 static void exception_print(const mp_print_t *print, mp_obj_t o_in, mp_print_kind_t kind) {
     mp_obj_exception_t *o = native_exception(o_in);
@@ -395,7 +370,7 @@ static void exception_print(const mp_print_t *print, mp_obj_t o_in, mp_print_kin
             return;
         }
         if (o->base.type == &mp_type_OSError && o->args->len < 3 && mp_obj_is_small_int(o->args->items[0])) {
-            qstr name = errno_to_qstr(MP_OBJ_SMALL_INT_VALUE(o->args->items[0]));
+            qstr name = mp_errno_to_str(o->args->items[0]);
             if (name != MP_QSTRnull) {
                 mp_printf(print, "[Errno %d] %q", (int)MP_OBJ_SMALL_INT_VALUE(o->args->items[0]), name);
                 if (o->args->len > 1) {

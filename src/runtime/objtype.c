@@ -86,6 +86,27 @@ static mp_obj_t checked_fun_call(mp_obj_t self_in, size_t n_args, size_t n_kw, c
 static MP_DEFINE_CONST_OBJ_TYPE(checked_fun_type, MP_QSTR_function, MP_TYPE_FLAG_NONE,
     call, checked_fun_call);
 
+// type.__dict__, as MicroPython's: a read-only dict of the type's own
+// attributes; the locals dict itself when it is fixed (a built-in type's),
+// else a fixed copy (of the same type: a class made from an OrderedDict
+// keeps its order).
+static mp_obj_t type_dict(const mp_obj_type_t *self) {
+    static const mp_obj_dict_t empty_dict = {
+        .base = { &mp_type_dict },
+        .map = { .all_keys_are_qstrs = 0, .is_fixed = 1, .is_ordered = 1, .used = 0, .alloc = 0, .table = NULL },
+    };
+    const mp_obj_dict_t *dict = MP_OBJ_TYPE_GET_SLOT_OR_NULL(self, locals_dict);
+    if (dict == NULL) {
+        dict = &empty_dict;
+    }
+    if (dict->map.is_fixed) {
+        return MP_OBJ_FROM_PTR(dict);
+    }
+    mp_obj_t copy = mp_call_function_0(mp_load_attr(MP_OBJ_FROM_PTR(dict), MP_QSTR_copy));
+    ((mp_obj_dict_t *)MP_OBJ_TO_PTR(copy))->map.is_fixed = 1;
+    return copy;
+}
+
 static void type_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {
     const mp_obj_type_t *self = MP_OBJ_TO_PTR(self_in);
     if (dest[0] == MP_OBJ_NULL) {
@@ -98,9 +119,7 @@ static void type_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {
             return;
         }
         if (attr == MP_QSTR___dict__) {
-            // The class's own table (a new empty dict for a type without one).
-            const mp_obj_dict_t *locals = MP_OBJ_TYPE_HAS_SLOT(self, locals_dict) ? MP_OBJ_TYPE_GET_SLOT(self, locals_dict) : NULL;
-            dest[0] = locals != NULL ? MP_OBJ_FROM_PTR(locals) : mp_obj_new_dict(0);
+            dest[0] = type_dict(self);
             return;
         }
         const mp_obj_type_t *owner = self;

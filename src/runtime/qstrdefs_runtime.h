@@ -10,3 +10,4 @@
 #include "runtime/qstrdefs_files.h"
 #include "runtime/qstrdefs_compiler.h"
 #include "runtime/qstrdefs_math.h"
+#include "runtime/qstrdefs_mods.h"

@@ -231,6 +231,9 @@ NORETURN void mp_raise_ValueError(mp_rom_error_text_t msg);
 NORETURN void mp_raise_TypeError(mp_rom_error_text_t msg);
 NORETURN void mp_raise_NotImplementedError(mp_rom_error_text_t msg);
 NORETURN void mp_raise_OSError(int errno_);
+// The errno module's name of an errno number ("ENOENT"), or MP_QSTRnull
+// (moderrno.c); OSError's message uses it.
+qstr mp_errno_to_str(mp_obj_t errno_val);
 NORETURN void mp_raise_StopIteration(mp_obj_t arg);
 NORETURN void mp_raise_recursion_depth(void);
 // RuntimeError "maximum recursion depth exceeded" when the C stack has
@@ -341,6 +344,9 @@ mp_obj_t mp_obj_dict_store(mp_obj_t self_in, mp_obj_t key, mp_obj_t value);
 mp_obj_t mp_obj_dict_get(mp_obj_t self_in, mp_obj_t index); // KeyError
 mp_obj_t mp_obj_dict_delete(mp_obj_t self_in, mp_obj_t key);
 size_t mp_obj_dict_len(mp_obj_t self_in);
+// collections.OrderedDict: a dict over an ordered map (objdict.c).
+extern const mp_obj_type_t mp_type_ordereddict;
+bool mp_obj_is_dict_or_ordereddict(mp_obj_t o);
 mp_obj_t mp_obj_new_set(size_t n_args, mp_obj_t *items);
 void mp_obj_set_store(mp_obj_t self_in, mp_obj_t item);
 mp_obj_t mp_obj_new_slice(mp_obj_t start, mp_obj_t stop, mp_obj_t step);
@@ -412,9 +418,12 @@ mp_module_context_t *mp_module_context_new(qstr module_name);
 mp_obj_t mp_import_mpy_data(qstr name, const char *file, const byte *data, size_t len);
 // The module's globals (mp_obj_module_t.globals).
 mp_obj_dict_t *mp_obj_module_globals(mp_obj_t module);
-// A built-in module by name (builtins, sys, array, io, micropython, ...),
-// or MP_OBJ_NULL.
+// A built-in module found before sys.path (builtins, sys, gc, micropython,
+// usys, and ufoo for an extensible foo), or MP_OBJ_NULL (modules.c).
 mp_obj_t mp_module_get_builtin(qstr module_name);
+// An extensible built-in module (array, io, struct, time, ...: most of
+// them), found when sys.path has no module of that name; or MP_OBJ_NULL.
+mp_obj_t mp_module_get_builtin_extensible(qstr module_name);
 // Built-in modules: name -> module object, a fixed map filled by modules.c.
 extern const mp_map_t mp_builtin_module_map;
 extern const mp_obj_module_t mp_module_builtins;
