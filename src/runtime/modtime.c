@@ -11,7 +11,6 @@
 // the unix port.
 #include <errno.h>
 #include <math.h>
-#include <sys/select.h>
 #include <sys/time.h>
 #include <time.h>
 
@@ -40,31 +39,59 @@ static mp_obj_t time_clock(void) {
 }
 static MP_DEFINE_CONST_FUN_OBJ_0(time_clock_obj, time_clock);
 
-// sleep(seconds): a float; a negative one is refused by select (EINVAL).
-static mp_obj_t time_sleep(mp_obj_t arg) {
-    mp_float_t val = mp_obj_get_float(arg);
-    mp_float_t ipart;
-    struct timeval tv;
-    tv.tv_usec = (suseconds_t)round(modf(val, &ipart) * 1000000.0);
-    tv.tv_sec = (time_t)ipart;
-    int res;
-    // Linux leaves the time still to sleep in tv when a signal interrupts.
-    while ((res = select(0, NULL, NULL, NULL, &tv)) == -1 && errno == EINTR) {
-    }
-    if (res == -1) {
-        mp_raise_OSError(errno);
-    }
-    return mp_const_none;
-}
-static MP_DEFINE_CONST_FUN_OBJ_1(time_sleep_obj, time_sleep);
-
+// Sleeps for sec seconds and nsec nanoseconds. Under a loop hook (a host
+// that bounds how long untrusted code runs, as the fuzz targets do) the
+// sleep goes in slices of 10 ms with the hook called before each, so the
+// hook can end it.
 static void time_nanosleep(mp_uint_t sec, long nsec) {
     struct timespec req = { .tv_sec = (time_t)sec, .tv_nsec = nsec };
     struct timespec rem;
-    while (nanosleep(&req, &rem) == -1 && errno == EINTR) {
-        req = rem;
+    if (mp_state.loop_hook == NULL) {
+        while (nanosleep(&req, &rem) == -1 && errno == EINTR) {
+            req = rem;
+        }
+        return;
+    }
+    const long slice_ns = 10000000L;
+    while (req.tv_sec > 0 || req.tv_nsec > 0) {
+        mp_hook_loop();
+        struct timespec step = { .tv_sec = 0, .tv_nsec = slice_ns };
+        if (req.tv_sec == 0 && req.tv_nsec < slice_ns) {
+            step.tv_nsec = req.tv_nsec;
+        }
+        while (nanosleep(&step, &rem) == -1 && errno == EINTR) {
+            step = rem;
+        }
+        if (req.tv_nsec >= step.tv_nsec) {
+            req.tv_nsec -= step.tv_nsec;
+        } else {
+            req.tv_sec--;
+            req.tv_nsec += 1000000000L - step.tv_nsec;
+        }
     }
 }
+
+// sleep(seconds): a float; a negative one is refused (EINVAL), as by the
+// unix port's select.
+static mp_obj_t time_sleep(mp_obj_t arg) {
+    mp_float_t val = mp_obj_get_float(arg);
+    if (!(val >= 0)) {
+        mp_raise_OSError(MP_EINVAL);
+    }
+    if (val > (mp_float_t)UINT32_MAX) {
+        val = (mp_float_t)UINT32_MAX; // 136 years: as good as forever, and no overflow
+    }
+    mp_float_t ipart;
+    long usec = (long)round(modf(val, &ipart) * 1000000.0);
+    mp_uint_t sec = (mp_uint_t)ipart;
+    if (usec >= 1000000L) {
+        sec++;
+        usec -= 1000000L;
+    }
+    time_nanosleep(sec, usec * 1000L);
+    return mp_const_none;
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(time_sleep_obj, time_sleep);
 
 static mp_obj_t time_sleep_ms(mp_obj_t arg) {
     mp_int_t ms = mp_obj_get_int(arg);
