@@ -41,6 +41,7 @@ static uint32_t align_up(uint32_t value, uint32_t align) {
 #define REGION_MAX (256u << 20)
 
 bool link_layout(link_env_t *env) {
+    link_order_sections(env);
     // Room for the entry jump, written once mpy_init's address is known.
     env->text.len = 0;
     env->rodata.len = 0;

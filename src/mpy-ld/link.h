@@ -2,8 +2,9 @@
 // regions, and the .mpy relocations collected on the way.
 //
 // Data flow (link.c drives it): load each object (load.c), resolve undefined
-// symbols (resolve.c), build the GOT (got.c), lay sections out in the text,
-// rodata and BSS regions (layout.c), fill the GOT, apply relocations
+// symbols (resolve.c), build the GOT (got.c), order the output sections
+// (order.c: the arch lists the groups) and lay them out in the text, rodata
+// and BSS regions (layout.c), fill the GOT, apply relocations
 // (reloc.c), then write the .mpy (emit.c).
 //
 // What differs between architectures lives in one arch_<isa>.c file each
@@ -53,6 +54,7 @@ typedef struct ld_section {
     uint32_t size;
     uint32_t align;
     uint32_t addr; // offset in its region once laid out
+    place_t place; // its group in the output order (order.c)
     elf_reloc_t *relocs;
     size_t n_relocs;
     const char *reloc_name;
@@ -103,7 +105,9 @@ typedef struct link_env {
     uint64_t arch_flags;  // the header's architecture flags (6.3), or 0
     ld_object_t **objects;
     size_t n_objects;
-    ld_section_t **sections; // in output order
+    ld_section_t **inputs;   // the objects' sections in load order, then COMMON blocks
+    size_t n_inputs;
+    ld_section_t **sections; // every output section in output order (order.c)
     size_t n_sections;
     ld_section_t **literal_sections;
     size_t n_literal_sections;
@@ -137,6 +141,8 @@ typedef struct link_env {
     size_t entry_jump_len;       // bytes before the first section: the jump to mpy_init
     ld_section_t veneer_section; // armv6m: long jump to a far mpy_init
     ld_section_t *call_stubs[MPY_FUN_TABLE_MAX]; // by mp_fun_table index
+    uint32_t stub_order[MPY_FUN_TABLE_MAX];      // their indexes, in first-call order
+    size_t n_stubs;
     ld_section_t ext_fun_table, ext_fun_entry, ext_qstr_table, ext_obj_table, ext_fixed;
 
     buf_t text, rodata;
@@ -159,7 +165,8 @@ bool link_load_archive_members(link_env_t *env);
 bool libscript_is_script(const uint8_t *image, size_t size);
 bool libscript_load(link_env_t *env, const char *path, const uint8_t *image, size_t size,
                     unsigned depth);
-void link_add_section(link_env_t *env, ld_section_t *sec);
+// Adds an input section (of an object, or a COMMON block).
+void link_add_input(link_env_t *env, ld_section_t *sec);
 // externs.c
 // Reads the fixed-address symbols of a linker-script file (--externs).
 bool link_read_externs(link_env_t *env, const char *path);
@@ -183,9 +190,13 @@ got_entry_t *link_got_add(link_env_t *env, const char *key, ld_symbol_t *sym, co
 // True if sym (referenced from sec at offset) can be reached through the GOT.
 bool link_check_got_symbol(const ld_symbol_t *sym, const ld_section_t *sec, uint64_t offset);
 bool link_populate_got(link_env_t *env);
+// order.c
+// Makes env->sections: the output sections in the order the arch lists
+// their groups.
+void link_order_sections(link_env_t *env);
 // layout.c
 region_t section_region(const link_env_t *env, const ld_section_t *sec);
-// Places every section; false (with an error) if a region grows too large.
+// Orders and places every section; false (with an error) if a region grows too large.
 bool link_layout(link_env_t *env);
 void link_log_sections(const link_env_t *env);
 void link_add_mpy_reloc(link_env_t *env, region_t where, uint32_t byte_offset, uint32_t dest);
