@@ -20,6 +20,11 @@ region_t section_region(const link_env_t *env, const ld_section_t *sec) {
     }
 }
 
+const char *region_name(region_t region) {
+    static const char *const names[] = {"text", "rodata", "bss", "-"};
+    return names[region];
+}
+
 // The load-time destination for an address inside a linked section.
 uint32_t section_reloc_dest(const link_env_t *env, const ld_section_t *sec) {
     switch (section_region(env, sec)) {

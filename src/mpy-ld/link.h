@@ -77,6 +77,10 @@ typedef struct ld_object {
     elf_file_t elf;
     ld_section_t **by_index; // ELF section index -> loaded section, or NULL
     ld_symbol_t *symbols;    // parallel to elf.symbols
+    // An archive member: the undefined symbol that took it, and the object
+    // that referenced that symbol.
+    const char *taken_for;
+    const struct ld_object *taken_by;
 } ld_object_t;
 
 typedef struct got_entry {
@@ -149,6 +153,10 @@ typedef struct link_env {
     uint32_t bss_size;
     mpy_reloc_t *mpy_relocs;
     size_t n_mpy_relocs, cap_mpy_relocs;
+    // Where the parts of the .mpy went (file offsets), once written.
+    struct {
+        size_t text, text_end, rodata, relocs, end;
+    } emitted;
 } link_env_t;
 
 // load.c
@@ -196,6 +204,7 @@ bool link_populate_got(link_env_t *env);
 void link_order_sections(link_env_t *env);
 // layout.c
 region_t section_region(const link_env_t *env, const ld_section_t *sec);
+const char *region_name(region_t region); // "text", "rodata", "bss"
 // Orders and places every section; false (with an error) if a region grows too large.
 bool link_layout(link_env_t *env);
 void link_log_sections(const link_env_t *env);
@@ -214,6 +223,28 @@ bool link_run(link_env_t *env, char **inputs, size_t n_inputs, char **libs, size
 // The link proper, once the inputs are loaded.
 bool link_finish(link_env_t *env);
 void link_free(link_env_t *env);
+// symtab.c
+// A symbol the module defines, where it ended up.
+typedef struct {
+    const char *name;
+    const ld_symbol_t *sym;       // the definition (sym->obj: the object it came from)
+    const ld_section_t *section;  // the output section holding it
+    region_t region;
+    uint32_t offset;              // from the start of the region
+    uint32_t size;
+    bool unused;                  // a weak definition that a strong one replaced
+    size_t order;                 // in the objects' symbol tables
+} link_symbol_t;
+// Every function, data object and COMMON block of the linked sections, by
+// region and offset (the caller frees the list).
+link_symbol_t *link_defined_symbols(const link_env_t *env, size_t *n);
+// map.c
+// The link map: sections, symbols, inputs, GOT, mp_fun_table entries and
+// relocation records of the module written as mpy_name.
+void link_write_map(const link_env_t *env, buf_t *out, const char *mpy_name);
+// size.c
+// What the .mpy's bytes are spent on, and the largest symbols and inputs.
+void link_write_size_report(const link_env_t *env, buf_t *out, const char *mpy_name);
 // emit.c
 void link_write_mpy(link_env_t *env, buf_t *out, const char *mpy_name, char **qstrs,
                     size_t n_qstrs);

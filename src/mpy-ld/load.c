@@ -296,6 +296,8 @@ bool link_load_archive_members(link_env_t *env) {
             env->owned_paths[env->n_owned_paths++] = member_path;
             ld_log(2, "using %s", member_path);
             ok = load_object_image(env, member_path, m->data, m->size) && ok;
+            env->objects[env->n_objects - 1]->taken_for = name;
+            env->objects[env->n_objects - 1]->taken_by = env->undefined[i]->obj;
             break;
         }
     }
