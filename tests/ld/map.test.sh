@@ -32,7 +32,7 @@ linked_section() {
 # object OBJ defines in a linked section (PATH: how the map names OBJ).
 defined_symbols() {
     local -A secname=()
-    local idx name size type ndx
+    local idx name size ndx
     while read -r idx name; do
         secname[$idx]=$name
     done < <(readelf -SW "$1" | sed -n 's/^ *\[ *\([0-9]*\)\] \([^ ]*\) .*/\1 \2/p')
