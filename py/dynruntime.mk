@@ -29,6 +29,9 @@
 #   LINK_RUNTIME        1 (default with this SDK's mpy-ld): link the compiler's
 #                       libgcc, for helpers such as __aeabi_idiv (on RISC-V
 #                       also picolibc's maths functions); 0: do not
+#   MAP=1               write the link map $(MOD).map beside the .mpy (mpy-ld
+#                       --map: sections, symbols, GOT, mp_fun_table entries,
+#                       relocation records)
 #   V=1                 show the commands (and make mpy-ld verbose)
 # Targets: all (the default) and clean.
 
@@ -255,12 +258,13 @@ $(BUILD)/%.mpy: %.py
 # `--version` tells); off with another linker, since mpy_ld.py of
 # MicroPython v1.21 has no -l.
 ifeq ($(MPY_LD),$(MPY_LD_DEFAULT))
-LINK_RUNTIME ?= 1
+MPY_LD_IS_OURS = 1
 else ifneq ($(MPY_BUILDING),)
-LINK_RUNTIME ?= $(if $(filter mpy-ld,$(firstword $(shell $(MPY_LD) --version 2>/dev/null))),1,0)
+MPY_LD_IS_OURS := $(if $(filter mpy-ld,$(firstword $(shell $(MPY_LD) --version 2>/dev/null))),1,0)
 else
-LINK_RUNTIME ?= 0
+MPY_LD_IS_OURS = 0
 endif
+LINK_RUNTIME ?= $(MPY_LD_IS_OURS)
 # On RISC-V it also links picolibc's maths functions (roundf, sqrtf...), as
 # MicroPython's own dynruntime.mk does there.
 ifeq ($(LINK_RUNTIME),1)
@@ -275,6 +279,21 @@ MPY_LD_LINK_FLAGS += --externs $(MPY_EXTERN_SYM_FILE)
 endif
 ifneq ($(ARCH_FLAGS),)
 MPY_LD_LINK_FLAGS += --arch-flags $(ARCH_FLAGS)
+endif
+# This project's mpy-ld reports the module's size by part, and with MAP=1
+# writes the link map $(MOD).map beside the .mpy.
+ifeq ($(MPY_LD_IS_OURS),1)
+MPY_LD_LINK_FLAGS += --size
+endif
+CLEAN_EXTRA += $(MOD).map
+ifeq ($(MAP),1)
+MPY_LD_LINK_FLAGS += --map $(MOD).map
+# Link again when the map is missing, even if the module is up to date.
+ifeq ($(wildcard $(MOD).map),)
+$(BUILD)/$(MOD).native.mpy: mpy-map-missing
+.PHONY: mpy-map-missing
+mpy-map-missing:
+endif
 endif
 
 # Link the objects into the native part of the module.

@@ -1,5 +1,6 @@
 #include "base/buf.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -106,4 +107,19 @@ void put_le32(uint8_t *p, uint32_t v) {
 void put_le64(uint8_t *p, uint64_t v) {
     put_le32(p, (uint32_t)v);
     put_le32(p + 4, (uint32_t)(v >> 32));
+}
+
+void buf_printf(buf_t *b, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n <= 0) {
+        return;
+    }
+    buf_reserve(b, (size_t)n + 1);
+    va_start(ap, fmt);
+    vsnprintf((char *)b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
 }

@@ -16,6 +16,12 @@ void buf_append(buf_t *b, const void *data, size_t len);
 void buf_append_zeros(buf_t *b, size_t len);
 void buf_put_u8(buf_t *b, uint8_t v);
 void buf_free(buf_t *b);
+// Appends formatted text (no NUL).
+void buf_printf(buf_t *b, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
 
 // Little-endian access to bytes already in a buffer.
 uint32_t get_le16(const uint8_t *p);

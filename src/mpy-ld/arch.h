@@ -60,6 +60,21 @@ typedef struct {
     reloc_result_t (*compute)(struct reloc_site *s, int64_t *value);
 } arch_reloc_t;
 
+// The groups of output sections, in the order an arch lists them
+// (arch_t.placement): the one place that decides the order of the output.
+typedef enum {
+    PLACE_END = 0,    // ends a list
+    PLACE_VENEER,     // the entry veneer, when mpy_init is beyond the entry jump
+    PLACE_INPUTS,     // the objects' sections in load order (archive members as
+                      // they were taken), then the COMMON blocks
+    PLACE_CALL_STUBS, // stubs to mp_fun_table's C functions, in first-call order
+    PLACE_GOT,
+    PLACE_LIT,        // xtensa's de-duplicated literal words
+} place_t;
+
+// The usual order: the objects' code and data, then the GOT.
+extern const place_t place_got_last[];
+
 typedef struct arch {
     const char *name;          // the --arch value
     uint16_t elf_machine;
@@ -91,12 +106,11 @@ typedef struct arch {
     // Global symbols that several objects may define (gcc gives each x86
     // object its own copy of the pc thunks), by prefix; NULL if none.
     const char *shared_symbol_prefix;
+    // The output sections, group by group (ends with PLACE_END).
+    const place_t *placement;
     // Steps of the link an arch does its own way (NULL: the generic step).
     // Collects the GOT entries (generic: from relocations with RF_MAKES_GOT).
     bool (*build_got)(struct link_env *env);
-    // Puts the GOT, and any table of the arch's own, among the sections
-    // (generic: the GOT after everything else).
-    void (*add_got_sections)(struct link_env *env);
     // Fills the arch's own tables once the layout is final.
     void (*write_tables)(struct link_env *env);
 } arch_t;

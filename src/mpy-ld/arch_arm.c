@@ -159,6 +159,7 @@ static const arch_reloc_t arm_relocs[] = {
         .encode_call_stub = stub, \
         .relocs = arm_relocs, \
         .n_relocs = sizeof(arm_relocs) / sizeof(arm_relocs[0]), \
+        .placement = place_got_last, \
     }
 
 ARM_ARCH(arch_armv6m, "armv6m", MP_NATIVE_ARCH_ARMV6M, thumb1_entry_jump, thumb1_entry_veneer,

@@ -387,6 +387,7 @@ static bool riscv_object_ok(const elf_file_t *elf, char *why, size_t why_len) {
         .object_ok = riscv_object_ok, \
         .relocs = relocs_table, \
         .n_relocs = sizeof(relocs_table) / sizeof(relocs_table[0]), \
+        .placement = place_got_last, \
     }
 
 RISCV_ARCH(arch_rv32imc, "rv32imc", MP_NATIVE_ARCH_RV32IMC, 4, rv32_relocs, rv32_call_stub);

@@ -91,6 +91,7 @@ const arch_t arch_x86 = {
     .encode_call_stub = x86_call_stub,
     .relocs = x86_relocs,
     .n_relocs = sizeof(x86_relocs) / sizeof(x86_relocs[0]),
+    .placement = place_got_last,
     .shared_symbol_prefix = "__x86.get_pc_thunk.",
 };
 
@@ -103,4 +104,5 @@ const arch_t arch_x64 = {
     .encode_call_stub = x64_call_stub,
     .relocs = x64_relocs,
     .n_relocs = sizeof(x64_relocs) / sizeof(x64_relocs[0]),
+    .placement = place_got_last,
 };

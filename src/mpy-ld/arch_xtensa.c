@@ -142,19 +142,12 @@ static bool xtensa_build_got(link_env_t *env) {
         }
     }
     strmap_free(&lit_by_value);
+    env->lit_section.size = (uint32_t)(env->n_lit * 4);
     return ok;
 }
 
 // GOT and then LIT go first in text, where every l32r reaches them.
-static void xtensa_add_got_sections(link_env_t *env) {
-    env->lit_section.size = (uint32_t)(env->n_lit * 4);
-    link_add_section(env, &env->got_section);
-    link_add_section(env, &env->lit_section);
-    size_t n = env->n_sections;
-    memmove(env->sections + 2, env->sections, (n - 2) * sizeof(ld_section_t *));
-    env->sections[0] = &env->got_section;
-    env->sections[1] = &env->lit_section;
-}
+static const place_t xtensa_placement[] = {PLACE_GOT, PLACE_LIT, PLACE_INPUTS, PLACE_END};
 
 static void xtensa_write_lit(link_env_t *env) {
     ld_log(2, "LIT: %08x", env->lit_section.addr);
@@ -232,7 +225,7 @@ static const arch_reloc_t xtensa_relocs[] = {
         .relocs = xtensa_relocs, \
         .n_relocs = sizeof(xtensa_relocs) / sizeof(xtensa_relocs[0]), \
         .build_got = xtensa_build_got, \
-        .add_got_sections = xtensa_add_got_sections, \
+        .placement = xtensa_placement, \
         .write_tables = xtensa_write_lit, \
     }
 

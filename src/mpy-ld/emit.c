@@ -29,7 +29,9 @@ void link_write_mpy(link_env_t *env, buf_t *out, const char *mpy_name, char **qs
     }
 
     mpy_write_uint(out, (uint64_t)env->text.len << 3 | (MPY_CODE_NATIVE_VIPER - MPY_CODE_BYTECODE));
+    env->emitted.text = out->len;
     buf_append(out, env->text.data, env->text.len);
+    env->emitted.text_end = out->len;
 
     unsigned scope_flags = MPY_SCOPE_FLAG_VIPERRELOC;
     if (env->rodata.len) {
@@ -45,6 +47,9 @@ void link_write_mpy(link_env_t *env, buf_t *out, const char *mpy_name, char **qs
     if (env->bss_size) {
         mpy_write_uint(out, env->bss_size);
     }
+    env->emitted.rodata = out->len;
     buf_append(out, env->rodata.data, env->rodata.len);
+    env->emitted.relocs = out->len;
     mpy_write_relocs(out, env->mpy_relocs, env->n_mpy_relocs);
+    env->emitted.end = out->len;
 }

@@ -51,8 +51,8 @@ bool link_check_got_symbol(const ld_symbol_t *sym, const ld_section_t *sec, uint
 
 static bool build_got_generic(link_env_t *env) {
     bool ok = true;
-    for (size_t i = 0; i < env->n_sections; i++) {
-        ld_section_t *sec = env->sections[i];
+    for (size_t i = 0; i < env->n_inputs; i++) {
+        ld_section_t *sec = env->inputs[i];
         for (size_t j = 0; j < sec->n_relocs; j++) {
             const elf_reloc_t *r = &sec->relocs[j];
             ld_symbol_t *sym = &sec->obj->symbols[r->sym];

@@ -20,6 +20,11 @@ region_t section_region(const link_env_t *env, const ld_section_t *sec) {
     }
 }
 
+const char *region_name(region_t region) {
+    static const char *const names[] = {"text", "rodata", "bss", "-"};
+    return names[region];
+}
+
 // The load-time destination for an address inside a linked section.
 uint32_t section_reloc_dest(const link_env_t *env, const ld_section_t *sec) {
     switch (section_region(env, sec)) {
@@ -41,6 +46,7 @@ static uint32_t align_up(uint32_t value, uint32_t align) {
 #define REGION_MAX (256u << 20)
 
 bool link_layout(link_env_t *env) {
+    link_order_sections(env);
     // Room for the entry jump, written once mpy_init's address is known.
     env->text.len = 0;
     env->rodata.len = 0;

@@ -20,16 +20,6 @@ static void init_synthetic_sections(link_env_t *env) {
     env->ext_fixed = (ld_section_t){.name = ".external.fixed_addr", .kind = SEC_EXT_FIXED};
 }
 
-// The GOT goes after the objects' sections, unless the arch places it.
-static void add_got_sections(link_env_t *env) {
-    env->got_section.size = (uint32_t)(env->n_got * env->arch->word_size);
-    if (env->arch->add_got_sections) {
-        env->arch->add_got_sections(env);
-    } else {
-        link_add_section(env, &env->got_section);
-    }
-}
-
 static bool entry_address(link_env_t *env, int64_t *addr) {
     ld_symbol_t *entry = strmap_get(&env->known_syms, "mpy_init", 8);
     if (!entry || section_region(env, entry->section) != REGION_TEXT) {
@@ -88,10 +78,6 @@ static bool place_entry(link_env_t *env) {
             env->veneer_section = (ld_section_t){
                 .name = "ENTRY", .kind = SEC_TEXT, .align = 4,
                 .size = (uint32_t)arch->encode_entry_veneer(NULL, 0, 0)};
-            link_add_section(env, &env->veneer_section);
-            memmove(env->sections + 1, env->sections,
-                    (env->n_sections - 1) * sizeof(ld_section_t *));
-            env->sections[0] = &env->veneer_section;
             if (!link_layout(env)) {
                 return false;
             }
@@ -157,7 +143,7 @@ bool link_finish(link_env_t *env) {
         return false;
     }
     link_add_call_stubs(env);
-    add_got_sections(env);
+    env->got_section.size = (uint32_t)(env->n_got * env->arch->word_size);
     if (!link_layout(env) || !place_entry(env)) {
         return false;
     }
@@ -215,6 +201,7 @@ void link_free(link_env_t *env) {
     }
     free(env->mapped);
     free(env->objects);
+    free(env->inputs);
     free(env->sections);
     free(env->literal_sections);
     free(env->undefined);

@@ -2,8 +2,9 @@
 // regions, and the .mpy relocations collected on the way.
 //
 // Data flow (link.c drives it): load each object (load.c), resolve undefined
-// symbols (resolve.c), build the GOT (got.c), lay sections out in the text,
-// rodata and BSS regions (layout.c), fill the GOT, apply relocations
+// symbols (resolve.c), build the GOT (got.c), order the output sections
+// (order.c: the arch lists the groups) and lay them out in the text, rodata
+// and BSS regions (layout.c), fill the GOT, apply relocations
 // (reloc.c), then write the .mpy (emit.c).
 //
 // What differs between architectures lives in one arch_<isa>.c file each
@@ -53,6 +54,7 @@ typedef struct ld_section {
     uint32_t size;
     uint32_t align;
     uint32_t addr; // offset in its region once laid out
+    place_t place; // its group in the output order (order.c)
     elf_reloc_t *relocs;
     size_t n_relocs;
     const char *reloc_name;
@@ -75,6 +77,10 @@ typedef struct ld_object {
     elf_file_t elf;
     ld_section_t **by_index; // ELF section index -> loaded section, or NULL
     ld_symbol_t *symbols;    // parallel to elf.symbols
+    // An archive member: the undefined symbol that took it, and the object
+    // that referenced that symbol.
+    const char *taken_for;
+    const struct ld_object *taken_by;
 } ld_object_t;
 
 typedef struct got_entry {
@@ -103,7 +109,9 @@ typedef struct link_env {
     uint64_t arch_flags;  // the header's architecture flags (6.3), or 0
     ld_object_t **objects;
     size_t n_objects;
-    ld_section_t **sections; // in output order
+    ld_section_t **inputs;   // the objects' sections in load order, then COMMON blocks
+    size_t n_inputs;
+    ld_section_t **sections; // every output section in output order (order.c)
     size_t n_sections;
     ld_section_t **literal_sections;
     size_t n_literal_sections;
@@ -137,12 +145,18 @@ typedef struct link_env {
     size_t entry_jump_len;       // bytes before the first section: the jump to mpy_init
     ld_section_t veneer_section; // armv6m: long jump to a far mpy_init
     ld_section_t *call_stubs[MPY_FUN_TABLE_MAX]; // by mp_fun_table index
+    uint32_t stub_order[MPY_FUN_TABLE_MAX];      // their indexes, in first-call order
+    size_t n_stubs;
     ld_section_t ext_fun_table, ext_fun_entry, ext_qstr_table, ext_obj_table, ext_fixed;
 
     buf_t text, rodata;
     uint32_t bss_size;
     mpy_reloc_t *mpy_relocs;
     size_t n_mpy_relocs, cap_mpy_relocs;
+    // Where the parts of the .mpy went (file offsets), once written.
+    struct {
+        size_t text, text_end, rodata, relocs, end;
+    } emitted;
 } link_env_t;
 
 // load.c
@@ -159,7 +173,8 @@ bool link_load_archive_members(link_env_t *env);
 bool libscript_is_script(const uint8_t *image, size_t size);
 bool libscript_load(link_env_t *env, const char *path, const uint8_t *image, size_t size,
                     unsigned depth);
-void link_add_section(link_env_t *env, ld_section_t *sec);
+// Adds an input section (of an object, or a COMMON block).
+void link_add_input(link_env_t *env, ld_section_t *sec);
 // externs.c
 // Reads the fixed-address symbols of a linker-script file (--externs).
 bool link_read_externs(link_env_t *env, const char *path);
@@ -183,9 +198,14 @@ got_entry_t *link_got_add(link_env_t *env, const char *key, ld_symbol_t *sym, co
 // True if sym (referenced from sec at offset) can be reached through the GOT.
 bool link_check_got_symbol(const ld_symbol_t *sym, const ld_section_t *sec, uint64_t offset);
 bool link_populate_got(link_env_t *env);
+// order.c
+// Makes env->sections: the output sections in the order the arch lists
+// their groups.
+void link_order_sections(link_env_t *env);
 // layout.c
 region_t section_region(const link_env_t *env, const ld_section_t *sec);
-// Places every section; false (with an error) if a region grows too large.
+const char *region_name(region_t region); // "text", "rodata", "bss"
+// Orders and places every section; false (with an error) if a region grows too large.
 bool link_layout(link_env_t *env);
 void link_log_sections(const link_env_t *env);
 void link_add_mpy_reloc(link_env_t *env, region_t where, uint32_t byte_offset, uint32_t dest);
@@ -203,6 +223,28 @@ bool link_run(link_env_t *env, char **inputs, size_t n_inputs, char **libs, size
 // The link proper, once the inputs are loaded.
 bool link_finish(link_env_t *env);
 void link_free(link_env_t *env);
+// symtab.c
+// A symbol the module defines, where it ended up.
+typedef struct {
+    const char *name;
+    const ld_symbol_t *sym;       // the definition (sym->obj: the object it came from)
+    const ld_section_t *section;  // the output section holding it
+    region_t region;
+    uint32_t offset;              // from the start of the region
+    uint32_t size;
+    bool unused;                  // a weak definition that a strong one replaced
+    size_t order;                 // in the objects' symbol tables
+} link_symbol_t;
+// Every function, data object and COMMON block of the linked sections, by
+// region and offset (the caller frees the list).
+link_symbol_t *link_defined_symbols(const link_env_t *env, size_t *n);
+// map.c
+// The link map: sections, symbols, inputs, GOT, mp_fun_table entries and
+// relocation records of the module written as mpy_name.
+void link_write_map(const link_env_t *env, buf_t *out, const char *mpy_name);
+// size.c
+// What the .mpy's bytes are spent on, and the largest symbols and inputs.
+void link_write_size_report(const link_env_t *env, buf_t *out, const char *mpy_name);
 // emit.c
 void link_write_mpy(link_env_t *env, buf_t *out, const char *mpy_name, char **qstrs,
                     size_t n_qstrs);

@@ -12,11 +12,11 @@ static bool starts_with(const char *s, const char *prefix) {
     return strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
-void link_add_section(link_env_t *env, ld_section_t *sec) {
-    if ((env->n_sections & (env->n_sections + 1)) == 0) {
-        env->sections = xrealloc(env->sections, (env->n_sections * 2 + 1) * sizeof(*env->sections));
+void link_add_input(link_env_t *env, ld_section_t *sec) {
+    if ((env->n_inputs & (env->n_inputs + 1)) == 0) {
+        env->inputs = xrealloc(env->inputs, (env->n_inputs * 2 + 1) * sizeof(*env->inputs));
     }
-    env->sections[env->n_sections++] = sec;
+    env->inputs[env->n_inputs++] = sec;
 }
 
 static void add_literal_section(link_env_t *env, ld_section_t *sec) {
@@ -116,7 +116,7 @@ static bool load_sections(link_env_t *env, ld_object_t *obj) {
         if (kind == SEC_LITERAL) {
             add_literal_section(env, sec);
         } else {
-            link_add_section(env, sec);
+            link_add_input(env, sec);
         }
     }
     return ok;
@@ -296,6 +296,8 @@ bool link_load_archive_members(link_env_t *env) {
             env->owned_paths[env->n_owned_paths++] = member_path;
             ld_log(2, "using %s", member_path);
             ok = load_object_image(env, member_path, m->data, m->size) && ok;
+            env->objects[env->n_objects - 1]->taken_for = name;
+            env->objects[env->n_objects - 1]->taken_by = env->undefined[i]->obj;
             break;
         }
     }

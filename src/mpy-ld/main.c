@@ -18,7 +18,7 @@
 static const char usage[] =
     "usage: mpy-ld [-h] [--version] [-v] [--arch ARCH] [--arch-flags FLAGS]\n"
     "              [--mpy-version V] [--preprocess] [--qstrs FILE] [-l LIB.a]\n"
-    "              [-e EXTERNS] [-o OUTPUT] FILE [FILE ...]\n";
+    "              [-e EXTERNS] [--map FILE] [--size] [-o OUTPUT] FILE [FILE ...]\n";
 
 static const char help[] =
     "\n"
@@ -47,6 +47,13 @@ static const char help[] =
     "                       script naming archives); repeatable\n"
     "  -e, --externs FILE   linker script giving fixed-address symbols (NAME = 0xADDR;\n"
     "                       or PROVIDE(NAME = 0xADDR);), e.g. a chip's ROM functions\n"
+    "  --map FILE           write the link map to FILE: every section and symbol with\n"
+    "                       its offset, size and input file (for archive members,\n"
+    "                       the symbol that took them), the GOT entries, the\n"
+    "                       mp_fun_table entries used and the relocation records\n"
+    "  --size               print the bytes of the .mpy by part (header and qstrs,\n"
+    "                       text with its GOT, rodata, relocations), the BSS, and the\n"
+    "                       largest symbols and input files\n"
     "  -o, --output OUTPUT  output file (default: first FILE.o -> FILE.mpy)\n";
 
 typedef struct {
@@ -57,6 +64,8 @@ typedef struct {
     bool preprocess;
     const char *qstrs;
     const char *output;
+    const char *map;  // --map FILE, or NULL
+    bool size_report; // --size
     char **files;
     size_t n_files;
     char **libs;
@@ -139,6 +148,10 @@ static void parse_args(int argc, char **argv, options_t *o) {
             o->externs = option_value(argc, argv, &i, "-e");
         } else if (is_option(a, "--qstrs")) {
             o->qstrs = option_value(argc, argv, &i, "--qstrs");
+        } else if (is_option(a, "--map")) {
+            o->map = option_value(argc, argv, &i, "--map");
+        } else if (strcmp(a, "--size") == 0) {
+            o->size_report = true;
         } else if (is_option(a, "--output")) {
             o->output = option_value(argc, argv, &i, "--output");
         } else if (is_option(a, "--libs")) {
@@ -174,6 +187,35 @@ static bool write_output(const char *path, const buf_t *data) {
         ld_error("%s: cannot write: %s", path, strerror(err));
     }
     return err == 0;
+}
+
+// Writes the .mpy, and the map and size report when asked. The map is
+// written first, so that a map that cannot be written leaves no .mpy either,
+// and removed again if the .mpy cannot be written.
+static bool write_module(link_env_t *env, const options_t *o, const char *output, char **qstrs,
+                         size_t n_qstrs) {
+    buf_t mpy = {0}, map = {0};
+    link_write_mpy(env, &mpy, output, qstrs, n_qstrs);
+    bool ok = true;
+    if (o->map) {
+        link_write_map(env, &map, output);
+        ok = write_output(o->map, &map);
+    }
+    if (ok && !write_output(output, &mpy)) {
+        if (o->map) {
+            remove(o->map);
+        }
+        ok = false;
+    }
+    if (ok && o->size_report) {
+        buf_t report = {0};
+        link_write_size_report(env, &report, output);
+        fwrite(report.data, 1, report.len, stdout);
+        buf_free(&report);
+    }
+    buf_free(&mpy);
+    buf_free(&map);
+    return ok;
 }
 
 // The first .mpy sub-version whose firmware loads arch's native code.
@@ -269,10 +311,7 @@ static int run_link(const options_t *o) {
     ok = ok && (!o->externs || link_read_externs(&env, o->externs));
     ok = ok && link_run(&env, o->files, o->n_files, o->libs, o->n_libs);
     if (ok) {
-        buf_t out = {0};
-        link_write_mpy(&env, &out, output, qstrs, n_qstrs);
-        ok = write_output(output, &out);
-        buf_free(&out);
+        ok = write_module(&env, o, output, qstrs, n_qstrs);
     }
     link_free(&env);
     for (size_t i = 0; i < n_qstrs; i++) {

@@ -268,9 +268,9 @@ static bool apply_section_relocs(link_env_t *env, ld_section_t *sec) {
 
 bool link_apply_relocations(link_env_t *env) {
     bool ok = true;
-    for (size_t i = 0; i < env->n_sections; i++) {
-        if (env->sections[i]->n_relocs) {
-            ok = apply_section_relocs(env, env->sections[i]) && ok;
+    for (size_t i = 0; i < env->n_inputs; i++) {
+        if (env->inputs[i]->n_relocs) {
+            ok = apply_section_relocs(env, env->inputs[i]) && ok;
         }
     }
     return ok;

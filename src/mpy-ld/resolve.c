@@ -97,7 +97,7 @@ bool link_allocate_commons(link_env_t *env) {
             env->common_sections = xrealloc(env->common_sections, (env->n_common_sections + 1) *
                                                                       sizeof(ld_section_t *));
             env->common_sections[env->n_common_sections++] = sec;
-            link_add_section(env, sec);
+            link_add_input(env, sec);
             strmap_put(&by_name, name, len, sec);
             strmap_put(&env->known_syms, name, len, sym);
             sym->section = sec;

@@ -28,9 +28,8 @@ void link_add_call_stubs(link_env_t *env) {
     if (!env->arch->encode_call_stub) {
         return;
     }
-    size_t n_sections = env->n_sections; // stubs are added behind these
-    for (size_t i = 0; i < n_sections; i++) {
-        const ld_section_t *sec = env->sections[i];
+    for (size_t i = 0; i < env->n_inputs; i++) {
+        const ld_section_t *sec = env->inputs[i];
         for (size_t j = 0; j < sec->n_relocs; j++) {
             uint32_t index;
             if (!calls_fun_table_entry(env, sec, &sec->relocs[j], &index) ||
@@ -44,7 +43,7 @@ void link_add_call_stubs(link_env_t *env) {
             stub->align = env->arch->word_size;
             stub->size = (uint32_t)env->arch->encode_call_stub(NULL, 0, 0, &literal);
             env->call_stubs[index] = stub;
-            link_add_section(env, stub);
+            env->stub_order[env->n_stubs++] = index;
         }
     }
 }

@@ -4,6 +4,7 @@
 #include "mpy/fun_table.h"
 #include "mpy/mpy_format.h"
 #include "mpy/mpy_version.h"
+#include "mpy/reloc_dest.h"
 
 void describe_obj(buf_t *b, const mpy_obj_t *o, size_t max) {
     switch ((mpy_obj_kind_t)o->kind) {
@@ -65,7 +66,7 @@ void describe_scope_flags(buf_t *b, unsigned kind, uint32_t flags) {
         } else if (bit < 7 && kind != MPY_CODE_BYTECODE) {
             text_puts(b, viper_names[bit - 4]);
         } else {
-            text_printf(b, "0x%x", 1u << bit);
+            buf_printf(b, "0x%x", 1u << bit);
         }
     }
     if (b->len == start) {
@@ -74,28 +75,9 @@ void describe_scope_flags(buf_t *b, unsigned kind, uint32_t flags) {
 }
 
 void describe_reloc_dest(buf_t *b, uint32_t dest) {
-    switch (dest) {
-        case MPY_RELOC_TEXT:
-            text_puts(b, "text");
-            return;
-        case MPY_RELOC_RODATA:
-            text_puts(b, "rodata");
-            return;
-        case MPY_RELOC_BSS:
-            text_puts(b, "bss");
-            return;
-        case MPY_RELOC_QSTR_TABLE:
-            text_puts(b, "qstr_table");
-            return;
-        case MPY_RELOC_OBJ_TABLE:
-            text_puts(b, "obj_table");
-            return;
-        case MPY_RELOC_FUN_TABLE:
-            text_puts(b, "fun_table");
-            return;
-        default:
-            text_printf(b, "fun_table[%u]", dest - MPY_RELOC_FUN_TABLE_ENTRY);
-            return;
+    text_puts(b, mpy_reloc_dest_name(dest));
+    if (dest >= MPY_RELOC_FUN_TABLE_ENTRY) {
+        buf_printf(b, "[%u]", dest - MPY_RELOC_FUN_TABLE_ENTRY);
     }
 }
 
@@ -113,7 +95,7 @@ static void describe_child(buf_t *b, const mpy_file_t *f, const mpy_raw_code_t *
         text_quoted(b, (const uint8_t *)name->str, name->len, '\'', 0);
         buf_put_u8(b, ' ');
     }
-    text_printf(b, "(child %lld)", (long long)i);
+    buf_printf(b, "(child %lld)", (long long)i);
 }
 
 static void describe_uint(buf_t *b, const bc_insn_t *in) {
@@ -123,17 +105,17 @@ static void describe_uint(buf_t *b, const bc_insn_t *in) {
         case 0x35:
         case 0x36:
         case 0x37:
-            text_printf(b, "%llu", (unsigned long long)(n & 0xff));
+            buf_printf(b, "%llu", (unsigned long long)(n & 0xff));
             if (n >> 8) {
-                text_printf(b, " + %llu keyword", (unsigned long long)(n >> 8));
+                buf_printf(b, " + %llu keyword", (unsigned long long)(n >> 8));
             }
             return;
         case 0x31: // UNPACK_EX: n_right << 8 | n_left
-            text_printf(b, "%llu, %llu", (unsigned long long)(n & 0xff),
+            buf_printf(b, "%llu, %llu", (unsigned long long)(n & 0xff),
                         (unsigned long long)(n >> 8));
             return;
         default:
-            text_printf(b, "%llu", (unsigned long long)n);
+            buf_printf(b, "%llu", (unsigned long long)n);
     }
 }
 
@@ -142,7 +124,7 @@ void describe_operand(buf_t *b, const mpy_file_t *f, const mpy_raw_code_t *rc,
     switch ((bc_operand_t)in->info->operand) {
         case BC_OPERAND_NONE:
             if (in->info->implicit) {
-                text_printf(b, "%lld", (long long)in->arg);
+                buf_printf(b, "%lld", (long long)in->arg);
                 const char *op = NULL;
                 if (in->opcode >= BC_BINARY_OP_MULTI) {
                     op = bc_binary_op_name((unsigned)in->arg);
@@ -150,37 +132,37 @@ void describe_operand(buf_t *b, const mpy_file_t *f, const mpy_raw_code_t *rc,
                     op = bc_unary_op_name((unsigned)in->arg);
                 }
                 if (op) {
-                    text_printf(b, " %s", op);
+                    buf_printf(b, " %s", op);
                 }
             }
             return;
         case BC_OPERAND_QSTR: {
             const mpy_qstr_t *q = &f->qstrs[in->arg];
             text_quoted(b, (const uint8_t *)q->str, q->len, '\'', 60);
-            text_printf(b, " (qstr %lld)", (long long)in->arg);
+            buf_printf(b, " (qstr %lld)", (long long)in->arg);
             return;
         }
         case BC_OPERAND_OBJ:
             describe_obj(b, &f->objs[in->arg], 60);
-            text_printf(b, " (obj %lld)", (long long)in->arg);
+            buf_printf(b, " (obj %lld)", (long long)in->arg);
             return;
         case BC_OPERAND_CHILD:
             describe_child(b, f, rc, in->arg);
             if (in->info->extra_byte) {
-                text_printf(b, ", %u closed over", in->extra);
+                buf_printf(b, ", %u closed over", in->extra);
             }
             return;
         case BC_OPERAND_SMALL_INT:
-            text_printf(b, "%lld", (long long)in->arg);
+            buf_printf(b, "%lld", (long long)in->arg);
             return;
         case BC_OPERAND_UINT:
             describe_uint(b, in);
             return;
         case BC_OPERAND_JUMP:
         case BC_OPERAND_JUMP_FWD:
-            text_printf(b, "-> %04llx", (unsigned long long)in->target);
+            buf_printf(b, "-> %04llx", (unsigned long long)in->target);
             if (in->info->extra_byte) {
-                text_printf(b, ", unwind %u", in->extra & 0x7f);
+                buf_printf(b, ", unwind %u", in->extra & 0x7f);
                 if (in->extra & 0x80) {
                     text_puts(b, ", pop iterator");
                 }

@@ -264,7 +264,7 @@ static void json_raw_code(json_t *j, const char *key, const mpy_file_t *f,
     buf_t child_path = {0};
     for (size_t i = 0; i < rc->n_children; i++) {
         child_path.len = 0;
-        text_printf(&child_path, "%s.%zu", path, i);
+        buf_printf(&child_path, "%s.%zu", path, i);
         json_raw_code(j, NULL, f, &rc->children[i], text_cstr(&child_path));
     }
     buf_free(&child_path);

@@ -88,12 +88,12 @@ void json_end_inline(json_t *j) {
 
 void json_int(json_t *j, const char *key, int64_t value) {
     prefix(j, key);
-    text_printf(j->out, "%lld", (long long)value);
+    buf_printf(j->out, "%lld", (long long)value);
 }
 
 void json_uint(json_t *j, const char *key, uint64_t value) {
     prefix(j, key);
-    text_printf(j->out, "%llu", (unsigned long long)value);
+    buf_printf(j->out, "%llu", (unsigned long long)value);
 }
 
 void json_bool(json_t *j, const char *key, bool value) {
@@ -153,7 +153,7 @@ static void write_escaped(buf_t *b, const uint8_t *s, size_t len) {
         } else if (c == '\r') {
             text_puts(b, "\\r");
         } else if (c < 0x20 || c == 0x7f || n == 0) {
-            text_printf(b, "\\u%04x", c);
+            buf_printf(b, "\\u%04x", c);
         } else {
             buf_append(b, s + i, n);
             i += n;

@@ -8,7 +8,7 @@
 static void stack_formula(buf_t *b, const bc_opcode_info_t *info) {
     switch ((bc_stack_rule_t)info->stack_rule) {
         case BC_STACK_FIXED:
-            text_printf(b, "%+d", info->stack);
+            buf_printf(b, "%+d", info->stack);
             return;
         case BC_STACK_BUILD:
             text_puts(b, "1-n");
@@ -20,10 +20,10 @@ static void stack_formula(buf_t *b, const bc_opcode_info_t *info) {
             text_puts(b, "(n&0xff)+(n>>8)");
             return;
         case BC_STACK_CALL:
-            text_printf(b, "%d-(n&0xff)-2*(n>>8)", info->stack);
+            buf_printf(b, "%d-(n&0xff)-2*(n>>8)", info->stack);
             return;
         case BC_STACK_CLOSURE:
-            text_printf(b, "%d-x", info->stack);
+            buf_printf(b, "%d-x", info->stack);
             return;
         case BC_STACK_STORE_COMP:
             text_puts(b, "-1, dict -2");
@@ -36,7 +36,7 @@ static void opcode_name(buf_t *b, unsigned op, const bc_opcode_info_t *info) {
     text_puts(b, info->name);
     if (info->implicit) {
         int v = bc_implicit_value((uint8_t)op);
-        text_printf(b, " %d", v);
+        buf_printf(b, " %d", v);
         const char *name = NULL;
         if (op >= BC_BINARY_OP_MULTI) {
             name = bc_binary_op_name((unsigned)v);
@@ -44,7 +44,7 @@ static void opcode_name(buf_t *b, unsigned op, const bc_opcode_info_t *info) {
             name = bc_unary_op_name((unsigned)v);
         }
         if (name) {
-            text_printf(b, " %s", name);
+            buf_printf(b, " %s", name);
         }
     }
 }
@@ -55,7 +55,7 @@ void opcodes_list(buf_t *out, bool as_json) {
         json_init(&j, out, 0);
         json_begin_array(&j, NULL);
     } else {
-        text_printf(out, "%-4s  %-34s %-13s %-6s %s\n", "op", "name", "operand", "extra",
+        buf_printf(out, "%-4s  %-34s %-13s %-6s %s\n", "op", "name", "operand", "extra",
                     "stack effect (n: operand, x: extra byte)");
     }
     for (unsigned op = 0; op < 256; op++) {
@@ -79,7 +79,7 @@ void opcodes_list(buf_t *out, bool as_json) {
             json_end_object(&j);
             json_end_inline(&j);
         } else {
-            text_printf(out, "0x%02x  %-34s %-13s %-6s %s\n", op, text_cstr(&name), operand,
+            buf_printf(out, "0x%02x  %-34s %-13s %-6s %s\n", op, text_cstr(&name), operand,
                         info->extra_byte ? "+byte" : "", text_cstr(&stack));
         }
         buf_free(&name);

@@ -1,23 +1,6 @@
 #include "mpy-tool/text.h"
 
-#include <stdarg.h>
-#include <stdio.h>
 #include <string.h>
-
-void text_printf(buf_t *b, const char *fmt, ...) {
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    if (n <= 0) {
-        return;
-    }
-    buf_reserve(b, (size_t)n + 1);
-    va_start(ap, fmt);
-    vsnprintf((char *)b->data + b->len, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    b->len += (size_t)n;
-}
 
 void text_puts(buf_t *b, const char *s) {
     buf_append(b, s, strlen(s));
@@ -41,7 +24,7 @@ void text_quoted(buf_t *b, const uint8_t *s, size_t len, char quote, size_t max)
         } else if (c == '\t') {
             text_puts(b, "\\t");
         } else if (c < 0x20 || c >= 0x7f) {
-            text_printf(b, "\\x%02x", c);
+            buf_printf(b, "\\x%02x", c);
         } else {
             buf_put_u8(b, c);
         }
@@ -57,7 +40,7 @@ void text_hex(buf_t *b, const uint8_t *s, size_t len, char sep) {
         if (i && sep) {
             buf_put_u8(b, (uint8_t)sep);
         }
-        text_printf(b, "%02x", s[i]);
+        buf_printf(b, "%02x", s[i]);
     }
 }
 

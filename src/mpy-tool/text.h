@@ -9,7 +9,6 @@
 #include "base/buf.h"
 #include "mpy-tool/diag.h"
 
-void text_printf(buf_t *b, const char *fmt, ...) TOOL_PRINTF_LIKE(2, 3);
 void text_puts(buf_t *b, const char *s);
 
 // A quoted literal in Python style, ASCII only: quote, then the bytes with

@@ -50,19 +50,25 @@ static void write_reloc_run(buf_t *out, uint32_t base, uint32_t offset, uint32_t
     }
 }
 
+size_t mpy_reloc_run_length(const mpy_reloc_t *relocs, size_t n, size_t i) {
+    const mpy_reloc_t *r = &relocs[i];
+    size_t count = 1;
+    // Only text/rodata/bss destinations carry a count in the stream.
+    if (r->dest <= MPY_RELOC_BSS) {
+        while (i + count < n && relocs[i + count].dest == r->dest &&
+               relocs[i + count].base == r->base &&
+               relocs[i + count].word_offset == (uint64_t)r->word_offset + count) {
+            count++;
+        }
+    }
+    return count;
+}
+
 void mpy_write_relocs(buf_t *out, const mpy_reloc_t *relocs, size_t n) {
     size_t i = 0;
     while (i < n) {
         const mpy_reloc_t *r = &relocs[i];
-        size_t count = 1;
-        // Only text/rodata/bss destinations carry a count in the stream.
-        if (r->dest <= MPY_RELOC_BSS) {
-            while (i + count < n && relocs[i + count].dest == r->dest &&
-                   relocs[i + count].base == r->base &&
-                   relocs[i + count].word_offset == (uint64_t)r->word_offset + count) {
-                count++;
-            }
-        }
+        size_t count = mpy_reloc_run_length(relocs, n, i);
         write_reloc_run(out, r->base, r->word_offset, r->dest, count);
         i += count;
     }

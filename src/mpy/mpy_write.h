@@ -28,6 +28,10 @@ typedef struct {
     uint32_t dest;
 } mpy_reloc_t;
 
+// How many of relocs[i..n) the stream writes as one record: a run of
+// consecutive words with the same text, rodata or BSS destination.
+size_t mpy_reloc_run_length(const mpy_reloc_t *relocs, size_t n, size_t i);
+
 // Writes the relocation stream, runs of consecutive words with the same
 // destination merged, and the end marker.
 void mpy_write_relocs(buf_t *out, const mpy_reloc_t *relocs, size_t n);

@@ -43,6 +43,20 @@ expect up-to-date "Nothing to be done|is up to date"
 mk clean
 [ $rc -eq 0 ] && [ ! -d "$mod/build" ] && test_pass "sdk/mk/clean" || test_fail "sdk/mk/clean" "$out"
 
+# make shows the size report; MAP=1 writes the link map beside the .mpy, also
+# when the module is up to date, and make clean removes it.
+mk ARCH=x64
+expect size-report 'relocation stream +[0-9]+'
+mk ARCH=x64 MAP=1
+if [ $rc -eq 0 ] && grep -q '^Symbols' "$mod/factorial.map" 2>/dev/null &&
+    grep -qE ' factorial +\.text[^ ]* build/factorial.o' <<<"$(grep -A99 '^Symbols' "$mod/factorial.map")"; then
+    test_pass "sdk/mk/map"
+else
+    test_fail "sdk/mk/map" "no factorial.map naming factorial: $(tail -2 <<<"$out" | tr '\n' ' ')"
+fi
+mk clean
+[ ! -e "$mod/factorial.map" ] && test_pass "sdk/mk/clean-map" || test_fail "sdk/mk/clean-map" "factorial.map left"
+
 mk clean ARCH=nonsense
 [ $rc -eq 0 ] && test_pass "sdk/mk/clean-any-arch" || test_fail "sdk/mk/clean-any-arch" "$out"
 
