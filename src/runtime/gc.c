@@ -377,11 +377,11 @@ void gc_free(void *ptr) {
         return;
     }
     free_blocks(b, run_length(b));
-    // An explicit free is rare (realloc, a failed load): let the next
-    // multi-block search see the hole, as first fit would.
-    if (b < gc.next_fit) {
-        gc.next_fit = b;
-    }
+    // The next multi-block search does not go back to the hole: containers
+    // free their old table each time they grow, and searching from there
+    // would rescan all the heap allocated since, for every allocation. The
+    // hole is found when the search wraps, and one-block requests (first
+    // fit from the hint) take it at once.
 }
 
 size_t gc_nbytes(const void *ptr) {

@@ -204,16 +204,21 @@ static void test_free(void) {
     CHECK(used_bytes() == 0);
     hide(0, a);
     CHECK(hidden_poisoned(0));
-    CHECK(gc_alloc(40, 0) == a); // first fit takes the same blocks
+    // A run of blocks: next fit, after the last run found; one block: first
+    // fit from the lowest free block, the freed one.
+    uint8_t *b = gc_alloc(40, 0);
+    CHECK(b == a + 48);
+    CHECK(gc_alloc(16, 0) == a);
+    gc_free(a);
     // Ignored: NULL, an interior pointer, memory outside the heap, a
     // second free.
     int local = 0;
     gc_free(NULL);
-    gc_free(a + 16);
+    gc_free(b + 16);
     gc_free(&local);
-    CHECK(gc_nbytes(a) == 48);
-    gc_free(a);
-    gc_free(a);
+    CHECK(gc_nbytes(b) == 48);
+    gc_free(b);
+    gc_free(b);
     CHECK(used_bytes() == 0);
     gc_deinit();
 }
@@ -229,8 +234,16 @@ static void test_first_fit(void) {
     CHECK(e == b);
     gc_free(a);
     gc_free(e);
-    uint8_t *f = gc_alloc(32, 0); // a and e's blocks together
-    CHECK(f == a);
+    // Runs of several blocks: next fit, so after d, not in the freed hole
+    // (searching from every freed hole made filling a heap quadratic)...
+    uint8_t *f = gc_alloc(32, 0);
+    CHECK(f == d + 32);
+    // ...until the search wraps: then a and e's blocks together.
+    gc_info_t info;
+    gc_info(&info);
+    CHECK(gc_alloc(info.max_free, 0) == f + 32);
+    uint8_t *g = gc_alloc(32, 0);
+    CHECK(g == a);
     gc_deinit();
 }
 
