@@ -93,20 +93,22 @@ static mp_obj_t time_sleep(mp_obj_t arg) {
 }
 static MP_DEFINE_CONST_FUN_OBJ_1(time_sleep_obj, time_sleep);
 
-static mp_obj_t time_sleep_ms(mp_obj_t arg) {
-    mp_int_t ms = mp_obj_get_int(arg);
-    if (ms > 0) {
-        time_nanosleep((mp_uint_t)ms / 1000, (long)((mp_uint_t)ms % 1000) * 1000000L);
+// Sleeps for n units of 1/per_sec seconds; n <= 0 returns at once.
+static void time_sleep_units(mp_obj_t n_in, mp_uint_t per_sec) {
+    mp_int_t n = mp_obj_get_int(n_in);
+    if (n > 0) {
+        time_nanosleep((mp_uint_t)n / per_sec, (long)((mp_uint_t)n % per_sec) * (long)(1000000000 / per_sec));
     }
+}
+
+static mp_obj_t time_sleep_ms(mp_obj_t arg) {
+    time_sleep_units(arg, 1000);
     return mp_const_none;
 }
 static MP_DEFINE_CONST_FUN_OBJ_1(time_sleep_ms_obj, time_sleep_ms);
 
 static mp_obj_t time_sleep_us(mp_obj_t arg) {
-    mp_int_t us = mp_obj_get_int(arg);
-    if (us > 0) {
-        time_nanosleep((mp_uint_t)us / 1000000, (long)((mp_uint_t)us % 1000000) * 1000L);
-    }
+    time_sleep_units(arg, 1000000);
     return mp_const_none;
 }
 static MP_DEFINE_CONST_FUN_OBJ_1(time_sleep_us_obj, time_sleep_us);
