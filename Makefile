@@ -113,9 +113,10 @@ FW_SRC = $(filter-out src/runtime/platform_posix.c,$(RT_SRC)) \
     $(filter-out src/mpy-host/arch.c,$(HOST_SRC)) $(wildcard src/baremetal/*.c)
 # The FPU builds keep s22-s31 free: nlr_buf_t saves s16-s21 only (nlr_thumb.c).
 FW_ARM_FIXED = $(foreach n,22 23 24 25 26 27 28 29 30 31,-ffixed-s$(n))
-# mps2 boards: 4 MB of SSRAM at 0 for code, 16 MB of PSRAM at 0x21000000.
-FW_ARM_MEM = -Wl,--defsym=__flash=0 -Wl,--defsym=__flash_size=0x400000 \
-    -Wl,--defsym=__ram=0x21000000 -Wl,--defsym=__ram_size=0x1000000 \
+# mps2 boards: 4 MB of SSRAM at 0 for code; data, heap and stack in the
+# 16 MB of PSRAM, at 0x21000000 on AN385/AN386 and at 0x60000000 on AN500.
+fw_mps2_mem = -Wl,--defsym=__flash=0 -Wl,--defsym=__flash_size=0x400000 \
+    -Wl,--defsym=__ram=$(1) -Wl,--defsym=__ram_size=0x1000000 \
     -Wl,--defsym=__stack_size=0x100000
 FW_ARM_LIB = --specs=picolibc.specs --oslib=semihost --crt0=hosted
 FW_CROSS_armv6m = arm-none-eabi-
@@ -127,10 +128,10 @@ FW_FLAGS_armv7emsp = -mthumb -mcpu=cortex-m4 -mfpu=fpv4-sp-d16 -mfloat-abi=hard 
 FW_CROSS_armv7emdp = arm-none-eabi-
 FW_FLAGS_armv7emdp = -mthumb -mcpu=cortex-m7 -mfpu=fpv5-d16 -mfloat-abi=hard $(FW_ARM_FIXED)
 FW_ARCHS = armv6m armv7m armv7emsp armv7emdp
-FW_LIB_armv6m = $(FW_ARM_LIB) $(FW_ARM_MEM)
-FW_LIB_armv7m = $(FW_ARM_LIB) $(FW_ARM_MEM)
-FW_LIB_armv7emsp = $(FW_ARM_LIB) $(FW_ARM_MEM)
-FW_LIB_armv7emdp = $(FW_ARM_LIB) $(FW_ARM_MEM)
+FW_LIB_armv6m = $(FW_ARM_LIB) $(call fw_mps2_mem,0x21000000)
+FW_LIB_armv7m = $(FW_ARM_LIB) $(call fw_mps2_mem,0x21000000)
+FW_LIB_armv7emsp = $(FW_ARM_LIB) $(call fw_mps2_mem,0x21000000)
+FW_LIB_armv7emdp = $(FW_ARM_LIB) $(call fw_mps2_mem,0x60000000)
 FW_CFLAGS ?= -O2 -g
 
 # Where the cross compiler and its picolibc can link a program.
@@ -143,8 +144,8 @@ $(BUILD)/$(1)/obj/%.o: src/%.c
 	@mkdir -p $$(dir $$@)
 	$(FW_CROSS_$(1))gcc $$(FW_FLAGS_$(1)) $$(WARN) $$(FW_CFLAGS) --specs=picolibc.specs \
 	    -Isrc/baremetal/include -Isrc -I. -MMD -MP -c -o $$@ $$<
-$(BUILD)/$(1)/firmware.elf: $$(FW_OBJ_$(1))
-	$(FW_CROSS_$(1))gcc $$(FW_FLAGS_$(1)) $$(FW_LIB_$(1)) -o $$@ $$^ -lm
+$(BUILD)/$(1)/firmware.elf: $$(FW_OBJ_$(1)) Makefile
+	$(FW_CROSS_$(1))gcc $$(FW_FLAGS_$(1)) $$(FW_LIB_$(1)) -o $$@ $$(filter %.o,$$^) -lm
 -include $$(FW_OBJ_$(1):.o=.d)
 ifeq ($$(call fw_can_link,$(1)),yes)
 firmware: $(BUILD)/$(1)/firmware.elf

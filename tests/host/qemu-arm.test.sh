@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Modules run on their own instruction set: every SDK example of
+# examples/natmod/ built with this SDK for each Arm architecture, imported by
+# `mpy-host --arch ARCH` (the runtime's bare-metal firmware on an mps2 board
+# in qemu-system-arm, docs/qemu.md), and tests/host/NAME.py's output must
+# equal NAME.py.exp, the same file as on x64. Then the runtime's own
+# exceptions (nlr) and collector on the target, and the exit status.
+#
+# Floats: only armv7emdp computes in double precision as x64 does. The
+# others build with single-precision floats (armv7emsp on its FPU; armv6m
+# and armv7m, whose SDK default is no floats, with MICROPY_FLOAT_IMPL=float:
+# libgcc's software floats, linked in by mpy-ld), and print what
+# NAME.py.float.exp holds where it exists: the same single-precision values,
+# shown in the runtime's double precision (docs/qemu.md).
+source "$(dirname "$0")/../lib.sh"
+source "$TOP/tests/host/examples-lib.sh"
+HERE=$TOP/tests/host
+make_tmpdir
+
+# Why ARCH code cannot run here, or nothing.
+arm_missing() {
+    have_tool arm-none-eabi-gcc || { echo "arm-none-eabi-gcc not installed (Debian: gcc-arm-none-eabi)"; return; }
+    have_tool qemu-system-arm || { echo "qemu-system-arm not installed (Debian: qemu-system-arm)"; return; }
+    [ -f "$TOOLS_DIR/$1/firmware.elf" ] || echo "no $1 firmware: make firmware (needs picolibc-arm-none-eabi)"
+}
+
+for arch in armv6m armv7m armv7emsp armv7emdp; do
+    float=float
+    [ "$arch" = armv7emdp ] && float=double
+    why=$(arm_missing "$arch")
+    if [ -n "$why" ]; then
+        test_skip "host/qemu/$arch" "$why"
+        continue
+    fi
+    host=$TMP/mpy-host-$arch
+    printf '#!/bin/sh\nexec "%s" --arch %s "$@"\n' "$TOOLS_DIR/mpy-host" "$arch" >"$host"
+    chmod +x "$host"
+    out=$TMP/$arch
+    mkdir -p "$out"
+    for test in "$HERE"/*.py; do
+        name=$(basename "$test" .py)
+        [ -d "$TOP/examples/natmod/$name" ] || continue
+        label=host/qemu/$arch/$name
+        reason=$(host_example_missing "$name")
+        if [ -n "$reason" ]; then
+            test_skip "$label" "$reason"
+            continue
+        fi
+        exp=$test.exp
+        unset MICROPY_FLOAT_IMPL # the SDK's default for the architecture
+        if [ "$float" = float ] && [ -f "$test.float.exp" ]; then
+            exp=$test.float.exp
+            export MICROPY_FLOAT_IMPL=float
+        fi
+        if ! host_build_example "$name" "$arch" "$out"; then
+            test_fail "$label" "build failed: $(grep -m1 -iE 'error|undefined' "$out/build-$name/build.log")"
+            continue
+        fi
+        host_run_example "$host" "$name" "$out" >"$out/$name.out"
+        if diff -u "$exp" "$out/$name.out" >"$out/$name.diff"; then
+            test_pass "$label"
+        else
+            test_fail "$label" "output differs from $(basename "$exp")"
+            head -30 "$out/$name.diff"
+        fi
+    done
+
+    # nlr: a raise through many frames, caught and re-raised, with values
+    # kept in callee-saved registers across it; the collector: garbage made
+    # and collected while live objects are only on the stack.
+    cat >"$out/core.py" <<'PY'
+import gc
+def deep(n):
+    if n == 0:
+        raise ValueError("bottom")
+    return deep(n - 1) + 1
+total = 0
+for i in range(50):
+    try:
+        deep(i)
+    except ValueError as e:
+        total += i
+        msg = e
+print(total, msg)
+keep = [bytes(100) * (i % 7) for i in range(200)]
+for i in range(300):
+    junk = [str(j) for j in range(50)]
+gc.collect()
+print(len(keep), sum(len(k) for k in keep), junk[-1])
+raise SystemExit(3)
+PY
+    (cd "$out" && timeout 60 "$host" core.py >core.out 2>&1)
+    status=$?
+    if [ "$status" = 3 ] && [ "$(cat "$out/core.out")" = "$(printf '1225 bottom\n200 59400 49')" ]; then
+        test_pass "host/qemu/$arch/core"
+    else
+        test_fail "host/qemu/$arch/core" "status $status, output: $(head -5 "$out/core.out")"
+    fi
+done
