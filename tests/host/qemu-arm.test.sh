@@ -4,7 +4,8 @@
 # `mpy-host --arch ARCH` (the runtime's bare-metal firmware on an mps2 board
 # in qemu-system-arm, docs/qemu.md), and tests/host/NAME.py's output must
 # equal NAME.py.exp, the same file as on x64. Then the runtime's own
-# exceptions (nlr) and collector on the target, and the exit status.
+# exceptions (nlr) and collector on the target, the exit status, and a
+# module that faults (a message and status 139, not a hung QEMU).
 #
 # Floats: only armv7emdp computes in double precision as x64 does. The
 # others build with single-precision floats (armv7emsp on its FPU; armv6m
@@ -95,5 +96,31 @@ PY
         test_pass "host/qemu/$arch/core"
     else
         test_fail "host/qemu/$arch/core" "status $status, output: $(head -5 "$out/core.out")"
+    fi
+
+    # A fault in module code ends QEMU with a message.
+    mkdir -p "$out/trap"
+    printf '%s\n' '#include "py/dynruntime.h"' \
+        'static mp_obj_t crash(void) { __builtin_trap(); }' \
+        'static MP_DEFINE_CONST_FUN_OBJ_0(crash_obj, crash);' \
+        'mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t n_args, size_t n_kw, mp_obj_t *args) {' \
+        '    MP_DYNRUNTIME_INIT_ENTRY' \
+        '    mp_store_global(MP_QSTR_crash, MP_OBJ_FROM_PTR(&crash_obj));' \
+        '    MP_DYNRUNTIME_INIT_EXIT' \
+        '}' >"$out/trap/trap.c"
+    printf 'MPY_DIR = %s\nMOD = trap\nSRC = trap.c\nARCH = %s\ninclude $(MPY_DIR)/py/dynruntime.mk\n' \
+        "$TOP" "$arch" >"$out/trap/Makefile"
+    if ! (unset MICROPY_FLOAT_IMPL; make -C "$out/trap" MPY_LD="$MPY_LD" >"$out/trap/build.log" 2>&1); then
+        test_fail "host/qemu/$arch/fault" "build failed: $(grep -m1 -iE 'error|undefined' "$out/trap/build.log")"
+        continue
+    fi
+    (cd "$out/trap" && timeout 60 "$host" -c 'import trap; print("in"); trap.crash(); print("after")' \
+        >trap.out 2>trap.err)
+    status=$?
+    if [ "$status" = 139 ] && [ "$(cat "$out/trap/trap.out")" = in ] &&
+        grep -qE '^firmware: (HardFault|UsageFault) at pc=0x' "$out/trap/trap.err"; then
+        test_pass "host/qemu/$arch/fault"
+    else
+        test_fail "host/qemu/$arch/fault" "status $status: $(head -c 200 "$out/trap/trap.err")"
     fi
 done
