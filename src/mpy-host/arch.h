@@ -7,23 +7,11 @@
 
 #include <stdbool.h>
 
+#include "runtime/target.h"
+
 // The architecture this program runs natively ("x64", "x86", or that of
 // the firmware it is part of).
-#if defined(__x86_64__)
-#define HOST_ARCH_NAME "x64"
-#elif defined(__i386__)
-#define HOST_ARCH_NAME "x86"
-#elif defined(__ARM_ARCH_6M__)
-#define HOST_ARCH_NAME "armv6m"
-#elif defined(__ARM_ARCH_7M__)
-#define HOST_ARCH_NAME "armv7m"
-#elif defined(__ARM_ARCH_7EM__) && defined(__ARM_FP) && (__ARM_FP & 8)
-#define HOST_ARCH_NAME "armv7emdp"
-#elif defined(__ARM_ARCH_7EM__)
-#define HOST_ARCH_NAME "armv7emsp"
-#else
-#define HOST_ARCH_NAME "native"
-#endif
+#define HOST_ARCH_NAME RT_TARGET_NAME
 
 // The architecture a program name mpy-host-ARCH names (ARCH one of the .mpy
 // architectures), or NULL: such a name is a link to mpy-host that runs as
