@@ -133,6 +133,16 @@ FW_LIB_armv7m = $(FW_ARM_LIB) $(call fw_mps2_mem,0x21000000)
 FW_LIB_armv7emsp = $(FW_ARM_LIB) $(call fw_mps2_mem,0x21000000)
 FW_LIB_armv7emdp = $(FW_ARM_LIB) $(call fw_mps2_mem,0x60000000)
 FW_CFLAGS ?= -O2 -g
+# The QEMU board of each (src/mpy-host/arch.c runs the firmware on it).
+FW_BOARD_armv6m = mps2-an385
+FW_BOARD_armv7m = mps2-an385
+FW_BOARD_armv7emsp = mps2-an386
+FW_BOARD_armv7emdp = mps2-an500
+
+# For tests that build their own programs for a target (tests/runtime/
+# ctest.sh): its compiler, flags, link flags and board, as shell words.
+fw-config-%:
+	@echo "FW_CC='$(FW_CROSS_$*)gcc' FW_FLAGS='$(FW_FLAGS_$*)' FW_LIB='$(FW_LIB_$*)' FW_BOARD='$(FW_BOARD_$*)'"
 
 # Where the cross compiler and its picolibc can link a program.
 fw_can_link = $(shell printf 'int main(void) { return 0; }\n' | \

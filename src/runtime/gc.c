@@ -165,6 +165,7 @@ static void free_blocks(size_t b, size_t n) {
 // Set-up
 
 extern void *__libc_stack_end __attribute__((weak)); // glibc: main stack top
+extern char __stack[] __attribute__((weak)); // picolibc's linker script: the same
 
 // Give back the current heap: unpoison the range for its owner, free it if
 // gc_init_size allocated it.
@@ -217,9 +218,12 @@ static bool setup_heap(void *start, void *end, uintptr_t frame) {
     gc.allocated = 0;
     POISON((void *)pool, gc.pool_bytes);
     if (gc.stack_top == 0) {
-        // The whole main-thread stack when glibc says where it starts.
+        // The whole main-thread stack when the C library says where it
+        // starts.
         if (&__libc_stack_end != NULL && __libc_stack_end != NULL) {
             gc.stack_top = (uintptr_t)__libc_stack_end;
+        } else if (__stack != NULL) {
+            gc.stack_top = (uintptr_t)__stack;
         } else {
             gc.stack_top = frame;
         }

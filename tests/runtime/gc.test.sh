@@ -6,3 +6,4 @@ source "$(dirname "$0")/ctest.sh"
 make_tmpdir
 
 ctest_variants gc test_gc.c test_gc_regs.c test_stack.c
+ctest_arm gc test_gc.c test_gc_regs.c test_stack.c
