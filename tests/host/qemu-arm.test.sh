@@ -4,8 +4,9 @@
 # `mpy-host --arch ARCH` (the runtime's bare-metal firmware on an mps2 board
 # in qemu-system-arm, docs/qemu.md), and tests/host/NAME.py's output must
 # equal NAME.py.exp, the same file as on x64. Then the runtime's own
-# exceptions (nlr) and collector on the target, the exit status, and a
-# module that faults (a message and status 139, not a hung QEMU).
+# exceptions (nlr) and collector on the target, the exit status, a module
+# calling memset/memcpy/memmove, and a module that faults (a message and
+# status 139, not a hung QEMU).
 #
 # Floats: only armv7emdp computes in double precision as x64 does. The
 # others build with single-precision floats (armv7emsp on its FPU; armv6m
@@ -23,6 +24,38 @@ arm_missing() {
     have_tool arm-none-eabi-gcc || { echo "arm-none-eabi-gcc not installed (Debian: gcc-arm-none-eabi)"; return; }
     have_tool qemu-system-arm || { echo "qemu-system-arm not installed (Debian: qemu-system-arm)"; return; }
     [ -f "$TOOLS_DIR/$1/firmware.elf" ] || echo "no $1 firmware: make firmware (needs picolibc-arm-none-eabi)"
+}
+
+# build_module MOD ARCH OUTDIR LINE...: a module MOD of the C lines given
+# (after py/dynruntime.h; "EXPORT NAME" stores NAME_obj as MOD.NAME), built
+# with this SDK in OUTDIR/MOD; a failed build is a failure of
+# host/qemu/ARCH/MOD.
+build_module() {
+    local mod=$1 arch=$2 dir=$3/$1 line exports=()
+    shift 3
+    mkdir -p "$dir"
+    {
+        echo '#include "py/dynruntime.h"'
+        for line in "$@"; do
+            case $line in
+                "EXPORT "*) exports+=("${line#EXPORT }") ;;
+                *) echo "$line" ;;
+            esac
+        done
+        echo 'mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t n_args, size_t n_kw, mp_obj_t *args) {'
+        echo '    MP_DYNRUNTIME_INIT_ENTRY'
+        for line in "${exports[@]}"; do
+            echo "    mp_store_global(MP_QSTR_$line, MP_OBJ_FROM_PTR(&${line}_obj));"
+        done
+        echo '    MP_DYNRUNTIME_INIT_EXIT'
+        echo '}'
+    } >"$dir/$mod.c"
+    printf 'MPY_DIR = %s\nMOD = %s\nSRC = %s.c\nARCH = %s\ninclude $(MPY_DIR)/py/dynruntime.mk\n' \
+        "$TOP" "$mod" "$mod" "$arch" >"$dir/Makefile"
+    if ! (unset MICROPY_FLOAT_IMPL; make -C "$dir" MPY_LD="$MPY_LD" >"$dir/build.log" 2>&1); then
+        test_fail "host/qemu/$arch/$mod" "build failed: $(grep -m1 -iE 'error|undefined' "$dir/build.log")"
+        return 1
+    fi
 }
 
 for arch in armv6m armv7m armv7emsp armv7emdp; do
@@ -98,22 +131,35 @@ PY
         test_fail "host/qemu/$arch/core" "status $status, output: $(head -5 "$out/core.out")"
     fi
 
+    # A module whose C calls memset, memcpy and memmove (mpy-ld binds them
+    # to the firmware's through mp_fun_table).
+    if build_module mem "$arch" "$out" \
+        '#include <string.h>' \
+        'static mp_obj_t fill(mp_obj_t n_in, mp_obj_t c_in) {' \
+        '    size_t n = mp_obj_get_int(n_in);' \
+        '    char buf[256], copy[256];' \
+        '    if (n > sizeof(buf)) n = sizeof(buf);' \
+        '    memset(buf, (int)mp_obj_get_int(c_in), n);' \
+        '    memcpy(copy, buf, n);' \
+        '    memmove(copy + 1, copy, n > 0 ? n - 1 : 0);' \
+        '    copy[0] = 0x21;' \
+        '    return mp_obj_new_bytes((const byte *)copy, n);' \
+        '}' \
+        'static MP_DEFINE_CONST_FUN_OBJ_2(fill_obj, fill);' \
+        'EXPORT fill'; then
+        got=$(cd "$out/mem" && timeout 60 "$host" -c 'import mem; print(mem.fill(5, 65), len(mem.fill(300, 0)))' 2>&1)
+        if [ "$got" = "b'!AAAA' 256" ]; then
+            test_pass "host/qemu/$arch/memfuncs"
+        else
+            test_fail "host/qemu/$arch/memfuncs" "$got"
+        fi
+    fi
+
     # A fault in module code ends QEMU with a message.
-    mkdir -p "$out/trap"
-    printf '%s\n' '#include "py/dynruntime.h"' \
+    build_module trap "$arch" "$out" \
         'static mp_obj_t crash(void) { __builtin_trap(); }' \
         'static MP_DEFINE_CONST_FUN_OBJ_0(crash_obj, crash);' \
-        'mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t n_args, size_t n_kw, mp_obj_t *args) {' \
-        '    MP_DYNRUNTIME_INIT_ENTRY' \
-        '    mp_store_global(MP_QSTR_crash, MP_OBJ_FROM_PTR(&crash_obj));' \
-        '    MP_DYNRUNTIME_INIT_EXIT' \
-        '}' >"$out/trap/trap.c"
-    printf 'MPY_DIR = %s\nMOD = trap\nSRC = trap.c\nARCH = %s\ninclude $(MPY_DIR)/py/dynruntime.mk\n' \
-        "$TOP" "$arch" >"$out/trap/Makefile"
-    if ! (unset MICROPY_FLOAT_IMPL; make -C "$out/trap" MPY_LD="$MPY_LD" >"$out/trap/build.log" 2>&1); then
-        test_fail "host/qemu/$arch/fault" "build failed: $(grep -m1 -iE 'error|undefined' "$out/trap/build.log")"
-        continue
-    fi
+        'EXPORT crash' || continue
     (cd "$out/trap" && timeout 60 "$host" -c 'import trap; print("in"); trap.crash(); print("after")' \
         >trap.out 2>trap.err)
     status=$?
