@@ -5,6 +5,7 @@
 
 #include <fcntl.h>
 #include <semihost.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -86,10 +87,16 @@ void platform_command_line(int *argc, char ***argv) {
     *argc = 1;
     *argv = no_args;
     if (sys_semihost_get_cmdline(cmdline, sizeof(cmdline)) != 0) {
-        return;
+        fprintf(stderr, "firmware: cannot read the command line from QEMU (is it over %zu bytes?)\n",
+            sizeof(cmdline));
+        exit(1);
     }
     int n = 0;
-    for (char *w = strtok(cmdline, " "); w != NULL && n + 1 < (int)(sizeof(words) / sizeof(words[0])); w = strtok(NULL, " ")) {
+    for (char *w = strtok(cmdline, " "); w != NULL; w = strtok(NULL, " ")) {
+        if (n + 1 == (int)(sizeof(words) / sizeof(words[0]))) {
+            fprintf(stderr, "firmware: more than %d words on the command line\n", n);
+            exit(1);
+        }
         words[n++] = w;
     }
     words[n] = NULL;
