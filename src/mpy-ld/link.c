@@ -137,6 +137,9 @@ bool link_finish(link_env_t *env) {
         return false;
     }
     bool ok = link_allocate_commons(env);
+    if (ok && env->gc_sections) {
+        link_gc_sections(env);
+    }
     ok = link_build_got(env) && ok;
     ok = link_resolve_symbols(env) && ok;
     if (!ok) {
@@ -204,6 +207,7 @@ void link_free(link_env_t *env) {
     free(env->inputs);
     free(env->sections);
     free(env->literal_sections);
+    free(env->discarded);
     free(env->undefined);
     free(env->commons);
     for (size_t i = 0; i < env->n_common_sections; i++) {
