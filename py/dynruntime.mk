@@ -29,6 +29,10 @@
 #   LINK_RUNTIME        1 (default with this SDK's mpy-ld): link the compiler's
 #                       libgcc, for helpers such as __aeabi_idiv (on RISC-V
 #                       also picolibc's maths functions); 0: do not
+#   GC_SECTIONS         1 (default with this SDK's mpy-ld): compile each
+#                       function and variable into a section of its own and
+#                       leave out of the .mpy those mpy_init does not reach
+#                       (mpy-ld --gc-sections); 0: link everything
 #   MAP=1               write the link map $(MOD).map beside the .mpy (mpy-ld
 #                       --map: sections, symbols, GOT, mp_fun_table entries,
 #                       relocation records)
@@ -279,6 +283,14 @@ MPY_LD_LINK_FLAGS += --externs $(MPY_EXTERN_SYM_FILE)
 endif
 ifneq ($(ARCH_FLAGS),)
 MPY_LD_LINK_FLAGS += --arch-flags $(ARCH_FLAGS)
+endif
+# Dead-code removal needs a section per function and variable to tell them
+# apart; only this project's mpy-ld removes them (mpy_ld.py would link the
+# extra sections whole).
+GC_SECTIONS ?= $(MPY_LD_IS_OURS)
+ifeq ($(GC_SECTIONS)$(MPY_LD_IS_OURS),11)
+CFLAGS += -ffunction-sections -fdata-sections
+MPY_LD_LINK_FLAGS += --gc-sections
 endif
 # This project's mpy-ld reports the module's size by part, and with MAP=1
 # writes the link map $(MOD).map beside the .mpy.

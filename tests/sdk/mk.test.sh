@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # py/dynruntime.mk's behaviour: its variables (ARCH, BUILD, V, CFLAGS_EXTRA,
-# MICROPY_FLOAT_IMPL, MPY_LD), building mpy-ld on demand, make clean, and its
+# MICROPY_FLOAT_IMPL, MPY_LD, GC_SECTIONS), building mpy-ld on demand, make clean, and its
 # error messages for an unknown ARCH or a missing tool.
 source "$(dirname "$0")/../lib.sh"
 
@@ -65,8 +65,19 @@ expect verbose 'gcc .*-c factorial.c'
 expect cflags-extra 'SDK_TEST_FLAG'
 expect float-impl 'MICROPY_FLOAT_IMPL=MICROPY_FLOAT_IMPL_FLOAT'
 expect mpy-ld-verbose 'mpy[-_]ld.* -vvv'
+expect gc-cflags 'gcc .*-ffunction-sections -fdata-sections'
+expect gc-link 'mpy[-_]ld.* --gc-sections'
 [ -f "$mod/out-dir/factorial.o" ] && test_pass "sdk/mk/build-dir" || test_fail "sdk/mk/build-dir" "no out-dir/factorial.o"
 mk clean BUILD=out-dir
+
+# GC_SECTIONS=0: one section per kind, and everything linked.
+mk ARCH=x64 V=1 GC_SECTIONS=0
+if [ $rc -eq 0 ] && ! grep -qE -- '-ffunction-sections|--gc-sections' <<<"$out"; then
+    test_pass "sdk/mk/gc-off"
+else
+    test_fail "sdk/mk/gc-off" "$(grep -oE -- '-ffunction-sections|--gc-sections' <<<"$out" | head -1) with GC_SECTIONS=0"
+fi
+mk clean
 
 mk ARCH=sparc
 [ $rc -ne 0 ] && expect unknown-arch "x86 x64 armv6m armv7m armv7emsp armv7emdp xtensa xtensawin" ||
