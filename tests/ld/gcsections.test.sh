@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# shellcheck disable=SC2046,SC2086 # compiler flags are split on purpose
+# mpy-ld --gc-sections on every architecture with a compiler: the module of
+# tests/ld/gcsections/ (three sources with unused functions, constants, BSS
+# and strings) is built with the SDK, which compiles with -ffunction-sections
+# -fdata-sections and links with --gc-sections, then linked again with and
+# without the option. With it the .mpy must be smaller, the map must list
+# the used symbols and none of the unused ones (those under "Discarded
+# sections"), and the SDK's .mpy must be that one; on x64 and x86 both
+# modules must import in mpy-host and print the same.
+. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/common.sh"
+make_tmpdir
+
+USED="mpy_init gc_used_scale gc_used_greeting gc_used_calls"
+UNUSED="gc_unused_entry gc_unused_table gc_unused_cube gc_unused_powers gc_unused_history
+gc_unused_banner gc_unused_banner_length"
+
+# build_objs OBJARCH: builds the module with the SDK into $TMP/OBJARCH.
+build_objs() {
+    [ -d "$TMP/$1/build" ] && return 0
+    mkdir -p "$TMP/$1" && cp "$LD_DIR/gcsections/"* "$TMP/$1/" &&
+        make -s -C "$TMP/$1" MPY_DIR="$TOP" MPY_LD="$MPY_LD" ARCH="$1" >"$TMP/$1/make.log" 2>&1
+}
+
+# map_section NAME: the lines of section NAME of gc/gc_test.map.
+map_section() {
+    awk -v h="$1" 'index($0, h) == 1 { on = 1; next } /^$/ { on = 0 } on' gc/gc_test.map
+}
+
+# run_both ARCH: runs the module linked both ways in mpy-host.
+run_both() {
+    local arch=$1 name=ld-gcsections/$1/host why host
+    why=$(host_runtime_missing "$arch")
+    host=$(host_command "$arch")
+    if [ -n "$why" ]; then
+        test_skip "$name" "$why"
+        return
+    fi
+    cat >test.py <<'PY'
+import gc_test
+print(gc_test.scale(4), gc_test.scale(4), gc_test.scale(-2), gc_test.scale(10))
+print(gc_test.greet())
+PY
+    local d
+    for d in plain gc; do
+        cp test.py "$d/" && (cd "$d" && MICROPYPATH=. timeout 60 "$host" test.py >out 2>&1)
+    done
+    if [ "$(cat gc/out)" = "$(printf '12 20 -14 110\nhello')" ] && cmp -s plain/out gc/out; then
+        test_pass "$name"
+    else
+        test_fail "$name" "outputs: $(tr '\n' ' ' <plain/out) / $(tr '\n' ' ' <gc/out)"
+    fi
+}
+
+check_arch() {
+    local arch=$1 objarch cc libgcc name=ld-gcsections/$1 fail= sym
+    objarch=$(ld_obj_arch "$arch")
+    if ! ld_have_cc "$objarch"; then
+        test_skip "$name" "no compiler for $objarch ($(ld_cc "$objarch")): install $(ld_cc_package "$objarch")"
+        return
+    fi
+    if ! build_objs "$objarch"; then
+        test_fail "$name" "the SDK did not build the module: $(tail -3 "$TMP/$objarch/make.log")"
+        return
+    fi
+    cc=$(ld_cc "$objarch")
+    libgcc=$($cc $(ld_cflags "$objarch") -print-libgcc-file-name)
+    mkdir -p "$TMP/link-$arch/plain" "$TMP/link-$arch/gc" && cd "$TMP/link-$arch" || return
+    local b=$TMP/$objarch/build
+    local link=(--arch "$arch" --qstrs "$b/gc_test.config.h" "$b/gc_main.o" "$b/gc_math.o"
+        "$b/gc_text.o" -l "$libgcc")
+    if ! "$MPY_LD" "${link[@]}" -o plain/gc_test.mpy >plain.log 2>&1 ||
+        ! "$MPY_LD" "${link[@]}" --gc-sections --map gc/gc_test.map -v -o gc/gc_test.mpy >gc.log 2>&1; then
+        test_fail "$name" "link failed: $(tail -3 plain.log gc.log)"
+        return
+    fi
+    local plain_size gc_size
+    plain_size=$(stat -c %s plain/gc_test.mpy)
+    gc_size=$(stat -c %s gc/gc_test.mpy)
+    if [ "$gc_size" -lt "$plain_size" ] && grep -q -- '--gc-sections: removed [1-9][0-9]* unused sections' gc.log; then
+        test_pass "$name/smaller"
+    else
+        test_fail "$name/smaller" "$plain_size bytes without --gc-sections, $gc_size with; $(grep -- --gc-sections gc.log)"
+    fi
+
+    map_section "Symbols" | awk 'NR > 1 { print $6 }' >listed
+    map_section "Discarded sections" | tr ' ' '\n' >discarded
+    for sym in $USED; do
+        grep -qx "$sym" listed || fail="$fail $sym not listed;"
+    done
+    for sym in $UNUSED; do
+        grep -qx "$sym" listed && fail="$fail $sym listed;"
+        grep -qx "$sym" discarded || fail="$fail $sym not discarded;"
+    done
+    if [ -z "$fail" ]; then test_pass "$name/map"; else test_fail "$name/map" "$fail"; fi
+
+    # The SDK links the same way by default (its objects, for its arch only;
+    # linked to the same name, which the .mpy holds).
+    if [ "$arch" = "$objarch" ]; then
+        mkdir -p sdk/build && (cd sdk && "$MPY_LD" "${link[@]}" --gc-sections \
+            -o build/gc_test.native.mpy >/dev/null 2>&1)
+        if cmp -s "$b/gc_test.native.mpy" sdk/build/gc_test.native.mpy; then
+            test_pass "$name/sdk"
+        else
+            test_fail "$name/sdk" "the SDK's build/gc_test.native.mpy is not the --gc-sections link"
+        fi
+    fi
+    case $arch in x64 | x86) run_both "$arch" ;; esac
+    cd "$TMP" || exit 1
+}
+
+for arch in $LD_LINK_ARCHS; do
+    check_arch "$arch"
+done
