@@ -63,7 +63,7 @@ build() {
 # reference DIR MOD ARCH: links DIR's objects (as the SDK's link named them)
 # with the reference, to the same output name; prints the size, or nothing.
 reference() {
-    local dir=$1 mod=$2 arch=$3 ref=$MPY_LD_PY link libs=() objs=() prev= w
+    local dir=$1 mod=$2 arch=$3 ref=$MPY_LD_PY link libs=() objs=() prev='' w
     case $arch in rv*) ref=$MPY_LD_PY_63 ;; esac
     [ -n "$ref" ] || return 0
     link=$(grep -e "--qstrs build/$mod.config.h" "$dir/build.log" | grep -v -e --preprocess | tail -1)

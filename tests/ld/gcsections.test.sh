@@ -54,7 +54,7 @@ PY
 }
 
 check_arch() {
-    local arch=$1 objarch cc libgcc name=ld-gcsections/$1 fail= sym
+    local arch=$1 objarch cc libgcc name=ld-gcsections/$1 fail='' sym
     objarch=$(ld_obj_arch "$arch")
     if ! ld_have_cc "$objarch"; then
         test_skip "$name" "no compiler for $objarch ($(ld_cc "$objarch")): install $(ld_cc_package "$objarch")"
