@@ -76,6 +76,16 @@ void link_gc_sections(link_env_t *env) {
             keep(&w, reached_section(env, &sec->obj->symbols[sec->relocs[j].sym]));
         }
     }
+    // Undefined symbols that only discarded code uses need no definition.
+    for (size_t i = 0; i < env->n_undefined; i++) {
+        env->undefined[i]->unreferenced = true;
+    }
+    for (size_t i = 0; i < w.n; i++) {
+        const ld_section_t *sec = w.items[i];
+        for (size_t j = 0; j < sec->n_relocs; j++) {
+            sec->obj->symbols[sec->relocs[j].sym].unreferenced = false;
+        }
+    }
     free(w.items);
     uint64_t bytes = 0;
     env->n_inputs = sweep(env, env->inputs, env->n_inputs, &bytes);

@@ -72,6 +72,7 @@ typedef struct ld_symbol {
     struct ld_symbol *resolved; // an undefined global's definition in another object
     uint32_t fun_table_index;  // for SEC_EXT_FUN_ENTRY
     struct got_entry *got;     // its GOT entry, if code loads it through the GOT
+    bool unreferenced;         // --gc-sections: only discarded sections refer to it
 } ld_symbol_t;
 
 typedef struct ld_object {

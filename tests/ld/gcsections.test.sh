@@ -7,7 +7,8 @@
 # without the option. With it the .mpy must be smaller, the map must list
 # the used symbols and none of the unused ones (those under "Discarded
 # sections"), and the SDK's .mpy must be that one; on x64 and x86 both
-# modules must import in mpy-host and print the same.
+# modules must import in mpy-host and print the same. Undefined symbols that
+# only removed code uses are no error then.
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/common.sh"
 make_tmpdir
@@ -113,3 +114,22 @@ check_arch() {
 for arch in $LD_LINK_ARCHS; do
     check_arch "$arch"
 done
+
+# A symbol that only removed code uses needs no definition: the link fails
+# without --gc-sections and succeeds with it.
+if [ -d "$TMP/x64/build" ]; then
+    cd "$TMP/link-x64" || exit 1
+    printf 'int gc_missing(int);\nint gc_dead(int v) { return gc_missing(v) + 1; }\n' >dead.c
+    gcc $(ld_cflags x64) -ffunction-sections -c -o dead.o dead.c
+    b=$TMP/x64/build
+    link=(--arch x64 --qstrs "$b/gc_test.config.h" "$b/gc_main.o" "$b/gc_math.o" "$b/gc_text.o" dead.o)
+    if ! "$MPY_LD" "${link[@]}" -o dead.mpy >dead-plain.log 2>&1 &&
+        grep -q 'undefined symbol: gc_missing' dead-plain.log &&
+        "$MPY_LD" "${link[@]}" --gc-sections -o dead.mpy >dead-gc.log 2>&1; then
+        test_pass ld-gcsections/undefined-in-removed-code
+    else
+        test_fail ld-gcsections/undefined-in-removed-code "$(head -2 dead-plain.log dead-gc.log | tr '\n' ' ')"
+    fi
+else
+    test_skip ld-gcsections/undefined-in-removed-code "no x64 objects (gcc missing)"
+fi
