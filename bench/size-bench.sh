@@ -50,14 +50,17 @@ fi
 
 # build SRC_DIR ARCH GC DIR: builds the module of SRC_DIR into DIR with
 # GC_SECTIONS=GC; the make log (V=1: it shows the link) is DIR/build.log.
+# Upstream's examples that compile a file of its tree (extmod/modre.c...)
+# find it through CFLAGS_EXTRA, after this SDK's headers.
 build() {
-    local src=$1 arch=$2 gc=$3 dir=$4 cross=()
+    local src=$1 arch=$2 gc=$3 dir=$4 args=()
+    [ -n "$MICROPY_SRC" ] && [[ $src == "$MICROPY_SRC"/* ]] && args+=(CFLAGS_EXTRA=-I"$MICROPY_SRC")
     if [ "$arch" = xtensawin ] && ! command -v xtensa-esp32-elf-gcc >/dev/null; then
-        cross=(CROSS=xtensa-lx106-elf-) # the lx106 compiler stands in, as in tests/sdk
+        args+=(CROSS=xtensa-lx106-elf-) # the lx106 compiler stands in, as in tests/sdk
     fi
     rm -rf "$dir" && mkdir -p "$dir" && cp -r "$src"/. "$dir"/ && rm -rf "$dir"/build "$dir"/*.mpy
     make -C "$dir" MPY_DIR="$TOP" MPY_LD="$MPY_LD" ARCH="$arch" GC_SECTIONS="$gc" V=1 \
-        "${cross[@]}" >"$dir/build.log" 2>&1
+        "${args[@]}" >"$dir/build.log" 2>&1
 }
 
 # reference DIR MOD ARCH: links DIR's objects (as the SDK's link named them)
@@ -112,8 +115,10 @@ for arch in $ARCHS; do
         [ -n "$MICROPY_SRC" ] && [[ $src == "$MICROPY_SRC"/* ]] && origin=upstream
         name=$origin/$(basename "$src")
         mod=$(sed -n 's/^MOD *= *//p' "$src/Makefile")
+        mod=${mod//\$(ARCH)/$arch} # upstream's heapq_$(ARCH)...
         base=$WORK/$arch/$origin-$(basename "$src")
-        if ! build "$src" "$arch" 0 "$base-0" || ! build "$src" "$arch" 1 "$base-1"; then
+        if ! build "$src" "$arch" 0 "$base-0" || ! build "$src" "$arch" 1 "$base-1" ||
+            [ ! -f "$base-0/build/$mod.native.mpy" ] || [ ! -f "$base-1/build/$mod.native.mpy" ]; then
             failed[$name]="${failed[$name]:-}${failed[$name]:+ }$arch"
             continue
         fi
