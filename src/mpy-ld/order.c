@@ -21,7 +21,9 @@ static ld_section_t **compact_inputs(const link_env_t *env) {
     size_t n = env->n_inputs;
     ld_section_t **left = xmalloc((n + 1) * sizeof(ld_section_t *));
     ld_section_t **list = xmalloc((n + 1) * sizeof(ld_section_t *));
-    memcpy(left, env->inputs, n * sizeof(ld_section_t *));
+    if (n > 0) { // inputs is NULL when there are none
+        memcpy(left, env->inputs, n * sizeof(ld_section_t *));
+    }
     ld_symbol_t *entry = strmap_get(&env->known_syms, "mpy_init", 8);
     const ld_section_t *entry_sec = entry ? symbol_target(entry)->section : NULL;
     // Where each region has got to; text starts after the entry jump (its
