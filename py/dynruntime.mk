@@ -30,7 +30,8 @@
 #                       libgcc, for helpers such as __aeabi_idiv (on RISC-V
 #                       also picolibc's maths functions); 0: do not
 #   GC_SECTIONS         1 (default with this SDK's mpy-ld): compile each
-#                       function and variable into a section of its own and
+#                       function (not on xtensa) and variable into a section
+#                       of its own (GC_CFLAGS) and
 #                       leave out of the .mpy those mpy_init does not reach
 #                       (mpy-ld --gc-sections); 0: link everything
 #   MAP=1               write the link map $(MOD).map beside the .mpy (mpy-ld
@@ -96,6 +97,13 @@ PICOLIBC_XTENSA_INC = /usr/lib/xtensa-lx106-elf/include /usr/lib/picolibc/xtensa
 PICOLIBC_RISCV_INC = /usr/lib/picolibc/riscv64-unknown-elf/include
 PICOLIBC_RISCV_LIB = /usr/lib/picolibc/riscv64-unknown-elf/lib
 
+# A section per function and per variable, for --gc-sections (GC_SECTIONS).
+GC_CFLAGS = -ffunction-sections -fdata-sections
+# xtensa code calls a function of another section through a literal, which
+# costs a GOT entry and a relocation each: there only variables get sections
+# of their own.
+XTENSA_GC_CFLAGS = -fdata-sections
+
 ifeq ($(ARCH),x86)
 CROSS =
 ARCH_CFLAGS = -m32 -fno-stack-protector
@@ -133,12 +141,14 @@ TOOLCHAIN_PKG = gcc-arm-none-eabi picolibc-arm-none-eabi
 else ifeq ($(ARCH),xtensa)
 CROSS = xtensa-lx106-elf-
 ARCH_CFLAGS = -mforce-l32
+GC_CFLAGS = $(XTENSA_GC_CFLAGS)
 MICROPY_FLOAT_IMPL ?= none
 LIBC_INC = $(PICOLIBC_XTENSA_INC)
 TOOLCHAIN_PKG = gcc-xtensa-lx106 picolibc-xtensa-lx106-elf
 else ifeq ($(ARCH),xtensawin)
 CROSS = xtensa-esp32-elf-
 ARCH_CFLAGS =
+GC_CFLAGS = $(XTENSA_GC_CFLAGS)
 MICROPY_FLOAT_IMPL ?= float
 TOOLCHAIN_PKG =
 else ifneq ($(filter rv32imc rv64imc,$(ARCH)),)
@@ -289,7 +299,7 @@ endif
 # extra sections whole).
 GC_SECTIONS ?= $(MPY_LD_IS_OURS)
 ifeq ($(GC_SECTIONS)$(MPY_LD_IS_OURS),11)
-CFLAGS += -ffunction-sections -fdata-sections
+CFLAGS += $(GC_CFLAGS)
 MPY_LD_LINK_FLAGS += --gc-sections
 endif
 # This project's mpy-ld reports the module's size by part, and with MAP=1
