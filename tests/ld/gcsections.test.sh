@@ -7,7 +7,8 @@
 # links with --gc-sections, then linked again with and
 # without the option. With it the .mpy must be smaller, the map must list
 # the used symbols and none of the unused ones (those under "Discarded
-# sections"), and the SDK's .mpy must be that one; on x64 and x86 both
+# sections"), mpy_init must start the text (no entry jump, but on xtensa),
+# and the SDK's .mpy must be that one; on x64 and x86 both
 # modules must import in mpy-host and print the same. Undefined symbols that
 # only removed code uses are no error then.
 . "$(dirname "$0")/../lib.sh"
@@ -98,6 +99,20 @@ check_arch() {
         grep -qx "$sym" discarded || fail="$fail $sym not discarded;"
     done
     if [ -z "$fail" ]; then test_pass "$name/map"; else test_fail "$name/map" "$fail"; fi
+
+    # mpy_init's section goes first, so the text needs no entry jump (xtensa
+    # puts its literals first, so it keeps one).
+    local jump ok
+    jump=$(map_section "Sections" | awk '$5 == "(entry" { print $3 }')
+    case $arch in
+        xtensa*) ok=$([ "${jump:-0}" -gt 0 ] && echo yes) ;;
+        *) ok=$([ "$jump" = 0 ] && echo yes) ;;
+    esac
+    if [ -n "$ok" ]; then
+        test_pass "$name/entry"
+    else
+        test_fail "$name/entry" "entry jump of ${jump:-?} bytes"
+    fi
 
     # The SDK links the same way by default (its objects, for its arch only;
     # linked to the same name, which the .mpy holds).
