@@ -7,8 +7,8 @@
 # Each example of examples/natmod/ (and of $MICROPY_SRC/examples/natmod/ when
 # an upstream tree is given) is built with the SDK for each architecture
 # twice: GC_SECTIONS=0 (everything linked, as upstream's dynruntime.mk does)
-# and GC_SECTIONS=1 (the default: -ffunction-sections -fdata-sections and
-# mpy-ld --gc-sections). The objects of the first build are also linked by the
+# and GC_SECTIONS=1 (the default: the smaller of that and a link of objects
+# compiled with -ffunction-sections -fdata-sections by mpy-ld --gc-sections). The objects of the first build are also linked by the
 # reference linker. It prints the native .mpy's bytes of each, and the mean
 # reduction against both. Builds that fail (no compiler, Python sources
 # without mpy-cross, a library the example needs) are listed and left out.

@@ -72,9 +72,10 @@ check_arch() {
     cc=$(ld_cc "$objarch")
     libgcc=$($cc $(ld_cflags "$objarch") -print-libgcc-file-name)
     mkdir -p "$TMP/link-$arch/plain" "$TMP/link-$arch/gc" && cd "$TMP/link-$arch" || return
+    # The SDK's objects with a section per function and variable.
     local b=$TMP/$objarch/build
-    local link=(--arch "$arch" --qstrs "$b/gc_test.config.h" "$b/gc_main.o" "$b/gc_math.o"
-        "$b/gc_text.o" -l "$libgcc")
+    local link=(--arch "$arch" --qstrs "$b/gc_test.config.h" "$b/gc/gc_main.o" "$b/gc/gc_math.o"
+        "$b/gc/gc_text.o" -l "$libgcc")
     if ! "$MPY_LD" "${link[@]}" -o plain/gc_test.mpy >plain.log 2>&1 ||
         ! "$MPY_LD" "${link[@]}" --gc-sections --map gc/gc_test.map -v -o gc/gc_test.mpy >gc.log 2>&1; then
         test_fail "$name" "link failed: $(tail -3 plain.log gc.log)"
@@ -114,8 +115,8 @@ check_arch() {
         test_fail "$name/entry" "entry jump of ${jump:-?} bytes"
     fi
 
-    # The SDK links the same way by default (its objects, for its arch only;
-    # linked to the same name, which the .mpy holds).
+    # The SDK keeps the --gc-sections link, being smaller (its objects, for
+    # its arch only; linked to the same name, which the .mpy holds).
     if [ "$arch" = "$objarch" ]; then
         mkdir -p sdk/build && (cd sdk && "$MPY_LD" "${link[@]}" --gc-sections \
             -o build/gc_test.native.mpy >/dev/null 2>&1)
@@ -140,7 +141,7 @@ if [ -d "$TMP/x64/build" ]; then
     printf 'int gc_missing(int);\nint gc_dead(int v) { return gc_missing(v) + 1; }\n' >dead.c
     gcc $(ld_cflags x64) -ffunction-sections -c -o dead.o dead.c
     b=$TMP/x64/build
-    link=(--arch x64 --qstrs "$b/gc_test.config.h" "$b/gc_main.o" "$b/gc_math.o" "$b/gc_text.o" dead.o)
+    link=(--arch x64 --qstrs "$b/gc_test.config.h" "$b/gc/gc_main.o" "$b/gc/gc_math.o" "$b/gc/gc_text.o" dead.o)
     if ! "$MPY_LD" "${link[@]}" -o dead.mpy >dead-plain.log 2>&1 &&
         grep -q 'undefined symbol: gc_missing' dead-plain.log &&
         "$MPY_LD" "${link[@]}" --gc-sections -o dead.mpy >dead-gc.log 2>&1; then
@@ -151,3 +152,29 @@ if [ -d "$TMP/x64/build" ]; then
 else
     test_skip ld-gcsections/undefined-in-removed-code "no x64 objects (gcc missing)"
 fi
+
+# Never larger: a module with nothing to remove (examples/natmod/vec, whose
+# function sections cost bytes on Arm) comes out of the SDK no larger than
+# with GC_SECTIONS=0, whose link is the reference's, and where --gc-sections
+# gains nothing, as exactly that .mpy.
+for arch in $LD_OBJ_ARCHS; do
+    name=ld-gcsections/$arch/never-larger
+    if ! ld_have_cc "$arch"; then
+        test_skip "$name" "no compiler for $arch ($(ld_cc "$arch")): install $(ld_cc_package "$arch")"
+        continue
+    fi
+    for gc in 0 1; do
+        rm -rf "$TMP/vec-$gc" && mkdir -p "$TMP/vec-$gc" && cp "$TOP/examples/natmod/vec/"* "$TMP/vec-$gc/"
+        make -s -C "$TMP/vec-$gc" MPY_DIR="$TOP" MPY_LD="$MPY_LD" ARCH="$arch" GC_SECTIONS=$gc \
+            >"$TMP/vec-$gc.log" 2>&1
+    done
+    plain=$(stat -c %s "$TMP/vec-0/vec.mpy" 2>/dev/null)
+    kept=$(stat -c %s "$TMP/vec-1/vec.mpy" 2>/dev/null)
+    if [ -z "$plain" ] || [ -z "$kept" ]; then
+        test_fail "$name" "build failed: $(tail -2 "$TMP/vec-0.log" "$TMP/vec-1.log" | tr '\n' ' ')"
+    elif [ "$kept" -lt "$plain" ] || cmp -s "$TMP/vec-0/vec.mpy" "$TMP/vec-1/vec.mpy"; then
+        test_pass "$name"
+    else
+        test_fail "$name" "$kept bytes by default, $plain with GC_SECTIONS=0"
+    fi
+done

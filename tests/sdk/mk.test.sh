@@ -49,7 +49,7 @@ mk ARCH=x64
 expect size-report 'relocation stream +[0-9]+'
 mk ARCH=x64 MAP=1
 if [ $rc -eq 0 ] && grep -q '^Symbols' "$mod/factorial.map" 2>/dev/null &&
-    grep -qE ' factorial +\.text[^ ]* build/factorial.o' <<<"$(grep -A99 '^Symbols' "$mod/factorial.map")"; then
+    grep -qE ' factorial +\.text[^ ]* build/(gc/)?factorial.o' <<<"$(grep -A99 '^Symbols' "$mod/factorial.map")"; then
     test_pass "sdk/mk/map"
 else
     test_fail "sdk/mk/map" "no factorial.map naming factorial: $(tail -2 <<<"$out" | tr '\n' ' ')"
