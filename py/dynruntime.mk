@@ -323,7 +323,10 @@ mpy_link = $(MPY_LD) $(MPY_LD_FLAGS) $(MPY_LD_VERSION_FLAGS) $(MPY_LD_LINK_FLAGS
 # reach a neighbour directly (a 16-bit Thumb branch or a section anchor on
 # Arm becomes a 32-bit branch or a literal per variable), so a module with
 # nothing to remove can come out larger: both links are made, and the plain
-# one is kept unless the other is smaller.
+# one is kept unless the other is smaller. The second also records the
+# module's name as its source file instead of the path of the .mpy: a qstr
+# the firmware interns anyway, where the path would cost the file and the
+# firmware's RAM some twenty bytes.
 GC_SECTIONS ?= $(MPY_LD_IS_OURS)
 ifeq ($(GC_SECTIONS)$(MPY_LD_IS_OURS),11)
 SRC_O_GC = $(SRC_O:$(BUILD)/%=$(BUILD)/gc/%)
@@ -346,7 +349,7 @@ $(BUILD)/$(MOD).native.mpy: $(SRC_O) $(SRC_O_GC) $(MPY_EXTERN_SYM_FILE) | $(MPY_
 	$(Q)rm -f $@.plain
 	$(Q)$(call mpy_link,$(SRC_O),,$(BUILD)/$(MOD).plain.map) >$@.plain.log
 	$(Q)mv $@ $@.plain
-	$(Q)$(call mpy_link,$(SRC_O_GC),--gc-sections,$(BUILD)/$(MOD).gc.map) >$@.gc.log
+	$(Q)$(call mpy_link,$(SRC_O_GC),--gc-sections --source-name $(MOD),$(BUILD)/$(MOD).gc.map) >$@.gc.log
 	$(Q)plain=$$(wc -c <$@.plain); gc=$$(wc -c <$@); \
 	if [ "$$gc" -lt "$$plain" ]; then kept=gc; echo "kept the --gc-sections link: $$gc bytes, $$((plain - gc)) fewer than without"; \
 	else kept=plain; mv $@.plain $@; echo "kept the plain link: $$plain bytes ($$gc with --gc-sections)"; fi; \

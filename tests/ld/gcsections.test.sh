@@ -118,7 +118,7 @@ check_arch() {
     # The SDK keeps the --gc-sections link, being smaller (its objects, for
     # its arch only; linked to the same name, which the .mpy holds).
     if [ "$arch" = "$objarch" ]; then
-        mkdir -p sdk/build && (cd sdk && "$MPY_LD" "${link[@]}" --gc-sections \
+        mkdir -p sdk/build && (cd sdk && "$MPY_LD" "${link[@]}" --gc-sections --source-name gc_test \
             -o build/gc_test.native.mpy >/dev/null 2>&1)
         if cmp -s "$b/gc_test.native.mpy" sdk/build/gc_test.native.mpy; then
             test_pass "$name/sdk"
@@ -178,3 +178,21 @@ for arch in $LD_OBJ_ARCHS; do
         test_fail "$name" "$kept bytes by default, $plain with GC_SECTIONS=0"
     fi
 done
+
+# --source-name: the name the .mpy records as its source file (qstr 0)
+# instead of the output's path; nothing else changes.
+if [ -d "$TMP/x64/build" ]; then
+    cd "$TMP/link-x64" || exit 1
+    b=$TMP/x64/build
+    link=(--arch x64 --qstrs "$b/gc_test.config.h" "$b/gc/gc_main.o" "$b/gc/gc_math.o" "$b/gc/gc_text.o")
+    "$MPY_LD" "${link[@]}" -o long-output-name.mpy >/dev/null 2>&1
+    "$MPY_LD" "${link[@]}" --source-name gc_test -o named.mpy >/dev/null 2>&1
+    q0=$("$TOOLS_DIR/mpy-tool" dump named.mpy 2>&1 | awk '/^qstr table/ { getline; print $2 }')
+    saved=$(($(stat -c %s long-output-name.mpy) - $(stat -c %s named.mpy)))
+    # 20 characters of name against 7, each with a one-byte length.
+    if [ "$q0" = "'gc_test'" ] && [ "$saved" = 13 ]; then
+        test_pass ld-gcsections/source-name
+    else
+        test_fail ld-gcsections/source-name "qstr 0 is $q0, $saved bytes saved"
+    fi
+fi
