@@ -59,18 +59,10 @@ PY
 }
 
 check_arch() {
-    local arch=$1 objarch cc libgcc name=ld-gcsections/$1 fail='' sym
+    local arch=$1 objarch libgcc name=ld-gcsections/$1 fail='' sym
     objarch=$(ld_obj_arch "$arch")
-    if ! ld_have_cc "$objarch"; then
-        test_skip "$name" "no compiler for $objarch ($(ld_cc "$objarch")): install $(ld_cc_package "$objarch")"
-        return
-    fi
-    if ! build_objs "$objarch"; then
-        test_fail "$name" "the SDK did not build the module: $(tail -3 "$TMP/$objarch/make.log")"
-        return
-    fi
-    cc=$(ld_cc "$objarch")
-    libgcc=$($cc $(ld_cflags "$objarch") -print-libgcc-file-name)
+    ld_sdk_objs "$name" "$objarch" || return
+    libgcc=$LD_LIBGCC
     mkdir -p "$TMP/link-$arch/plain" "$TMP/link-$arch/gc" && cd "$TMP/link-$arch" || return
     # The SDK's objects with a section per function and variable.
     local b=$TMP/$objarch/build
