@@ -107,7 +107,8 @@ no-host-x86:
 # (runtime/platform_posix.c, mpy-host/arch.c: src/baremetal/ has their
 # counterparts; base/file.c serves the tools only). One line per
 # architecture: its compiler prefix, its flags, and the memory of the QEMU
-# board it runs on (docs/qemu.md says which).
+# board it runs on; per instruction set, the packages of its compiler and the
+# QEMU that runs it (docs/qemu.md says which).
 FW_SRC = $(filter-out src/runtime/platform_posix.c,$(RT_SRC)) \
     $(filter-out src/base/file.c,$(MPY_SRC)) \
     $(filter-out src/mpy-host/arch.c,$(HOST_SRC)) $(wildcard src/baremetal/*.c)
@@ -118,7 +119,14 @@ FW_ARM_FIXED = $(foreach n,22 23 24 25 26 27 28 29 30 31,-ffixed-s$(n))
 fw_mps2_mem = -Wl,--defsym=__flash=0 -Wl,--defsym=__flash_size=0x400000 \
     -Wl,--defsym=__ram=$(1) -Wl,--defsym=__ram_size=0x1000000 \
     -Wl,--defsym=__stack_size=0x100000
-FW_ARM_LIB = --specs=picolibc.specs --oslib=semihost --crt0=hosted
+FW_LIB = --specs=picolibc.specs --oslib=semihost --crt0=hosted
+# virt (RISC-V): 128 MB of RAM at 0x80000000; code in the first 4 MB, then
+# data, heap and stack (QEMU loads the ELF there with -bios none).
+fw_virt_mem = -Wl,--defsym=__flash=0x80000000 -Wl,--defsym=__flash_size=0x400000 \
+    -Wl,--defsym=__ram=0x80400000 -Wl,--defsym=__ram_size=0x7c00000 \
+    -Wl,--defsym=__stack_size=0x100000
+FW_PKG_arm = gcc-arm-none-eabi picolibc-arm-none-eabi
+FW_PKG_riscv = gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf
 FW_CROSS_armv6m = arm-none-eabi-
 FW_FLAGS_armv6m = -mthumb -mcpu=cortex-m0
 FW_CROSS_armv7m = arm-none-eabi-
@@ -127,22 +135,43 @@ FW_CROSS_armv7emsp = arm-none-eabi-
 FW_FLAGS_armv7emsp = -mthumb -mcpu=cortex-m4 -mfpu=fpv4-sp-d16 -mfloat-abi=hard $(FW_ARM_FIXED)
 FW_CROSS_armv7emdp = arm-none-eabi-
 FW_FLAGS_armv7emdp = -mthumb -mcpu=cortex-m7 -mfpu=fpv5-d16 -mfloat-abi=hard $(FW_ARM_FIXED)
-FW_ARCHS = armv6m armv7m armv7emsp armv7emdp
-FW_LIB_armv6m = $(FW_ARM_LIB) $(call fw_mps2_mem,0x21000000)
-FW_LIB_armv7m = $(FW_ARM_LIB) $(call fw_mps2_mem,0x21000000)
-FW_LIB_armv7emsp = $(FW_ARM_LIB) $(call fw_mps2_mem,0x21000000)
-FW_LIB_armv7emdp = $(FW_ARM_LIB) $(call fw_mps2_mem,0x60000000)
+# The SDK's flags for rv32imc/rv64imc modules (py/dynruntime.mk); rv64's
+# code at 0x80000000 is out of reach of the default code model.
+FW_CROSS_rv32imc = riscv64-unknown-elf-
+FW_FLAGS_rv32imc = -march=rv32imac -mabi=ilp32
+FW_CROSS_rv64imc = riscv64-unknown-elf-
+FW_FLAGS_rv64imc = -march=rv64imac -mabi=lp64 -mcmodel=medany
+FW_ARCHS = armv6m armv7m armv7emsp armv7emdp rv32imc rv64imc
+FW_LIB_armv6m = $(FW_LIB) $(call fw_mps2_mem,0x21000000)
+FW_LIB_armv7m = $(FW_LIB) $(call fw_mps2_mem,0x21000000)
+FW_LIB_armv7emsp = $(FW_LIB) $(call fw_mps2_mem,0x21000000)
+FW_LIB_armv7emdp = $(FW_LIB) $(call fw_mps2_mem,0x60000000)
+FW_LIB_rv32imc = $(FW_LIB) $(fw_virt_mem)
+FW_LIB_rv64imc = $(FW_LIB) $(fw_virt_mem)
+FW_ISA_armv6m = arm
+FW_ISA_armv7m = arm
+FW_ISA_armv7emsp = arm
+FW_ISA_armv7emdp = arm
+FW_ISA_rv32imc = riscv
+FW_ISA_rv64imc = riscv
 FW_CFLAGS ?= -O2 -g
 # The QEMU board of each (src/mpy-host/arch.c runs the firmware on it).
 FW_BOARD_armv6m = mps2-an385
 FW_BOARD_armv7m = mps2-an385
 FW_BOARD_armv7emsp = mps2-an386
 FW_BOARD_armv7emdp = mps2-an500
+FW_BOARD_rv32imc = virt
+FW_BOARD_rv64imc = virt
+FW_QEMU_arm = qemu-system-arm
+FW_QEMU_rv32imc = qemu-system-riscv32
+FW_QEMU_rv64imc = qemu-system-riscv64
 
 # For tests that build their own programs for a target (tests/runtime/
-# ctest.sh): its compiler, flags, link flags and board, as shell words.
+# ctest.sh): its compiler, flags, link flags, instruction set, board and
+# QEMU, as shell words.
 fw-config-%:
-	@echo "FW_CC='$(FW_CROSS_$*)gcc' FW_FLAGS='$(FW_FLAGS_$*)' FW_LIB='$(FW_LIB_$*)' FW_BOARD='$(FW_BOARD_$*)'"
+	@echo "FW_CC='$(FW_CROSS_$*)gcc' FW_FLAGS='$(FW_FLAGS_$*)' FW_LIB='$(FW_LIB_$*)'" \
+	    "FW_ISA='$(FW_ISA_$*)' FW_BOARD='$(FW_BOARD_$*)' FW_QEMU='$(or $(FW_QEMU_$*),$(FW_QEMU_$(FW_ISA_$*)))'"
 
 # Where the cross compiler and its picolibc can link a program.
 fw_can_link = $(shell printf 'int main(void) { return 0; }\n' | \
@@ -164,7 +193,7 @@ firmware: firmware-skip-$(1)
 endif
 .PHONY: firmware-skip-$(1)
 firmware-skip-$(1):
-	@echo "$(1) firmware skipped: $(FW_CROSS_$(1))gcc with picolibc cannot link (Debian: gcc-arm-none-eabi picolibc-arm-none-eabi)"
+	@echo "$(1) firmware skipped: $(FW_CROSS_$(1))gcc with picolibc cannot link (Debian: $(FW_PKG_$(FW_ISA_$(1))))"
 endef
 $(foreach a,$(FW_ARCHS),$(eval $(call FIRMWARE,$(a))))
 

@@ -39,9 +39,11 @@ typedef struct {
 } host_arch_runtime_t;
 
 #define ARM_FIRMWARE_BUILT "where arm-none-eabi-gcc and picolibc can link (Debian: gcc-arm-none-eabi picolibc-arm-none-eabi)"
+#define RISCV_FIRMWARE_BUILT \
+    "where riscv64-unknown-elf-gcc and picolibc can link (Debian: gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf)"
 
 // The boards: docs/qemu.md says why each.
-#define ARCH_RUNTIME_COUNT 6
+#define ARCH_RUNTIME_COUNT 8
 static const host_arch_runtime_t arch_runtimes[ARCH_RUNTIME_COUNT] = {
     {"x64", "mpy-host", "always", "qemu-x86_64", "qemu-user", NULL},
     {"x86", "x86/mpy-host", "where gcc -m32 can link (Debian: gcc-multilib)", "qemu-i386", "qemu-user", NULL},
@@ -49,6 +51,8 @@ static const host_arch_runtime_t arch_runtimes[ARCH_RUNTIME_COUNT] = {
     {"armv7m", "armv7m/firmware.elf", ARM_FIRMWARE_BUILT, "qemu-system-arm", "qemu-system-arm", "mps2-an385"},
     {"armv7emsp", "armv7emsp/firmware.elf", ARM_FIRMWARE_BUILT, "qemu-system-arm", "qemu-system-arm", "mps2-an386"},
     {"armv7emdp", "armv7emdp/firmware.elf", ARM_FIRMWARE_BUILT, "qemu-system-arm", "qemu-system-arm", "mps2-an500"},
+    {"rv32imc", "rv32imc/firmware.elf", RISCV_FIRMWARE_BUILT, "qemu-system-riscv32", "qemu-system-misc", "virt"},
+    {"rv64imc", "rv64imc/firmware.elf", RISCV_FIRMWARE_BUILT, "qemu-system-riscv64", "qemu-system-misc", "virt"},
 };
 
 bool host_arch_is_own(const char *arch) {
@@ -226,7 +230,7 @@ static void exec_firmware(const host_arch_runtime_t *rt, const char *path, char 
         return;
     }
     char *qemu_argv[] = {
-        (char *)rt->emulator, (char *)"-M", (char *)rt->machine, (char *)"-nographic",
+        (char *)rt->emulator, (char *)"-M", (char *)rt->machine, (char *)"-bios", (char *)"none", (char *)"-nographic",
         (char *)"-monitor", (char *)"none", (char *)"-serial", (char *)"none",
         (char *)"-semihosting-config", config, (char *)"-kernel", (char *)path, NULL,
     };

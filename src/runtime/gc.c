@@ -639,6 +639,21 @@ GC_SCANNER static void scan_stack_and_registers(void) {
         #endif
         "mov %0, sp\n\t"
         : "=&l" (sp) : "l" (regs) : "memory");
+    #elif defined(__riscv)
+    // s0-s11, in words of XLEN bits.
+    #if __riscv_xlen == 64
+    #define GC_RISCV_STORE(reg, i) "sd " reg ", " #i "*8(%1)\n\t"
+    #else
+    #define GC_RISCV_STORE(reg, i) "sw " reg ", " #i "*4(%1)\n\t"
+    #endif
+    uintptr_t regs[12];
+    __asm__ volatile (
+        GC_RISCV_STORE("s0", 0) GC_RISCV_STORE("s1", 1) GC_RISCV_STORE("s2", 2)
+        GC_RISCV_STORE("s3", 3) GC_RISCV_STORE("s4", 4) GC_RISCV_STORE("s5", 5)
+        GC_RISCV_STORE("s6", 6) GC_RISCV_STORE("s7", 7) GC_RISCV_STORE("s8", 8)
+        GC_RISCV_STORE("s9", 9) GC_RISCV_STORE("s10", 10) GC_RISCV_STORE("s11", 11)
+        "mv %0, sp\n\t"
+        : "=r" (sp) : "r" (regs) : "memory");
     #else
     // Elsewhere: make the compiler save every callee-saved register in
     // this function's frame, and start at a local (the frame's bottom part

@@ -22,6 +22,7 @@
 //   x86 (i386):     regs[6] = eip, ebp, esp, ebx, edi, esi
 //   Arm Thumb:      regs[10] = lr, r4-r11, sp; with a hardware FPU
 //                   regs[16], the last six words d8-d10 (s16-s21)
+//   RISC-V:         regs[14] = ra, s0-s11, sp (RV32 and RV64: XLEN words)
 //
 // where rip/eip is nlr_push's return address and rsp/esp the stack pointer
 // on entry to nlr_push (pointing at that return address).
@@ -42,8 +43,10 @@
 #define NLR_REG_COUNT (10)
 #elif defined(__thumb__)
 #define NLR_REG_COUNT (16)
+#elif defined(__riscv) && (__riscv_xlen == 32 || __riscv_xlen == 64)
+#define NLR_REG_COUNT (14)
 #else
-#error "the runtime's nlr supports x64 (System V), x86 and Arm Thumb only"
+#error "the runtime's nlr supports x64 (System V), x86, Arm Thumb and RISC-V only"
 #endif
 
 // The buffer. A translation unit that includes the SDK's py/nlr.h first

@@ -25,6 +25,12 @@
 #elif defined(__ARM_ARCH_7EM__) && defined(__ARM_FP)
 #define RT_TARGET_NAME "armv7emsp"
 #define RT_TARGET_MPY_ARCH MP_NATIVE_ARCH_ARMV7EMSP
+#elif defined(__riscv) && __riscv_xlen == 32
+#define RT_TARGET_NAME "rv32imc"
+#define RT_TARGET_MPY_ARCH MP_NATIVE_ARCH_RV32IMC
+#elif defined(__riscv) && __riscv_xlen == 64
+#define RT_TARGET_NAME "rv64imc"
+#define RT_TARGET_MPY_ARCH MP_NATIVE_ARCH_RV64IMC
 #else
 #define RT_TARGET_NAME "native"
 #define RT_TARGET_MPY_ARCH (-1) // no native code runs here
