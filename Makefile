@@ -48,7 +48,7 @@ else
 HOST_X86 = no-host-x86
 endif
 
-.PHONY: all demo test deps clean bench fuzz host-x86 no-host-x86 firmware
+.PHONY: all demo test deps clean bench fuzz host-x86 no-host-x86 firmware fw-archs
 all: $(BUILD)/mpy-ld $(BUILD)/mpy-tool $(BUILD)/libruntime.a $(BUILD)/mpy-host $(HOST_X86) firmware
 
 $(BUILD)/obj/%.o: src/%.c
@@ -127,6 +127,8 @@ fw_virt_mem = -Wl,--defsym=__flash=0x80000000 -Wl,--defsym=__flash_size=0x400000
     -Wl,--defsym=__stack_size=0x100000
 FW_PKG_arm = gcc-arm-none-eabi picolibc-arm-none-eabi
 FW_PKG_riscv = gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf
+FW_QEMU_PKG_arm = qemu-system-arm
+FW_QEMU_PKG_riscv = qemu-system-misc
 FW_CROSS_armv6m = arm-none-eabi-
 FW_FLAGS_armv6m = -mthumb -mcpu=cortex-m0
 FW_CROSS_armv7m = arm-none-eabi-
@@ -155,7 +157,8 @@ FW_ISA_armv7emdp = arm
 FW_ISA_rv32imc = riscv
 FW_ISA_rv64imc = riscv
 FW_CFLAGS ?= -O2 -g
-# The QEMU board of each (src/mpy-host/arch.c runs the firmware on it).
+# The QEMU board of each and the QEMU that emulates it, per architecture or
+# per instruction set (src/mpy-host/arch.c runs the firmware on it).
 FW_BOARD_armv6m = mps2-an385
 FW_BOARD_armv7m = mps2-an385
 FW_BOARD_armv7emsp = mps2-an386
@@ -167,11 +170,15 @@ FW_QEMU_rv32imc = qemu-system-riscv32
 FW_QEMU_rv64imc = qemu-system-riscv64
 
 # For tests that build their own programs for a target (tests/runtime/
-# ctest.sh): its compiler, flags, link flags, instruction set, board and
-# QEMU, as shell words.
+# ctest.sh) or check what runs them (tests/fw-lib.sh): the architectures,
+# and for each its compiler, flags, link flags, board and QEMU, and the
+# Debian packages of the compiler and of QEMU, as shell words.
+fw-archs:
+	@echo $(FW_ARCHS)
 fw-config-%:
 	@echo "FW_CC='$(FW_CROSS_$*)gcc' FW_FLAGS='$(FW_FLAGS_$*)' FW_LIB='$(FW_LIB_$*)'" \
-	    "FW_ISA='$(FW_ISA_$*)' FW_BOARD='$(FW_BOARD_$*)' FW_QEMU='$(or $(FW_QEMU_$*),$(FW_QEMU_$(FW_ISA_$*)))'"
+	    "FW_BOARD='$(FW_BOARD_$*)' FW_QEMU='$(or $(FW_QEMU_$*),$(FW_QEMU_$(FW_ISA_$*)))'" \
+	    "FW_PKG='$(FW_PKG_$(FW_ISA_$*))' FW_QEMU_PKG='$(FW_QEMU_PKG_$(FW_ISA_$*))'"
 
 # Where the cross compiler and its picolibc can link a program.
 fw_can_link = $(shell printf 'int main(void) { return 0; }\n' | \

@@ -87,9 +87,13 @@ static struct {
     gc_finaliser_t finaliser;
     root_range_t *roots;
     size_t n_roots, roots_cap;
-    size_t mark_stack[MARK_STACK_SIZE];
     size_t mark_sp;
     bool mark_overflow;
+    // Last: with every other field within 2 KB of the struct's start, RISC-V
+    // code reaches them from its address, not from an anchor register
+    // pointing past the struct, possibly into the heap, where the register
+    // scan would take it for a pointer to a live allocation (rv32imc).
+    size_t mark_stack[MARK_STACK_SIZE];
 } gc;
 
 /******************************************************************************/

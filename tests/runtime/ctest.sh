@@ -11,6 +11,8 @@
 # A test program prints "ok NAME", "fail NAME: WHY" and "# note" lines, then
 # "done N" (tests/runtime/test_util.h).
 
+source "$TOP/tests/fw-lib.sh"
+
 CTEST_DIR=$TOP/tests/runtime
 RUNTIME_DIR=$TOP/src/runtime
 CTEST_WARN=(-std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -DMICROPY_SDK_RUNTIME=1 -I"$TOP")
@@ -172,40 +174,36 @@ ctest_build_driver() {
     fi && { [ -z "$m32" ] || x86_wrap "$out"; }
 }
 
-# ctest_arm NAME SOURCES...: build the test program NAME from SOURCES with
-# the runtime's collector and nlr for each Arm firmware target (compiler,
-# flags and board from the Makefile: make fw-config-ARCH) and run it on its
-# board in qemu-system-arm, output through semihosting: one result each,
+# ctest_firmware NAME SOURCES...: build the test program NAME from SOURCES
+# with the runtime's collector and nlr for each firmware target (compiler,
+# flags, board and QEMU from the Makefile: tests/fw-lib.sh) and run it on
+# its board in QEMU, output through semihosting: one result each,
 # NAME/ARCH, skipped where the compiler or QEMU is missing.
-ctest_arm() {
-    local name=$1 srcs=() src arch prog
+ctest_firmware() {
+    local name=$1 srcs=() src arch prog why
     shift
     for src in "$@"; do
         srcs+=("$CTEST_DIR/$src")
     done
-    for arch in armv6m armv7m armv7emsp armv7emdp; do
-        if ! have_tool arm-none-eabi-gcc; then
-            test_skip "runtime/$name/$arch" "arm-none-eabi-gcc not installed (Debian: gcc-arm-none-eabi)"
+    for arch in $(fw_archs); do
+        local FW_CC FW_FLAGS FW_LIB FW_BOARD FW_QEMU FW_PKG FW_QEMU_PKG
+        fw_config "$arch"
+        why=$(fw_missing)
+        if [ -n "$why" ]; then
+            test_skip "runtime/$name/$arch" "$why"
             continue
         fi
-        if ! have_tool qemu-system-arm; then
-            test_skip "runtime/$name/$arch" "qemu-system-arm not installed (Debian: qemu-system-arm)"
-            continue
-        fi
-        local FW_CC FW_FLAGS FW_LIB FW_BOARD
-        eval "$(make -s -C "$TOP" "fw-config-$arch")"
         prog=$TMP/$name-$arch
-        # FW_FLAGS and FW_LIB are flag lists: split on purpose.
+        # FW_FLAGS and FW_LIB are flag lists: split on purpose; each
+        # nlr_*.c holds the assembly of its own instruction set only.
         # shellcheck disable=SC2086
         if ! $FW_CC "${CTEST_WARN[@]}" $FW_FLAGS -O2 -I"$TOP/src" -I"$CTEST_DIR" "${srcs[@]}" \
-            "$RUNTIME_DIR/gc.c" "$RUNTIME_DIR/nlr.c" "$RUNTIME_DIR/nlr_thumb.c" $FW_LIB \
+            "$RUNTIME_DIR/gc.c" "$RUNTIME_DIR"/nlr*.c $FW_LIB \
             -o "$prog.elf" >"$prog.log" 2>&1; then
             ctest_build_fail "runtime/$name/$arch" "$prog"
             continue
         fi
-        printf '#!/bin/sh\nexec timeout 60 qemu-system-arm -M %s -nographic -monitor none -serial none -semihosting-config enable=on,target=native -kernel "%s"\n' \
-            "$FW_BOARD" "$prog.elf" >"$prog"
-        chmod +x "$prog"
+        fw_runner "$prog" "$prog.elf"
         ctest_run_all "runtime/$name/$arch" "$prog"
     done
 }

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Non-local return (src/runtime/nlr*.c): tests/runtime/test_nlr.c in every
-# build variant (see ctest.sh) and on each Arm target under QEMU; nlr_jump with nothing pushed; and the
+# build variant (see ctest.sh) and on each firmware target under QEMU; nlr_jump with nothing pushed; and the
 # buffer layout against the SDK's py/nlr.h, for x64, x86 and Arm Thumb.
 source "$(dirname "$0")/../lib.sh"
 source "$(dirname "$0")/ctest.sh"
 make_tmpdir
 
 ctest_variants nlr test_nlr.c test_nlr_other.c test_nlr_regs.c test_stack.c
-ctest_arm nlr test_nlr.c test_nlr_other.c test_nlr_regs.c test_stack.c
+ctest_firmware nlr test_nlr.c test_nlr_other.c test_nlr_regs.c test_stack.c
 
 # An uncaught jump prints a message and aborts.
 if [ -n "$CTEST_PROG" ]; then

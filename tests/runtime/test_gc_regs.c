@@ -122,8 +122,57 @@ __asm__ (
 
 #define KEEPERS(X) X(r4) X(r5) X(r6) X(r7) X(r8) X(r9) X(r10) X(r11)
 
+#elif defined(__riscv)
+
+// p in a0, callback in a1; RV32 and RV64 (T_S/T_L: a register of XLEN
+// bits, T_W bytes). The frame keeps sp 16-byte aligned.
+#if __riscv_xlen == 64
+#define T_S "sd"
+#define T_L "ld"
+#define T_W "8"
 #else
-#error "test_gc_regs.c: x64, x86 or Arm Thumb only"
+#define T_S "sw"
+#define T_L "lw"
+#define T_W "4"
+#endif
+#define KEEP_IN(reg) \
+    "    .globl gc_test_keep_in_" #reg "\n" \
+    "    .type gc_test_keep_in_" #reg ", @function\n" \
+    "gc_test_keep_in_" #reg ":\n" \
+    "    addi sp, sp, -16\n" \
+    "    " T_S " ra, 0(sp)\n" \
+    "    " T_S " " #reg ", " T_W "(sp)\n" \
+    "    mv " #reg ", a0\n" \
+    "    li a0, 0\n" \
+    "    jalr a1\n" \
+    "    " T_L " " #reg ", " T_W "(sp)\n" \
+    "    " T_L " ra, 0(sp)\n" \
+    "    addi sp, sp, 16\n" \
+    "    ret\n" \
+    "    .size gc_test_keep_in_" #reg ", .-gc_test_keep_in_" #reg "\n"
+
+__asm__ (
+    "    .pushsection .text\n"
+    KEEP_IN(s0) KEEP_IN(s1) KEEP_IN(s2) KEEP_IN(s3) KEEP_IN(s4) KEEP_IN(s5)
+    KEEP_IN(s6) KEEP_IN(s7) KEEP_IN(s8) KEEP_IN(s9) KEEP_IN(s10) KEEP_IN(s11)
+    "    .globl gc_test_keep_none\n"
+    "    .type gc_test_keep_none, @function\n"
+    "gc_test_keep_none:\n"
+    "    addi sp, sp, -16\n"
+    "    " T_S " ra, 0(sp)\n"
+    "    li a0, 0\n"
+    "    jalr a1\n"
+    "    " T_L " ra, 0(sp)\n"
+    "    addi sp, sp, 16\n"
+    "    ret\n"
+    "    .size gc_test_keep_none, .-gc_test_keep_none\n"
+    "    .popsection\n"
+);
+
+#define KEEPERS(X) X(s0) X(s1) X(s2) X(s3) X(s4) X(s5) X(s6) X(s7) X(s8) X(s9) X(s10) X(s11)
+
+#else
+#error "test_gc_regs.c: x64, x86, Arm Thumb or RISC-V only"
 #endif
 
 #define DECLARE(reg) void gc_test_keep_in_##reg(void *p, void (*callback)(void));

@@ -161,10 +161,10 @@ static void test_function_pointers(void) {
 static void test_callee_saved_registers(void) {
     nlr_buf_t buf;
     unsigned int r = nlr_test_regs_harness(&buf, nlr_test_clobber_and_jump);
-    if ((r & 0xff) != 0) {
-        printf("# registers not restored after a jump: mask 0x%x\n", r & 0xff);
+    if ((r & 0xffff) != 0) {
+        printf("# registers not restored after a jump: mask 0x%x\n", r & 0xffff);
     }
-    CHECK(r == 0x100); // jumped, nothing lost
+    CHECK(r == 0x10000); // jumped, nothing lost
     CHECK(buf.ret_val == NLR_TEST_VALUE);
     r = nlr_test_regs_harness(&buf, NULL);
     CHECK(r == 0);

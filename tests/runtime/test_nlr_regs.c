@@ -6,8 +6,8 @@
 // registers, loads a distinct marker into each, calls nlr_push(buf), and
 // on the 0 return calls thrower (which must jump) or, if thrower is NULL,
 // nlr_pop. Wherever it ends up, it compares every register with its marker
-// and returns the mismatches as bits 0..5, plus nlr_push's return value
-// (0 or 1) shifted left by 8.
+// and returns the mismatches as bits 0..11, plus nlr_push's return value
+// (0 or 1) shifted left by 16.
 //
 // nlr_test_clobber_and_jump() overwrites every callee-saved register with
 // garbage, then tail-calls nlr_jump(NLR_TEST_VALUE).
@@ -70,7 +70,7 @@ __asm__ (
     CMP64("r14", M_R14, 16)
     CMP64("r15", M_R15, 32)
     "    movl 16(%rsp), %ecx\n"
-    "    shll $8, %ecx\n"
+    "    shll $16, %ecx\n"
     "    orl %ecx, %eax\n"
     "    addq $24, %rsp\n"
     "    popq %r15\n"
@@ -146,7 +146,7 @@ __asm__ (
     CMP32("edi", M_EDI, 4)
     CMP32("ebp", M_EBP, 8)
     "    movl 4(%esp), %ecx\n"
-    "    shll $8, %ecx\n"
+    "    shll $16, %ecx\n"
     "    orl %ecx, %eax\n"
     "    addl $28, %esp\n"
     "    popl %edi\n"
@@ -244,7 +244,7 @@ __asm__ (
     CMP_HIGH("r10", M_R10, 64)
     CMP_HIGH("r11", M_R11, 128)
     "    ldr r1, [sp, #4]\n"
-    "    lsls r1, r1, #8\n"
+    "    lsls r1, r1, #16\n"
     "    orrs r0, r1\n"
     "    add sp, #8\n"
     "    pop {r4-r7}\n"
@@ -276,6 +276,77 @@ __asm__ (
     "    .popsection\n"
 );
 
+#elif defined(__riscv)
+
+// s0-s11 (bits 0..11 of the mismatches), RV32 and RV64: T_S/T_L store and
+// load a register of XLEN bits, T_W bytes. Locals, in words: 0 ra, 1..12
+// s0-s11, 13 thrower, 14 push result.
+#if __riscv_xlen == 64
+#define T_S "sd"
+#define T_L "ld"
+#define T_W "8"
 #else
-#error "test_nlr_regs.c: x64, x86 or Arm Thumb only"
+#define T_S "sw"
+#define T_L "lw"
+#define T_W "4"
+#endif
+#define FOR_S(X) X(s0, 1, 0x001) X(s1, 2, 0x002) X(s2, 3, 0x004) X(s3, 4, 0x008) \
+    X(s4, 5, 0x010) X(s5, 6, 0x020) X(s6, 7, 0x040) X(s7, 8, 0x080) X(s8, 9, 0x100) \
+    X(s9, 10, 0x200) X(s10, 11, 0x400) X(s11, 12, 0x800)
+#define SAVE(reg, i, b) "    " T_S " " #reg ", " #i "*T_W(sp)\n"
+#define RESTORE(reg, i, b) "    " T_L " " #reg ", " #i "*T_W(sp)\n"
+#define MARK(reg, i, b) "    li " #reg ", 0x0123450" #i "0\n"
+#define CMP(reg, i, b) \
+    "    li t0, 0x0123450" #i "0\n" \
+    "    beq " #reg ", t0, 1f\n" \
+    "    li t1, " #b "\n" \
+    "    or a0, a0, t1\n" \
+    "1:\n"
+#define GARBAGE(reg, i, b) "    li " #reg ", 0xdead00" #i "0\n"
+
+// Entry: buf in a0, thrower in a1.
+__asm__ (
+    "    .pushsection .text\n"
+    "    .equ T_W, " T_W "\n"
+    "    .globl nlr_test_regs_harness\n"
+    "    .type nlr_test_regs_harness, @function\n"
+    "nlr_test_regs_harness:\n"
+    "    addi sp, sp, -16*T_W\n"
+    "    " T_S " ra, 0(sp)\n"
+    FOR_S(SAVE)
+    "    " T_S " a1, 13*T_W(sp)\n"
+    FOR_S(MARK)
+    "    call nlr_push\n"              // buf is still in a0
+    "    " T_S " a0, 14*T_W(sp)\n"
+    "    bnez a0, 3f\n"
+    "    " T_L " t0, 13*T_W(sp)\n"
+    "    beqz t0, 2f\n"
+    "    jalr t0\n"                    // jumps back to the nlr_push above
+    "    unimp\n"
+    "2:\n"
+    "    call nlr_pop\n"
+    "3:\n"
+    "    li a0, 0\n"
+    FOR_S(CMP)
+    "    " T_L " t0, 14*T_W(sp)\n"
+    "    slli t0, t0, 16\n"
+    "    or a0, a0, t0\n"
+    FOR_S(RESTORE)
+    "    " T_L " ra, 0(sp)\n"
+    "    addi sp, sp, 16*T_W\n"
+    "    ret\n"
+    "    .size nlr_test_regs_harness, .-nlr_test_regs_harness\n"
+    "\n"
+    "    .globl nlr_test_clobber_and_jump\n"
+    "    .type nlr_test_clobber_and_jump, @function\n"
+    "nlr_test_clobber_and_jump:\n"
+    FOR_S(GARBAGE)
+    "    li a0, 0x5eed\n"
+    "    tail nlr_jump\n"
+    "    .size nlr_test_clobber_and_jump, .-nlr_test_clobber_and_jump\n"
+    "    .popsection\n"
+);
+
+#else
+#error "test_nlr_regs.c: x64, x86, Arm Thumb or RISC-V only"
 #endif

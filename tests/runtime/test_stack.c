@@ -60,6 +60,22 @@ __asm__ (
     "    .size test_clear_stack, .-test_clear_stack\n"
     "    .popsection\n"
 );
+#elif defined(__riscv)
+// RV32 and RV64: word stores (4 bytes) cover both.
+__asm__ (
+    "    .pushsection .text\n"
+    "    .globl test_clear_stack\n"
+    "    .type test_clear_stack, @function\n"
+    "test_clear_stack:\n"
+    "    li t0, 16384\n"
+    "    sub t0, sp, t0\n"
+    "1:  sw zero, 0(t0)\n"
+    "    addi t0, t0, 4\n"
+    "    bltu t0, sp, 1b\n"
+    "    ret\n"
+    "    .size test_clear_stack, .-test_clear_stack\n"
+    "    .popsection\n"
+);
 #else
-#error "test_stack.c: x64, x86 or Arm Thumb only"
+#error "test_stack.c: x64, x86, Arm Thumb or RISC-V only"
 #endif

@@ -1,0 +1,27 @@
+# shellcheck shell=bash
+# The architectures whose runtime is bare-metal firmware under QEMU's system
+# emulator (docs/qemu.md), as the Makefile describes them; sourced after
+# tests/lib.sh.
+
+# fw_archs: their names, one line.
+fw_archs() { make -s -C "$TOP" fw-archs; }
+
+# fw_config ARCH: sets FW_CC, FW_FLAGS, FW_LIB, FW_BOARD, FW_QEMU, FW_PKG
+# and FW_QEMU_PKG for ARCH (make fw-config-ARCH).
+fw_config() { eval "$(make -s -C "$TOP" "fw-config-$1")"; }
+
+# fw_missing: why programs for the architecture of the last fw_config
+# cannot be built or run here, or nothing.
+fw_missing() {
+    have_tool "$FW_CC" || { echo "$FW_CC not installed (Debian: $FW_PKG)"; return; }
+    have_tool "$FW_QEMU" || echo "$FW_QEMU not installed (Debian: $FW_QEMU_PKG)"
+}
+
+# fw_runner OUT ELF: writes OUT, a command that runs the program ELF on the
+# board of the last fw_config, its output and exit status through
+# semihosting (as src/mpy-host/arch.c runs the firmware).
+fw_runner() {
+    printf '#!/bin/sh\nexec timeout 60 %s -M %s -bios none -nographic -monitor none -serial none -semihosting-config enable=on,target=native -kernel "%s"\n' \
+        "$FW_QEMU" "$FW_BOARD" "$2" >"$1"
+    chmod +x "$1"
+}
