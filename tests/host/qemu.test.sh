@@ -1,29 +1,34 @@
 #!/usr/bin/env bash
 # Modules run on their own instruction set: every SDK example of
-# examples/natmod/ built with this SDK for each Arm architecture, imported by
-# `mpy-host --arch ARCH` (the runtime's bare-metal firmware on an mps2 board
-# in qemu-system-arm, docs/qemu.md), and tests/host/NAME.py's output must
+# examples/natmod/ built with this SDK for each architecture whose runtime
+# is bare-metal firmware (Arm Cortex-M on mps2 boards in qemu-system-arm,
+# RISC-V on virt in qemu-system-riscv32/64: the Makefile's FW_ARCHS), imported
+# by `mpy-host --arch ARCH` (docs/qemu.md), and tests/host/NAME.py's output must
 # equal NAME.py.exp, the same file as on x64. Then the runtime's own
 # exceptions (nlr) and collector on the target, the exit status, a module
 # calling memset/memcpy/memmove, and a module that faults (a message and
 # status 139, not a hung QEMU).
 #
 # Floats: only armv7emdp computes in double precision as x64 does. The
-# others build with single-precision floats (armv7emsp on its FPU; armv6m
-# and armv7m, whose SDK default is no floats, with MICROPY_FLOAT_IMPL=float:
-# libgcc's software floats, linked in by mpy-ld), and print what
+# others build with single-precision floats (armv7emsp on its FPU; rv32imc
+# and rv64imc by default, and armv6m and armv7m, whose SDK default is no
+# floats, with MICROPY_FLOAT_IMPL=float: libgcc's software floats, linked in
+# by mpy-ld), and print what
 # NAME.py.float.exp holds where it exists: the same single-precision values,
 # shown in the runtime's double precision (docs/qemu.md).
 source "$(dirname "$0")/../lib.sh"
 source "$TOP/tests/host/examples-lib.sh"
+source "$TOP/tests/fw-lib.sh"
 HERE=$TOP/tests/host
 make_tmpdir
 
 # Why ARCH code cannot run here, or nothing.
-arm_missing() {
-    have_tool arm-none-eabi-gcc || { echo "arm-none-eabi-gcc not installed (Debian: gcc-arm-none-eabi)"; return; }
-    have_tool qemu-system-arm || { echo "qemu-system-arm not installed (Debian: qemu-system-arm)"; return; }
-    [ -f "$TOOLS_DIR/$1/firmware.elf" ] || echo "no $1 firmware: make firmware (needs picolibc-arm-none-eabi)"
+arch_missing() {
+    fw_config "$1"
+    local why
+    why=$(fw_missing)
+    [ -z "$why" ] || { echo "$why"; return; }
+    [ -f "$TOOLS_DIR/$1/firmware.elf" ] || echo "no $1 firmware: make firmware (needs $FW_PKG)"
 }
 
 # build_module MOD ARCH OUTDIR LINE...: a module MOD of the C lines given
@@ -58,10 +63,10 @@ build_module() {
     fi
 }
 
-for arch in armv6m armv7m armv7emsp armv7emdp; do
+for arch in $(fw_archs); do
     float=float
     [ "$arch" = armv7emdp ] && float=double
-    why=$(arm_missing "$arch")
+    why=$(arch_missing "$arch")
     if [ -n "$why" ]; then
         test_skip "host/qemu/$arch" "$why"
         continue
@@ -155,7 +160,8 @@ PY
         fi
     fi
 
-    # A fault in module code ends QEMU with a message.
+    # A fault in module code (__builtin_trap: udf on Arm, ebreak on RISC-V)
+    # ends QEMU with a message.
     build_module trap "$arch" "$out" \
         'static mp_obj_t crash(void) { __builtin_trap(); }' \
         'static MP_DEFINE_CONST_FUN_OBJ_0(crash_obj, crash);' \
@@ -164,7 +170,7 @@ PY
         >trap.out 2>trap.err)
     status=$?
     if [ "$status" = 139 ] && [ "$(cat "$out/trap/trap.out")" = in ] &&
-        grep -qE '^firmware: (HardFault|UsageFault) at pc=0x' "$out/trap/trap.err"; then
+        grep -qE '^firmware: (HardFault|UsageFault|breakpoint|illegal instruction) at pc=0x' "$out/trap/trap.err"; then
         test_pass "host/qemu/$arch/fault"
     else
         test_fail "host/qemu/$arch/fault" "status $status: $(head -c 200 "$out/trap/trap.err")"
