@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # How long code takes on each architecture mpy-host runs (natively, under
-# qemu-i386, or as firmware in qemu-system-arm): one
+# qemu-i386, or as firmware in qemu-system-arm/riscv32/riscv64): one
 #   mpy-host --arch ARCH -c 'import factorial; print(factorial.factorial(10))'
 # start-up included (the median of RUNS runs), and the time the example
 # scripts of tests/host/ take together (each module imported and
-# exercised, as tests/host/qemu-arm.test.sh runs them; building excluded).
+# exercised, as tests/host/qemu.test.sh runs them; building excluded).
 # A benchmark: it prints figures, it does not pass or fail.
 #
 #   bench/arch-bench.sh            (after make; TOOLS_DIR=build by default)
@@ -13,7 +13,7 @@ set -u
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 : "${TOOLS_DIR:=$TOP/build}"
 : "${RUNS:=10}"
-: "${ARCHS:=x64 x86 armv6m armv7m armv7emsp armv7emdp}"
+: "${ARCHS:=x64 x86 armv6m armv7m armv7emsp armv7emdp rv32imc rv64imc}"
 export TOOLS_DIR
 source "$TOP/tests/lib.sh"
 source "$TOP/tests/host/examples-lib.sh"

@@ -5,6 +5,7 @@
 # import errors (unknown module, wrong architecture) and syntax errors.
 source "$(dirname "$0")/../lib.sh"
 source "$TOP/tests/host/examples-lib.sh"
+source "$TOP/tests/fw-lib.sh"
 HOST=${MPY_HOST:-$TOOLS_DIR/mpy-host}
 make_tmpdir
 
@@ -98,7 +99,7 @@ check micropypath 0 "['', '/a', '/b']" "" -- env MICROPYPATH=/a:/b "$HOST" -c 'i
 # qemu-i386, with the same command line, output and exit status.
 check arch-own 0 "1" "" -- "$HOST" --arch x64 -c 'print(1)'
 check arch-no-value 1 "" "^Invalid command line arguments" -- "$HOST" --arch
-check arch-unknown 1 "" "^mpy-host: --arch arm64: unknown architecture; it runs x64, x86, armv6m, armv7m, armv7emsp and armv7emdp" -- "$HOST" --arch arm64 -c 1
+check arch-unknown 1 "" "^mpy-host: --arch arm64: unknown architecture; it runs x64, x86, armv6m, armv7m, armv7emsp, armv7emdp, rv32imc and rv64imc" -- "$HOST" --arch arm64 -c 1
 check arch-other 1 "" "^mpy-host: --arch xtensa: this mpy-host cannot run xtensa code" -- "$HOST" --arch xtensa -c 1
 mkdir -p "$TMP/alone"
 cp "$HOST" "$TMP/alone/mpy-host"
@@ -106,20 +107,24 @@ check arch-not-built 1 "" "^mpy-host: there is no x86 runtime \($TMP/alone/x86/m
     -- "$TMP/alone/mpy-host" --arch x86 -c 1
 check arch-firmware-not-built 1 "" "^mpy-host: there is no armv7m firmware \($TMP/alone/armv7m/firmware.elf\): make builds it where arm-none-eabi-gcc and picolibc can link \(Debian: gcc-arm-none-eabi picolibc-arm-none-eabi\)" \
     -- "$TMP/alone/mpy-host" --arch armv7m -c 1
-# The Arm firmware under qemu-system-arm: the same command line, output,
-# tracebacks and exit status; a clear error without QEMU.
-if [ ! -f "$TOOLS_DIR/armv7m/firmware.elf" ]; then
-    test_skip host/cli/arch-armv7m "no armv7m firmware (make firmware: needs gcc-arm-none-eabi picolibc-arm-none-eabi)"
-elif ! have_tool qemu-system-arm; then
-    test_skip host/cli/arch-armv7m "qemu-system-arm not installed (Debian: qemu-system-arm)"
-else
-    check arch-armv7m 0 "2147483647 ['-c', 'a b', '%,x']" "" -- "$HOST" --arch armv7m -c 'import sys; print(sys.maxsize, sys.argv)' 'a b' '%,x'
-    check arch-armv7m-exit 7 "out" "" -- "$HOST" --arch armv7m -c 'print("out"); raise SystemExit(7)'
-    check arch-armv7m-traceback 1 "" "^Traceback \(most recent call last\):" -- "$HOST" --arch armv7m -c '1/0'
-    mkdir -p "$TMP/noqemu"
-    check arch-armv7m-no-qemu 1 "" "^mpy-host: armv7m code runs under qemu-system-arm, which is not installed: install it \(Debian: qemu-system-arm\)" \
-        -- env PATH="$TMP/noqemu" "$HOST" --arch armv7m -c 1
-fi
+# The firmware under QEMU (one architecture per instruction set): the same
+# command line, output, tracebacks and exit status; a clear error without
+# QEMU.
+for arch in armv7m rv32imc; do
+    fw_config "$arch"
+    if [ ! -f "$TOOLS_DIR/$arch/firmware.elf" ]; then
+        test_skip "host/cli/arch-$arch" "no $arch firmware (make firmware: needs $FW_PKG)"
+    elif ! have_tool "$FW_QEMU"; then
+        test_skip "host/cli/arch-$arch" "$FW_QEMU not installed (Debian: $FW_QEMU_PKG)"
+    else
+        check "arch-$arch" 0 "2147483647 ['-c', 'a b', '%,x']" "" -- "$HOST" --arch "$arch" -c 'import sys; print(sys.maxsize, sys.argv)' 'a b' '%,x'
+        check "arch-$arch-exit" 7 "out" "" -- "$HOST" --arch "$arch" -c 'print("out"); raise SystemExit(7)'
+        check "arch-$arch-traceback" 1 "" "^Traceback \(most recent call last\):" -- "$HOST" --arch "$arch" -c '1/0'
+        mkdir -p "$TMP/noqemu"
+        check "arch-$arch-no-qemu" 1 "" "^mpy-host: $arch code runs under $FW_QEMU, which is not installed: install it \(Debian: $FW_QEMU_PKG\)" \
+            -- env PATH="$TMP/noqemu" "$HOST" --arch "$arch" -c 1
+    fi
+done
 why=$(host_runtime_missing x86)
 if [ -n "$why" ]; then
     test_skip host/cli/arch-x86 "$why"
