@@ -48,6 +48,10 @@ enum {
     RF_MAKES_GOT = 1,  // a global symbol referenced this way from text gets a GOT entry
     RF_DATA_WORD = 2,  // a machine word holding an address: allowed in .data.rel.ro
     RF_LITERAL = 4,    // allowed in an xtensa .literal pool
+    // A PC-relative address that the arch turns into a load from a GOT entry
+    // when it points to a variable in BSS (arch_riscv.c); the entry is made
+    // for the symbol and addend (link_static_got_key).
+    RF_STATIC_VIA_GOT = 8,
 };
 
 typedef struct {
@@ -70,6 +74,8 @@ typedef enum {
     PLACE_CALL_STUBS, // stubs to mp_fun_table's C functions, in first-call order
     PLACE_GOT,
     PLACE_LIT,        // xtensa's de-duplicated literal words
+    PLACE_INIT_ARRAY, // the constructor table (.init_array sections, in run order)
+    PLACE_DATA_IMAGE, // the initial values of the .data kept in BSS
 } place_t;
 
 // The usual order: the objects' code and data, then the GOT.
@@ -81,6 +87,10 @@ typedef struct arch {
     unsigned mpy_arch;         // enum mpy_native_arch
     unsigned word_size;
     bool separate_rodata;      // rodata is its own region, reached through the GOT
+    // The firmware's native code memory is writable (the unix and windows
+    // ports): writable sections that code reaches PC-relatively (static
+    // variables) go into text, the one region at a fixed distance from code.
+    bool writable_text;
     // Writes the jump from the start of text to the entry point into out and
     // returns its length; entry is the offset of mpy_init in text. Returns 0
     // if entry cannot be reached with this jump. The reference linkers of

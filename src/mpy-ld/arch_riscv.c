@@ -13,6 +13,10 @@
 //   points and from where. The lower 12 bits are signed, so the upper half
 //   is rounded: hi = (v + 0x800) >> 12.
 // - Calls are auipc + jalr pairs under one relocation (CALL, CALL_PLT).
+// - A static variable lives in BSS, at no fixed distance from text: the
+//   auipc + addi that compute its address become auipc + lw/ld of a GOT
+//   entry holding it. Code that loads or stores it directly (auipc + lw/sw)
+//   cannot be turned so and is refused.
 // - Label differences (in switch tables, DWARF) are not resolved by the
 //   assembler when it may relax: ADDn/SUBn/SETn pairs carry them. mpy-ld
 //   never relaxes (RELAX and ALIGN are ignored; the SDK compiles with
@@ -180,6 +184,51 @@ enum {
     R_RISCV_PCREL_HI20 = 23,
 };
 
+// PCREL_HI20: to text or rodata, the distance; to a variable in BSS, the
+// distance to the GOT entry holding its address (see the top).
+static reloc_result_t compute_pcrel_hi20(reloc_site_t *s, int64_t *value) {
+    link_env_t *env = s->env;
+    const ld_symbol_t *t = symbol_target(s->sym);
+    int64_t addr;
+    if (t->section && section_region(env, t->section) == REGION_BSS) {
+        char key[64];
+        link_static_got_key(s->sym, s->r->addend, key, sizeof(key));
+        got_entry_t *e = strmap_get(&env->got_by_key, key, strlen(key));
+        if (!e) {
+            reloc_error(s, "no GOT entry for the variable");
+            return RELOC_FAILED;
+        }
+        addr = (int64_t)env->got_section.addr + e->offset;
+        *value = reloc_sub(addr, s->place);
+    } else {
+        if (!reloc_fixed_target(s, &addr)) {
+            return RELOC_FAILED;
+        }
+        *value = reloc_add(reloc_sub(addr, s->place), s->r->addend);
+    }
+    s->log_addr = addr;
+    return RELOC_DO_PATCH;
+}
+
+#define RV_OPCODE_MASK 0x707f // opcode and funct3
+#define RV_ADDI 0x0013
+
+// The addi that completes the address of a variable in BSS loads it from
+// its GOT entry instead (lw on rv32, ld on rv64; same registers and offset).
+static bool load_from_got(reloc_site_t *s) {
+    uint8_t *p = s->region->data + s->place;
+    uint32_t insn = get_le32(p);
+    if (s->info->patch != &patch_lo12_i || (insn & RV_OPCODE_MASK) != RV_ADDI) {
+        reloc_error(s, "the code loads or stores a static variable at a fixed distance, but BSS "
+                       "(where variables live) is allocated apart from text");
+        ld_hint("remove `static` from the variable so that code reaches it through the GOT");
+        return false;
+    }
+    uint32_t load = s->env->arch->word_size == 8 ? 0x3003 : 0x2003; // ld / lw
+    put_le32(p, (insn & ~(uint32_t)RV_OPCODE_MASK) | load);
+    return true;
+}
+
 // PCREL_LO12_I/S: the symbol is a label at an auipc; the lower 12 bits are
 // those of the value the auipc's relocation computes.
 static reloc_result_t compute_pcrel_lo12(reloc_site_t *s, int64_t *value) {
@@ -205,6 +254,11 @@ static reloc_result_t compute_pcrel_lo12(reloc_site_t *s, int64_t *value) {
         };
         // The auipc's value: its target (or GOT entry) less its own address.
         if (reloc_compute(&hi, value) != RELOC_DO_PATCH) {
+            return RELOC_FAILED;
+        }
+        const ld_symbol_t *t = symbol_target(hi.sym);
+        if (r->type == R_RISCV_PCREL_HI20 && t->section &&
+            section_region(s->env, t->section) == REGION_BSS && !load_from_got(s)) {
             return RELOC_FAILED;
         }
         s->log_addr = hi.place;
@@ -260,7 +314,7 @@ static reloc_result_t refuse_uleb128(reloc_site_t *s, int64_t *value) {
     {20, "R_RISCV_GOT_HI20", RELOC_GOT_PC_RELATIVE, &patch_hi20, RF_MAKES_GOT, NULL}, \
     {21, "R_RISCV_TLS_GOT_HI20", RELOC_ARCH, &patch_hi20, 0, refuse_tls}, \
     {22, "R_RISCV_TLS_GD_HI20", RELOC_ARCH, &patch_hi20, 0, refuse_tls}, \
-    {23, "R_RISCV_PCREL_HI20", RELOC_PC_RELATIVE, &patch_hi20, 0, NULL}, \
+    {23, "R_RISCV_PCREL_HI20", RELOC_ARCH, &patch_hi20, RF_STATIC_VIA_GOT, compute_pcrel_hi20}, \
     {24, "R_RISCV_PCREL_LO12_I", RELOC_ARCH, &patch_lo12_i, 0, compute_pcrel_lo12}, \
     {25, "R_RISCV_PCREL_LO12_S", RELOC_ARCH, &patch_lo12_s, 0, compute_pcrel_lo12}, \
     {26, "R_RISCV_HI20", RELOC_ARCH, &patch_hi20, 0, refuse_absolute}, \

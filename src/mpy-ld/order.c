@@ -28,7 +28,19 @@ void link_order_sections(link_env_t *env) {
                 break;
             case PLACE_INPUTS:
                 for (size_t i = 0; i < env->n_inputs; i++) {
-                    append(env, env->inputs[i], *p, &cap);
+                    if (env->inputs[i]->kind != SEC_INIT_ARRAY) {
+                        append(env, env->inputs[i], *p, &cap);
+                    }
+                }
+                break;
+            case PLACE_INIT_ARRAY:
+                for (size_t i = 0; i < env->n_init_arrays; i++) {
+                    append(env, env->init_arrays[i], *p, &cap);
+                }
+                break;
+            case PLACE_DATA_IMAGE:
+                if (env->data_image.size) {
+                    append(env, &env->data_image, *p, &cap);
                 }
                 break;
             case PLACE_CALL_STUBS:

@@ -122,8 +122,11 @@ bool native_code_load(native_code_t *code, const mpy_raw_code_t *rc, const nativ
         native_code_free(code);
         return false;
     }
-    // Text is writable only while it is being relocated.
-    if (mprotect(code->text, code->text_map_len, PROT_READ | PROT_EXEC) != 0) {
+    // Text stays writable, as in MicroPython's unix port (mp_unix_alloc_exec
+    // maps it read-write-execute): x86 and x64 modules keep their static
+    // variables there (mpy-ld places writable data that code reaches
+    // PC-relatively in text, the one region at a fixed distance from it).
+    if (mprotect(code->text, code->text_map_len, PROT_READ | PROT_WRITE | PROT_EXEC) != 0) {
         snprintf(err, errlen, "cannot make native code executable");
         native_code_free(code);
         return false;
