@@ -9,11 +9,14 @@
 // copies the image into BSS, runs the constructors in order, then mpy_init.
 #include "py/dynruntime.h"
 
-// Defined by mpy-ld: the image, the live data (whole words), the constructors.
+// Defined by mpy-ld: the image, the live data (whole words), the
+// constructors: those of .ctors (the older form, run from last to first),
+// then those of .init_array.
 extern const uint32_t mpy_natmod_data_image[];
 extern uint32_t mpy_natmod_data[], mpy_natmod_data_end[];
 typedef void (*mpy_natmod_ctor_t)(void);
-extern const mpy_natmod_ctor_t mpy_natmod_init_array[], mpy_natmod_init_array_end[];
+extern const mpy_natmod_ctor_t mpy_natmod_ctors[], mpy_natmod_init_array[],
+    mpy_natmod_init_array_end[];
 
 mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t n_args, size_t n_kw, mp_obj_t *args);
 
@@ -23,6 +26,9 @@ mp_obj_t mpy_natmod_entry(mp_obj_fun_bc_t *self, size_t n_args, size_t n_kw, mp_
     const volatile uint32_t *from = mpy_natmod_data_image;
     for (uint32_t *to = mpy_natmod_data; to < mpy_natmod_data_end; to++) {
         *to = *from++;
+    }
+    for (const mpy_natmod_ctor_t *ctor = mpy_natmod_init_array; ctor > mpy_natmod_ctors;) {
+        (*--ctor)();
     }
     for (const mpy_natmod_ctor_t *ctor = mpy_natmod_init_array; ctor < mpy_natmod_init_array_end;
          ctor++) {

@@ -221,6 +221,8 @@ static const arch_reloc_t arm_relocs[] = {
     {25, "R_ARM_BASE_PREL", RELOC_GOT_BASE, &patch_le32, 0, NULL},
     {26, "R_ARM_GOT_BREL", RELOC_GOT_OFFSET, &patch_le32, RF_MAKES_GOT, NULL},
     {30, "R_ARM_THM_JUMP24", RELOC_PC_RELATIVE, &patch_thumb_branch, 0, NULL},
+    // The words of .init_array: absolute on arm-none-eabi.
+    {38, "R_ARM_TARGET1", RELOC_ABSOLUTE, &patch_le32, RF_DATA_WORD, NULL},
     // clang's form of a GOT load: a literal holding GOT entry - P.
     {96, "R_ARM_GOT_PREL", RELOC_GOT_PC_RELATIVE, &patch_le32, RF_MAKES_GOT, NULL},
 };

@@ -26,10 +26,12 @@
 #include "mpy-ld/link.h"
 
 // The symbols py/natmod_init.c uses, defined by the linker.
-enum { SYM_IMAGE, SYM_DATA, SYM_DATA_END, SYM_INIT_ARRAY, SYM_INIT_ARRAY_END, N_INIT_SYMS };
+enum {
+    SYM_IMAGE, SYM_DATA, SYM_DATA_END, SYM_CTORS, SYM_INIT_ARRAY, SYM_INIT_ARRAY_END, N_INIT_SYMS
+};
 static const char *const init_sym_names[N_INIT_SYMS] = {
-    "mpy_natmod_data_image", "mpy_natmod_data", "mpy_natmod_data_end",
-    "mpy_natmod_init_array", "mpy_natmod_init_array_end",
+    "mpy_natmod_data_image", "mpy_natmod_data",       "mpy_natmod_data_end",
+    "mpy_natmod_ctors",      "mpy_natmod_init_array", "mpy_natmod_init_array_end",
 };
 #define INIT_ENTRY "mpy_natmod_entry"
 
@@ -66,11 +68,17 @@ static void place_static_data(link_env_t *env) {
     }
 }
 
-// Priority of an .init_array section: .init_array.N runs in ascending N,
-// before the plain .init_array sections (as GNU ld sorts them).
+// The constructor table: first the .ctors sections (the older form, which
+// compilers configured without .init_array write; run from last to first),
+// then .init_array.N in ascending N, then the plain .init_array sections
+// (as GNU ld sorts them); each group in load order.
+static bool is_ctors(const ld_section_t *sec) {
+    return strncmp(sec->name, ".ctors", 6) == 0;
+}
+
 static unsigned long init_priority(const ld_section_t *sec) {
     const char *p = sec->name + strlen(".init_array");
-    return *p == '.' ? strtoul(p + 1, NULL, 10) : 65536;
+    return is_ctors(sec) ? 0 : *p == '.' ? 1 + strtoul(p + 1, NULL, 10) : 1 + 65536;
 }
 
 static int compare_init_arrays(const void *a, const void *b) {
@@ -82,18 +90,34 @@ static int compare_init_arrays(const void *a, const void *b) {
     return (x->image_addr > y->image_addr) - (x->image_addr < y->image_addr); // load order
 }
 
-static void collect_init_arrays(link_env_t *env) {
+static bool collect_init_arrays(link_env_t *env) {
+    bool ok = true;
     for (size_t i = 0; i < env->n_inputs; i++) {
         ld_section_t *sec = env->inputs[i];
-        if (sec->kind == SEC_INIT_ARRAY) {
-            sec->image_addr = (uint32_t)env->n_init_arrays; // load order, for the stable sort
-            env->init_arrays = xrealloc(env->init_arrays, (env->n_init_arrays + 1) * sizeof(sec));
-            env->init_arrays[env->n_init_arrays++] = sec;
+        if (sec->kind != SEC_INIT_ARRAY) {
+            continue;
         }
+        if (is_ctors(sec) && strcmp(sec->name, ".ctors") != 0) {
+            ld_error("%s: section %s: constructor priorities in the .ctors form are not supported",
+                     sec->obj->path, sec->name);
+            ld_hint("drop the priority from __attribute__((constructor(N))), or use a compiler "
+                    "that writes .init_array");
+            ok = false;
+            continue;
+        }
+        if (sec->size % env->arch->word_size != 0) {
+            ld_error("%s: section %s is not a table of whole words", sec->obj->path, sec->name);
+            ok = false;
+            continue;
+        }
+        sec->image_addr = (uint32_t)env->n_init_arrays; // load order, for the stable sort
+        env->init_arrays = xrealloc(env->init_arrays, (env->n_init_arrays + 1) * sizeof(sec));
+        env->init_arrays[env->n_init_arrays++] = sec;
     }
     if (env->n_init_arrays > 1) {
         qsort(env->init_arrays, env->n_init_arrays, sizeof(ld_section_t *), compare_init_arrays);
     }
+    return ok;
 }
 
 bool link_symbol_in_bss(link_env_t *env, const ld_symbol_t *sym) {
@@ -103,6 +127,23 @@ bool link_symbol_in_bss(link_env_t *env, const ld_symbol_t *sym) {
 
 void link_static_got_key(const ld_symbol_t *sym, int64_t addend, char *key, size_t len) {
     snprintf(key, len, "static %p%+lld", (const void *)sym, (long long)addend);
+}
+
+int64_t link_static_stub(link_env_t *env, const ld_section_t *sec, const elf_reloc_t *r) {
+    uint32_t index = sec->static_stub ? sec->static_stub[r - sec->relocs] : 0;
+    return index ? (int64_t)env->static_stubs.addr +
+                       (int64_t)((index - 1) * env->arch->static_stub_size)
+                 : -1;
+}
+
+void link_add_static_stub(link_env_t *env, ld_section_t *sec, const elf_reloc_t *r) {
+    if (!sec->static_stub) {
+        sec->static_stub = xcalloc(sec->n_relocs, sizeof(uint32_t));
+    }
+    uint32_t size = (uint32_t)env->arch->static_stub_size;
+    sec->static_stub[r - sec->relocs] = env->static_stubs.size / size + 1;
+    env->static_stubs = (ld_section_t){.name = "STATIC_STUBS", .kind = SEC_TEXT, .align = 4,
+                                       .size = env->static_stubs.size + size};
 }
 
 bool section_has_image(const link_env_t *env, const ld_section_t *sec) {
@@ -125,8 +166,7 @@ bool link_plan_data(link_env_t *env) {
     if (env->arch->writable_text) {
         place_static_data(env);
     }
-    collect_init_arrays(env);
-    return true;
+    return collect_init_arrays(env);
 }
 
 static void define_init_symbols(link_env_t *env) {
@@ -135,7 +175,7 @@ static void define_init_symbols(link_env_t *env) {
     env->data_live = (ld_section_t){.name = ".data (live)", .kind = SEC_BSS, .align = word};
     env->init_array = (ld_section_t){.name = ".init_array", .kind = SEC_INIT_ARRAY, .align = word};
     ld_section_t *sections[N_INIT_SYMS] = {&env->data_image, &env->data_live, &env->data_live,
-                                           &env->init_array, &env->init_array};
+                                           &env->init_array, &env->init_array, &env->init_array};
     for (size_t i = 0; i < N_INIT_SYMS; i++) {
         env->init_elf_syms[i] = (elf_symbol_t){
             .name = init_sym_names[i], .bind = STB_GLOBAL, .type = STT_OBJECT};
@@ -199,16 +239,18 @@ void link_layout_data(link_env_t *env) {
 }
 
 void link_write_data_image(link_env_t *env) {
-    uint32_t ctors = 0;
+    uint32_t ctors = 0, all = 0;
     for (size_t i = 0; i < env->n_init_arrays; i++) {
-        ctors += env->init_arrays[i]->size;
+        all += env->init_arrays[i]->size;
+        ctors += is_ctors(env->init_arrays[i]) ? env->init_arrays[i]->size : 0;
     }
     env->init_array.addr = env->n_init_arrays ? env->init_arrays[0]->addr : 0;
-    env->init_array.size = ctors;
-    env->init_syms[SYM_INIT_ARRAY_END].value = ctors;
-    if (ctors) {
+    env->init_array.size = all;
+    env->init_syms[SYM_INIT_ARRAY].value = ctors;
+    env->init_syms[SYM_INIT_ARRAY_END].value = all;
+    if (all) {
         ld_log(2, "constructors: %u run on import, in order, before mpy_init",
-               ctors / env->arch->word_size);
+               all / env->arch->word_size);
     }
     if (!env->data_image.size) {
         return;

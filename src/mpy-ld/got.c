@@ -51,11 +51,12 @@ bool link_check_got_symbol(const ld_symbol_t *sym, const ld_section_t *sec, uint
 
 // A GOT entry holding the address of a variable in BSS plus an addend, for
 // code that reached it PC-relatively (RF_STATIC_VIA_GOT).
-static bool add_static_got(link_env_t *env, const ld_section_t *sec, const elf_reloc_t *r,
+static bool add_static_got(link_env_t *env, ld_section_t *sec, const elf_reloc_t *r,
                            ld_symbol_t *sym) {
     if (!link_check_got_symbol(sym, sec, r->offset)) {
         return false;
     }
+    link_add_static_stub(env, sec, r);
     char key[64];
     link_static_got_key(sym, r->addend, key, sizeof(key));
     if (strmap_get(&env->got_by_key, key, strlen(key))) {
@@ -79,7 +80,8 @@ static bool build_got_generic(link_env_t *env) {
             const elf_reloc_t *r = &sec->relocs[j];
             ld_symbol_t *sym = &sec->obj->symbols[r->sym];
             const arch_reloc_t *info = arch_find_reloc(env->arch, r->type);
-            if (info && (info->flags & RF_STATIC_VIA_GOT) && link_symbol_in_bss(env, sym)) {
+            if (info && (info->flags & RF_STATIC_VIA_GOT) && env->arch->static_stub_size &&
+                link_symbol_in_bss(env, sym)) {
                 ok = add_static_got(env, sec, r, sym) && ok;
                 continue;
             }

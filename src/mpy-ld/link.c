@@ -173,6 +173,7 @@ void link_free(link_env_t *env) {
                 free(sec->relocs);
                 free(sec->literal_got);
                 free(sec->literal_slot);
+                free(sec->static_stub);
                 free(sec);
             }
         }

@@ -67,6 +67,7 @@ typedef struct ld_section {
     const char *reloc_name;
     struct got_entry **literal_got; // xtensa literal pools: per word, its GOT entry or NULL
     uint32_t *literal_slot;         // xtensa literal pools: per word, its LIT offset
+    uint32_t *static_stub;          // per relocation: 1 + its static stub (data.c), or 0
 } ld_section_t;
 
 typedef struct ld_symbol {
@@ -161,11 +162,12 @@ typedef struct link_env {
     const char *entry_name;   // the function the entry jump reaches
     ld_section_t data_image;  // the .data sections' initial values, in text or rodata
     ld_section_t data_live;   // where they live: the start of BSS
-    ld_section_t **init_arrays; // .init_array sections, in the order they run
+    ld_section_t **init_arrays; // .ctors, then .init_array sections in the order they run
     size_t n_init_arrays;
     ld_section_t init_array;  // marks the constructor table: its start and size
-    elf_symbol_t init_elf_syms[5];
-    ld_symbol_t init_syms[5]; // the symbols the init object refers to
+    ld_section_t static_stubs; // RF_STATIC_VIA_GOT: one stub per site
+    elf_symbol_t init_elf_syms[6];
+    ld_symbol_t init_syms[6]; // the symbols the init object refers to
 
     buf_t text, rodata;
     uint32_t bss_size;
@@ -243,6 +245,10 @@ void link_write_data_image(link_env_t *env);
 bool link_symbol_in_bss(link_env_t *env, const ld_symbol_t *sym);
 // The GOT key of a variable in BSS reached PC-relatively (RF_STATIC_VIA_GOT).
 void link_static_got_key(const ld_symbol_t *sym, int64_t addend, char *key, size_t len);
+// Makes room for the stub of a RF_STATIC_VIA_GOT relocation (got.c).
+void link_add_static_stub(link_env_t *env, ld_section_t *sec, const elf_reloc_t *r);
+// The offset in text of the stub of a RF_STATIC_VIA_GOT relocation, or -1.
+int64_t link_static_stub(link_env_t *env, const ld_section_t *sec, const elf_reloc_t *r);
 // Whether a section's relocations patch its image (.data kept in BSS).
 bool section_has_image(const link_env_t *env, const ld_section_t *sec);
 // stubs.c

@@ -40,6 +40,7 @@ static bool classify_section(const char *name, sec_kind_t *kind) {
         {".data.rel.ro", SEC_DATA_REL_RO},
         {".data", SEC_DATA},
         {".init_array", SEC_INIT_ARRAY},
+        {".ctors", SEC_INIT_ARRAY}, // the older form (xtensa-lx106-elf-g++), run backwards
         {".bss", SEC_BSS},
         // RISC-V's small-data forms (code built without -fpic puts small
         // variables there)
@@ -71,11 +72,6 @@ static bool check_unlinked_section(const ld_object_t *obj, const elf_section_t *
                  obj->path, es->name);
         ld_hint("compile with -fno-exceptions (py/dynruntime.mk does) and raise MicroPython "
                 "exceptions with mp_raise_* instead");
-        return false;
-    }
-    if (starts_with(es->name, ".ctors")) {
-        ld_error("%s: section %s holds constructors in the old .ctors form", obj->path, es->name);
-        ld_hint("compile with a compiler that emits .init_array (gcc 4.7 and later)");
         return false;
     }
     return true;

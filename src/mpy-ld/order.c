@@ -48,6 +48,11 @@ void link_order_sections(link_env_t *env) {
                     append(env, env->call_stubs[env->stub_order[i]], *p, &cap);
                 }
                 break;
+            case PLACE_STATIC_STUBS:
+                if (env->static_stubs.size) {
+                    append(env, &env->static_stubs, *p, &cap);
+                }
+                break;
             case PLACE_GOT:
                 append(env, &env->got_section, *p, &cap);
                 break;

@@ -1,5 +1,5 @@
-// A static variable loaded directly (auipc + lw on RISC-V): the instruction
-// pair cannot be turned into a load through the GOT.
+// A static variable loaded and stored directly (auipc + lw/sw on RISC-V):
+// the auipc jumps to a stub that loads the address from the GOT.
 static int value;
 int get(void) {
     return value;
