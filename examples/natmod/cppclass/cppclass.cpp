@@ -4,6 +4,7 @@
 //     import cppclass
 //     cppclass.order()            # the order the global objects were built in
 //     cppclass.tick()             # changes a global object; fresh on each import
+//     cppclass.keep(n), cppclass.kept() # an object made with new, kept in a static pointer
 //     cppclass.sum_limited(list, limit), cppclass.sum_limited_bytes(bytes, limit)
 //     cppclass.primes(n)          # the first n entries of a static table
 //     cppclass.area(kind, a, b)   # 's' or 'r': a shape's name and area
@@ -50,6 +51,20 @@ mp_obj_t order() {
 
 mp_obj_t tick() {
     return mp_obj_new_int(first.bump(1) + second.bump(100));
+}
+
+// An object on the MicroPython heap that only a static pointer refers to:
+// the collector must see the pointer wherever the variable lives.
+Tally *kept_tally;
+
+mp_obj_t keep(mp_obj_t value_in) {
+    delete kept_tally;
+    kept_tally = new Tally((int)mp_obj_get_int(value_in));
+    return mp_const_none;
+}
+
+mp_obj_t kept() {
+    return kept_tally ? mp_obj_new_int(kept_tally->value * 1000 + kept_tally->rank) : mp_const_none;
 }
 
 mp_obj_t sum_limited(mp_obj_t list_in, mp_obj_t limit_in) {
@@ -120,6 +135,8 @@ mp_obj_t area(size_t n_args, const mp_obj_t *args) {
 
 MP_DEFINE_CONST_FUN_OBJ_0(order_obj, order);
 MP_DEFINE_CONST_FUN_OBJ_0(tick_obj, tick);
+MP_DEFINE_CONST_FUN_OBJ_1(keep_obj, keep);
+MP_DEFINE_CONST_FUN_OBJ_0(kept_obj, kept);
 MP_DEFINE_CONST_FUN_OBJ_2(sum_limited_obj, sum_limited);
 MP_DEFINE_CONST_FUN_OBJ_2(sum_limited_bytes_obj, sum_limited_bytes);
 MP_DEFINE_CONST_FUN_OBJ_1(primes_obj, primes);
@@ -131,6 +148,8 @@ mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t n_args, size_t n_kw, mp_obj_t *a
     MP_DYNRUNTIME_INIT_ENTRY
     mp_store_global(MP_QSTR_order, MP_OBJ_FROM_PTR(&order_obj));
     mp_store_global(MP_QSTR_tick, MP_OBJ_FROM_PTR(&tick_obj));
+    mp_store_global(MP_QSTR_keep, MP_OBJ_FROM_PTR(&keep_obj));
+    mp_store_global(MP_QSTR_kept, MP_OBJ_FROM_PTR(&kept_obj));
     mp_store_global(MP_QSTR_sum_limited, MP_OBJ_FROM_PTR(&sum_limited_obj));
     mp_store_global(MP_QSTR_sum_limited_bytes, MP_OBJ_FROM_PTR(&sum_limited_bytes_obj));
     mp_store_global(MP_QSTR_primes, MP_OBJ_FROM_PTR(&primes_obj));

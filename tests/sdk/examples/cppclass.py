@@ -1,5 +1,6 @@
 # cppclass: a module in C++: constructors of global objects run on import,
 # in order; new and delete; a second import builds fresh objects.
+import gc
 import sys
 import cppclass
 
@@ -18,10 +19,16 @@ try:
     cppclass.primes(11)
 except ValueError as e:
     print("ValueError", e)
+print(cppclass.kept())
+cppclass.keep(7)
+for _ in range(3):
+    gc.collect()
+    junk = [bytes(48) for _ in range(3000)]
+print(cppclass.kept())
 
 del sys.modules["cppclass"]
 import cppclass as again
 
 print(again is cppclass)
-print(again.order(), again.tick())
+print(again.order(), again.tick(), again.kept())
 print(cppclass.tick())
