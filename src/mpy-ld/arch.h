@@ -89,8 +89,8 @@ typedef struct arch {
     unsigned mpy_arch;         // enum mpy_native_arch
     unsigned word_size;
     bool separate_rodata;      // rodata is its own region, reached through the GOT
-    // The firmware's native code memory is writable (the unix and windows
-    // ports): writable sections that code reaches PC-relatively (static
+    // The firmware's native code memory is writable (x86, x64: the unix
+    // port maps it read-write-execute): writable sections that code reaches PC-relatively (static
     // variables) go into text, the one region at a fixed distance from code.
     bool writable_text;
     // Writes the jump from the start of text to the entry point into out and

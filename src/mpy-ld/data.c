@@ -15,8 +15,8 @@
 // Code reaches a static variable PC-relatively (x64, Arm, RISC-V) or
 // relative to the GOT (x86), and BSS lies at no fixed distance from text:
 // that is why MicroPython's own linker refuses static BSS variables. Where
-// the firmware's native code memory is writable (x86, x64: the unix and
-// windows ports), such sections are placed in text instead; xtensa reaches
+// the firmware's native code memory is writable (x86, x64: the unix
+// port maps it read-write-execute), such sections are placed in text instead; xtensa reaches
 // every variable through its literal pools, so through the GOT.
 #include <stdio.h>
 #include <stdlib.h>
