@@ -11,10 +11,8 @@
 #include "py/dynruntime.h"
 #include "shapes.h"
 
-namespace {
-
 // Global objects with constructors: built on import, in this order.
-int built;
+static int built;
 
 class Tally {
 public:
@@ -26,6 +24,12 @@ public:
     int value;
     int rank;
 };
+
+// An object on the MicroPython heap that only this pointer refers to
+// (defined in shapes.cpp: see there).
+extern Tally *kept_tally;
+
+namespace {
 
 Tally first(10);
 Tally second(first.value * 2); // constructed after first: 20
@@ -53,9 +57,6 @@ mp_obj_t tick() {
     return mp_obj_new_int(first.bump(1) + second.bump(100));
 }
 
-// An object on the MicroPython heap that only a static pointer refers to:
-// the collector must see the pointer wherever the variable lives.
-Tally *kept_tally;
 
 mp_obj_t keep(mp_obj_t value_in) {
     delete kept_tally;

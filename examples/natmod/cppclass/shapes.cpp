@@ -3,6 +3,13 @@
 
 int shapes_alive;
 
+// cppclass.cpp's pointer to an object on the MicroPython heap. It is defined
+// here, in a file without static variables: on x86/x64 the section of a
+// static variable goes into text (see the README), which MicroPython v1.28's
+// unix port does not trace for its collector; BSS it does.
+class Tally;
+Tally *kept_tally;
+
 namespace {
 
 class Rectangle : public Shape {
