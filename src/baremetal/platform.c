@@ -36,7 +36,7 @@ void *platform_code_alloc(size_t len, size_t *reserved) {
     return malloc(*reserved);
 }
 
-bool platform_code_seal(void *code, size_t reserved) {
+bool platform_code_make_executable(void *code, size_t reserved) {
     (void)code;
     (void)reserved;
     return true;

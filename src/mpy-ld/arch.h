@@ -48,6 +48,11 @@ enum {
     RF_MAKES_GOT = 1,  // a global symbol referenced this way from text gets a GOT entry
     RF_DATA_WORD = 2,  // a machine word holding an address: allowed in .data.rel.ro
     RF_LITERAL = 4,    // allowed in an xtensa .literal pool
+    // A PC-relative address that the arch turns into a load from a GOT entry
+    // when it points to a variable in BSS, through a stub of its own
+    // (arch_t.static_stub_size, arch_riscv.c); the entry is made for the
+    // symbol and addend (link_static_got_key).
+    RF_STATIC_VIA_GOT = 8,
 };
 
 typedef struct {
@@ -68,8 +73,11 @@ typedef enum {
     PLACE_INPUTS,     // the objects' sections in load order (archive members as
                       // they were taken), then the COMMON blocks
     PLACE_CALL_STUBS, // stubs to mp_fun_table's C functions, in first-call order
+    PLACE_STATIC_STUBS, // stubs that load the address of a variable in BSS (RF_STATIC_VIA_GOT)
     PLACE_GOT,
     PLACE_LIT,        // xtensa's de-duplicated literal words
+    PLACE_INIT_ARRAY, // the constructor table (.init_array sections, in run order)
+    PLACE_DATA_IMAGE, // the initial values of the .data kept in BSS
 } place_t;
 
 // The usual order: the objects' code and data, then the GOT.
@@ -82,6 +90,10 @@ typedef struct arch {
     unsigned word_size;
     bool separate_rodata;      // rodata is its own region, reached through the GOT
     uint8_t func_addr_bit;     // set in the address of every function (Thumb: 1)
+    // The firmware's native code memory is writable (x86, x64: the unix
+    // port maps it read-write-execute): writable sections that code reaches PC-relatively (static
+    // variables) go into text, the one region at a fixed distance from code.
+    bool writable_text;
     // Writes the jump from the start of text to the entry point into out and
     // returns its length; entry is the offset of mpy_init in text. Returns 0
     // if entry cannot be reached with this jump. The reference linkers of
@@ -99,6 +111,9 @@ typedef struct arch {
     // only. got is the GOT's address (x86 reaches the literal through ebx).
     // NULL where calls to such functions go through literals anyway (xtensa).
     size_t (*encode_call_stub)(uint8_t *out, int64_t at, int64_t got, size_t *literal);
+    // The size of a stub through which code reaches a variable in BSS
+    // (RF_STATIC_VIA_GOT), one per instruction that does; 0: none.
+    size_t static_stub_size;
     // Refuses an object this arch cannot link although its ELF machine is
     // right (another word size or ABI): writes why into why. NULL: none.
     bool (*object_ok)(const struct elf_file *elf, char *why, size_t why_len);

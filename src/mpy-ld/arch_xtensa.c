@@ -147,7 +147,8 @@ static bool xtensa_build_got(link_env_t *env) {
 }
 
 // GOT and then LIT go first in text, where every l32r reaches them.
-static const place_t xtensa_placement[] = {PLACE_GOT, PLACE_LIT, PLACE_INPUTS, PLACE_END};
+static const place_t xtensa_placement[] = {PLACE_GOT, PLACE_LIT, PLACE_INPUTS, PLACE_INIT_ARRAY,
+                                            PLACE_DATA_IMAGE, PLACE_END};
 
 static void xtensa_write_lit(link_env_t *env) {
     ld_log(2, "LIT: %08x", env->lit_section.addr);

@@ -18,8 +18,9 @@
 static const char usage[] =
     "usage: mpy-ld [-h] [--version] [-v] [--arch ARCH] [--arch-flags FLAGS]\n"
     "              [--mpy-version V] [--preprocess] [--qstrs FILE] [-l LIB.a]\n"
-    "              [-e EXTERNS] [--gc-sections] [--map FILE] [--size]\n"
-    "              [--source-name NAME] [-o OUTPUT] FILE [FILE ...]\n";
+    "              [-e EXTERNS] [--init-object FILE.o] [--gc-sections]\n"
+    "              [--map FILE] [--size] [--source-name NAME] [-o OUTPUT]\n"
+    "              FILE [FILE ...]\n";
 
 static const char help[] =
     "\n"
@@ -48,6 +49,9 @@ static const char help[] =
     "                       script naming archives); repeatable\n"
     "  -e, --externs FILE   linker script giving fixed-address symbols (NAME = 0xADDR;\n"
     "                       or PROVIDE(NAME = 0xADDR);), e.g. a chip's ROM functions\n"
+    "  --init-object FILE.o the object that initialises the module on import when it\n"
+    "                       has initialised writable data or constructors (compiled\n"
+    "                       from py/natmod_init.c); linked only then\n"
     "  --gc-sections        leave out the functions and data that mpy_init does not\n"
     "                       reach (needs objects compiled with -ffunction-sections\n"
     "                       -fdata-sections to remove more than whole files'\n"
@@ -69,6 +73,7 @@ typedef struct {
     const char *arch;
     const char *arch_flags; // --arch-flags, or NULL
     const char *externs;
+    const char *init_object; // --init-object, or NULL
     unsigned sub_version; // --mpy-version, or 0
     bool preprocess;
     const char *qstrs;
@@ -153,6 +158,8 @@ static void parse_args(int argc, char **argv, options_t *o) {
             o->arch_flags = option_value(argc, argv, &i, "--arch-flags");
         } else if (is_option(a, "--arch")) {
             o->arch = option_value(argc, argv, &i, "--arch");
+        } else if (is_option(a, "--init-object")) {
+            o->init_object = option_value(argc, argv, &i, "--init-object");
         } else if (is_option(a, "--externs")) {
             o->externs = option_value(argc, argv, &i, "--externs");
         } else if (is_option(a, "-e")) {
@@ -324,6 +331,7 @@ static int run_link(const options_t *o) {
     link_init(&env, arch, sub_version);
     env.arch_flags = arch_flags;
     env.gc_sections = o->gc_sections;
+    env.init_object = o->init_object;
     ok = ok && (!o->externs || link_read_externs(&env, o->externs));
     ok = ok && link_run(&env, o->files, o->n_files, o->libs, o->n_libs);
     if (ok) {

@@ -171,9 +171,12 @@ static void place_native(loader_t *ld, const mpy_raw_code_t *src, rt_raw_code_t 
         incompatible_file_because(err);
     }
     ld->n_native++;
-    if ((code->rodata && !gc_add_root(code->rodata, code->rodata_len)) ||
+    // Text is a root too, as the unix port traces its executable memory: x86
+    // and x64 modules keep static variables there (mpy-ld).
+    if (!gc_add_root(code->text, code->text_len) ||
+        (code->rodata && !gc_add_root(code->rodata, code->rodata_len)) ||
         (code->bss && !gc_add_root(code->bss, code->bss_len))) {
-        m_malloc_fail(code->rodata_len + code->bss_len);
+        m_malloc_fail(code->text_len + code->rodata_len + code->bss_len);
     }
     rc->rc.fun_data = code->text;
     rc->fun_data_len = code->text_len;
@@ -242,6 +245,7 @@ static void load_objs(loader_t *ld) {
 static void loader_free(loader_t *ld, bool failed) {
     if (failed) {
         for (size_t i = 0; i < ld->n_native; i++) {
+            gc_remove_root(ld->native[i].text);
             if (ld->native[i].rodata) {
                 gc_remove_root(ld->native[i].rodata);
             }

@@ -49,8 +49,8 @@ void *platform_code_alloc(size_t len, size_t *reserved) {
     return p;
 }
 
-bool platform_code_seal(void *code, size_t reserved) {
-    return mprotect(code, reserved, PROT_READ | PROT_EXEC) == 0;
+bool platform_code_make_executable(void *code, size_t reserved) {
+    return mprotect(code, reserved, PROT_READ | PROT_WRITE | PROT_EXEC) == 0;
 }
 
 void platform_code_free(void *code, size_t reserved) {
