@@ -32,6 +32,12 @@
 #   MAP=1               write the link map $(MOD).map beside the .mpy (mpy-ld
 #                       --map: sections, symbols, GOT, mp_fun_table entries,
 #                       relocation records)
+#   DEBUG_ELF=0         do not write $(MOD).elf (with this project's mpy-ld it
+#                       is written beside the .mpy by default: the module as
+#                       an ELF file with symbols and line information, for
+#                       mpy-tool addr2line, gdb, and mpy-host's crash reports;
+#                       the sources are compiled with -g for it, which leaves
+#                       the .mpy's bytes unchanged)
 #   V=1                 show the commands (and make mpy-ld verbose)
 # Targets: all (the default) and clean.
 
@@ -285,7 +291,21 @@ endif
 ifeq ($(MPY_LD_IS_OURS),1)
 MPY_LD_LINK_FLAGS += --size
 endif
-CLEAN_EXTRA += $(MOD).map
+CLEAN_EXTRA += $(MOD).map $(MOD).elf
+# With this project's mpy-ld, the module is also written as an ELF file with
+# symbols and the sources' line information (mpy-ld --debug-elf), which
+# names the function and line of a text offset. Debug information lives in
+# sections of its own: the .mpy is the same with or without -g.
+DEBUG_ELF ?= $(MPY_LD_IS_OURS)
+ifeq ($(DEBUG_ELF),1)
+CFLAGS += -g
+MPY_LD_LINK_FLAGS += --debug-elf $(MOD).elf
+ifeq ($(wildcard $(MOD).elf),)
+$(BUILD)/$(MOD).native.mpy: mpy-elf-missing
+.PHONY: mpy-elf-missing
+mpy-elf-missing:
+endif
+endif
 ifeq ($(MAP),1)
 MPY_LD_LINK_FLAGS += --map $(MOD).map
 # Link again when the map is missing, even if the module is up to date.
