@@ -176,13 +176,23 @@ bool debug_elf_locate(const debug_elf_t *e, uint64_t addr, debug_location_t *loc
                       size_t errlen) {
     memset(loc, 0, sizeof(*loc));
     // The smallest symbol that holds addr (a function rather than the
-    // object around it, should they overlap).
+    // object around it, should they overlap); else the nearest one below
+    // (alignment padding after a function), as binutils' addr2line does.
+    const debug_symbol_t *below = NULL;
     for (size_t i = 0; i < e->n_symbols; i++) {
         const debug_symbol_t *s = &e->symbols[i];
         if (addr >= s->addr && addr - s->addr < s->size && (!loc->sym || s->size < loc->sym->size)) {
             loc->sym = s;
-            loc->offset = addr - s->addr;
         }
+        if (addr >= s->addr && (!below || s->addr > below->addr)) {
+            below = s;
+        }
+    }
+    if (!loc->sym) {
+        loc->sym = below;
+    }
+    if (loc->sym) {
+        loc->offset = addr - loc->sym->addr;
     }
     if (!e->dwarf.line.len) {
         return true;
