@@ -29,6 +29,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         buf_t out = {0};
         link_write_mpy(&env, &out, "fuzz.mpy", NULL, 0);
         buf_free(&out);
+        if (link_write_debug_elf(&env, &out)) {
+            buf_free(&out);
+        }
     }
     link_free(&env);
     free(image);

@@ -5,7 +5,9 @@
 # debug ELF's symbols and the file:line that the toolchain's own addr2line
 # gives. A .mpy without its ELF gives each offset's place and a note; a
 # malformed ELF or .debug_line is an error naming the file, the offset and
-# what was expected (status 1, never a crash).
+# what was expected (status 1, never a crash); each byte of the line table
+# and of the ELF header, and every 8th of the section headers, set to 0xff
+# gives status 0 or 1 (which also catches the sanitizers' statuses).
 . "$(dirname "$0")/../lib.sh"
 . "$TOP/tests/ld/common.sh"
 make_tmpdir
@@ -158,3 +160,22 @@ cp crash.elf shoff.elf
 patch shoff.elf 40 ffffff00
 expect_error shoff shoff.elf "shoff.elf: malformed ELF file at offset 0xffffff: expected section headers inside the file"
 expect_error missing no-such.elf "no-such.elf: cannot read"
+
+# Single-byte corruptions: status 0 or 1 only.
+sh_off=$((16#$(od -An -tx8 -j40 -N8 crash.elf | tr -d ' ')))
+sh_num=$(od -An -tu2 -j60 -N2 crash.elf | tr -d ' ')
+line_len=$(section readelf crash.elf .debug_line)
+line_len=$((16#${line_len#* }))
+bad=
+for at in $(seq 0 63) $(seq "$sh_off" 8 $((sh_off + 64 * sh_num - 1))) $(seq "$line_off" $((line_off + line_len - 1))); do
+    cp crash.elf flip.elf
+    patch flip.elf "$at" ff
+    "$MPY_TOOL" addr2line flip.elf "$store" 20 >/dev/null 2>&1
+    rc=$?
+    [ $rc -le 1 ] || bad="$bad $at:$rc"
+done
+if [ -z "$bad" ]; then
+    test_pass tool/addr2line/bad/corruptions
+else
+    test_fail tool/addr2line/bad/corruptions "offset:status:$bad"
+fi
