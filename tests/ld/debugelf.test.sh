@@ -145,3 +145,12 @@ if [ -f "$TMP/x64/build/crash.o" ]; then
         cat "$TMP/err"
     fi
 fi
+
+# make clean removes the ELF.
+if [ -f "$TMP/x64/crash.elf" ]; then
+    if make -s -C "$TMP/x64" MPY_DIR="$TOP" clean >/dev/null 2>&1 && [ ! -e "$TMP/x64/crash.elf" ]; then
+        test_pass "ld/debugelf/clean"
+    else
+        test_fail "ld/debugelf/clean" "make clean left crash.elf"
+    fi
+fi
