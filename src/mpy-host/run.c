@@ -29,8 +29,10 @@ static int report_fault(mp_obj_t exc) {
         debug_elf_t elf;
         debug_location_t loc;
         if (access(elf_path, F_OK) != 0) {
-            snprintf(err, sizeof(err), "no %s: build the module with the SDK for function names",
-                     elf_path);
+            snprintf(err, sizeof(err),
+                     "no %s, which names the function and line: the SDK writes it (mpy-ld "
+                     "--debug-elf); mpy-tool addr2line %s 0x%zx reads it later",
+                     elf_path, f->path, f->offset);
         } else if (debug_elf_load(&elf, elf_path, err, sizeof(err))) {
             if (debug_elf_locate(&elf, f->offset, &loc, err, sizeof(err))) {
                 debug_location_format(&loc, where, sizeof(where));

@@ -349,28 +349,37 @@ enum {
 
 enum { DW_LNE_end_sequence = 1, DW_LNE_set_address = 2 };
 
-// Runs the program of header h; on a better match than *best (if *found)
-// sets *best, *found and *hit.
-static bool run_program(reader_t *r, const line_header_t *h, uint64_t addr, row_t *best,
-                        bool *found, bool *hit) {
-    row_t row = {0, 1, 1}, prev = {0, 0, 0};
-    bool have_prev = false;
-    r->pos = h->program;
-    // The rows emitted in order: the previous one covers addr when the new
-    // one is above it.
-#define EMIT(end_seq)                                                                  \
-    do {                                                                               \
-        if (have_prev && prev.address <= addr && addr < row.address &&                 \
-            (!*found || prev.address >= best->address)) {                              \
-            *best = prev;                                                              \
-            *found = *hit = true;                                                      \
-        }                                                                              \
-        prev = row;                                                                    \
-        have_prev = !(end_seq);                                                        \
-    } while (0)
-    while (r->pos < h->end && !r->failed) {
+// The search: the rows come in order within a sequence, and the previous
+// row covers addr when the new one lies above it.
+typedef struct {
+    uint64_t addr;
+    row_t prev;
+    bool have_prev; // prev is a row of the current sequence
+    row_t best;
+    bool found;
+} search_t;
+
+// A row emitted (end_seq: the end of its sequence, which covers nothing);
+// true when it makes a better match.
+static bool emit(search_t *s, const row_t *row, bool end_seq) {
+    bool hit = s->have_prev && s->prev.address <= s->addr && s->addr < row->address &&
+               (!s->found || s->prev.address >= s->best.address);
+    if (hit) {
+        s->best = s->prev;
+        s->found = true;
+    }
+    s->prev = *row;
+    s->have_prev = !end_seq;
+    return hit;
+}
+
+// Runs the program of header h; *hit when a row of it became the best match.
+static bool run_program(reader_t *r, const line_header_t *h, search_t *s, bool *hit) {
+    row_t row = {0, 1, 1};
+    s->have_prev = false;
+    r->pos = h->program;    while (r->pos < h->end && !r->failed) {
         uint64_t op, v;
-        int64_t s;
+        int64_t delta;
         if (!read_uint(r, 1, &op, "an opcode")) {
             return false;
         }
@@ -378,7 +387,7 @@ static bool run_program(reader_t *r, const line_header_t *h, uint64_t addr, row_
             unsigned adj = (unsigned)op - h->opcode_base;
             row.address += (uint64_t)(adj / h->line_range) * h->min_inst_len;
             row.line += (uint64_t)(int64_t)(h->line_base + (int)(adj % h->line_range));
-            EMIT(false);
+            *hit |= emit(s, &row, false);
             continue;
         }
         switch (op) {
@@ -393,7 +402,7 @@ static bool run_program(reader_t *r, const line_header_t *h, uint64_t addr, row_
                     return false;
                 }
                 if (sub == DW_LNE_end_sequence) {
-                    EMIT(true);
+                    *hit |= emit(s, &row, true);
                     row = (row_t){0, 1, 1};
                 } else if (sub == DW_LNE_set_address) {
                     if (v - 1 > 8 || !read_uint(r, (unsigned)(v - 1), &row.address, "an address")) {
@@ -404,7 +413,7 @@ static bool run_program(reader_t *r, const line_header_t *h, uint64_t addr, row_
                 break;
             }
             case DW_LNS_copy:
-                EMIT(false);
+                *hit |= emit(s, &row, false);
                 break;
             case DW_LNS_advance_pc:
                 if (!read_uleb(r, &v, "an address advance")) {
@@ -413,10 +422,10 @@ static bool run_program(reader_t *r, const line_header_t *h, uint64_t addr, row_
                 row.address += v * h->min_inst_len;
                 break;
             case DW_LNS_advance_line:
-                if (!read_sleb(r, &s, "a line advance")) {
+                if (!read_sleb(r, &delta, "a line advance")) {
                     return false;
                 }
-                row.line += (uint64_t)s;
+                row.line += (uint64_t)delta;
                 break;
             case DW_LNS_set_file:
                 if (!read_uleb(r, &row.file, "a file index")) {
@@ -443,25 +452,23 @@ static bool run_program(reader_t *r, const line_header_t *h, uint64_t addr, row_
                 break;
         }
     }
-#undef EMIT
     return !r->failed;
 }
 
 dwarf_line_result_t dwarf_line_find(const dwarf_line_sections_t *s, uint64_t addr,
                                     dwarf_line_t *out, char *err, size_t errlen) {
     reader_t r = {.data = s->line.data, .len = s->line.len, .err = err, .errlen = errlen};
-    row_t best = {0, 0, 0};
-    bool found = false;
+    search_t search = {.addr = addr};
     const char *file = NULL;
     size_t file_len = 0;
     while (r.pos < r.len) {
         line_header_t h = {0};
         bool hit = false;
-        bool ok = read_header(&r, s, &h) && run_program(&r, &h, addr, &best, &found, &hit);
+        bool ok = read_header(&r, s, &h) && run_program(&r, &h, &search, &hit);
         if (ok && hit) {
-            if (best.file < h.n_files) {
-                file = h.files[best.file].name;
-                file_len = h.files[best.file].len;
+            if (search.best.file < h.n_files) {
+                file = h.files[search.best.file].name;
+                file_len = h.files[search.best.file].len;
             } else {
                 file = "?";
                 file_len = 1;
@@ -473,9 +480,9 @@ dwarf_line_result_t dwarf_line_find(const dwarf_line_sections_t *s, uint64_t add
         }
         r.pos = h.end;
     }
-    if (!found) {
+    if (!search.found) {
         return DWARF_LINE_NONE;
     }
-    *out = (dwarf_line_t){file, file_len, best.line};
+    *out = (dwarf_line_t){file, file_len, search.best.line};
     return DWARF_LINE_FOUND;
 }

@@ -65,7 +65,7 @@ for arch in x64 x86; do
     rm "$dir/crash.elf"
     run "$host" fault.py
     if [ $rc = 139 ] && grep -qx "Fatal: SIGSEGV in native module 'crash' at text+$offset" "$TMP/err" &&
-        grep -q "no .*crash.elf: build the module with the SDK" "$TMP/err" &&
+        grep -q "no .*crash.elf, which names the function and line: the SDK writes it" "$TMP/err" &&
         grep -qx '  File "fault.py", line 10, in f' "$TMP/err"; then
         test_pass "host/crash/$arch/no-elf"
     else
