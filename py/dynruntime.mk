@@ -29,6 +29,14 @@
 #   LINK_RUNTIME        1 (default with this SDK's mpy-ld): link the compiler's
 #                       libgcc, for helpers such as __aeabi_idiv (on RISC-V
 #                       also picolibc's maths functions); 0: do not
+#   GC_SECTIONS         1 (default with this SDK's mpy-ld): also compile
+#                       each function (not on xtensa) and variable into a
+#                       section of its own (GC_CFLAGS, objects in
+#                       $(BUILD)/gc/), link those leaving out what mpy_init
+#                       does not reach (mpy-ld --gc-sections), and keep that
+#                       .mpy if it is smaller than the plain link (which is
+#                       byte for byte the reference linker's); 0: the plain
+#                       link only
 #   MAP=1               write the link map $(MOD).map beside the .mpy (mpy-ld
 #                       --map: sections, symbols, GOT, mp_fun_table entries,
 #                       relocation records)
@@ -98,6 +106,13 @@ PICOLIBC_XTENSA_INC = /usr/lib/xtensa-lx106-elf/include /usr/lib/picolibc/xtensa
 PICOLIBC_RISCV_INC = /usr/lib/picolibc/riscv64-unknown-elf/include
 PICOLIBC_RISCV_LIB = /usr/lib/picolibc/riscv64-unknown-elf/lib
 
+# A section per function and per variable, for --gc-sections (GC_SECTIONS).
+GC_CFLAGS = -ffunction-sections -fdata-sections
+# xtensa code calls a function of another section through a literal, which
+# costs a GOT entry and a relocation each: there only variables get sections
+# of their own.
+XTENSA_GC_CFLAGS = -fdata-sections
+
 ifeq ($(ARCH),x86)
 CROSS =
 ARCH_CFLAGS = -m32 -fno-stack-protector
@@ -135,12 +150,14 @@ TOOLCHAIN_PKG = gcc-arm-none-eabi picolibc-arm-none-eabi
 else ifeq ($(ARCH),xtensa)
 CROSS = xtensa-lx106-elf-
 ARCH_CFLAGS = -mforce-l32
+GC_CFLAGS = $(XTENSA_GC_CFLAGS)
 MICROPY_FLOAT_IMPL ?= none
 LIBC_INC = $(PICOLIBC_XTENSA_INC)
 TOOLCHAIN_PKG = gcc-xtensa-lx106 picolibc-xtensa-lx106-elf
 else ifeq ($(ARCH),xtensawin)
 CROSS = xtensa-esp32-elf-
 ARCH_CFLAGS =
+GC_CFLAGS = $(XTENSA_GC_CFLAGS)
 MICROPY_FLOAT_IMPL ?= float
 TOOLCHAIN_PKG =
 else ifneq ($(filter rv32imc rv64imc,$(ARCH)),)
@@ -299,7 +316,6 @@ CLEAN_EXTRA += $(MOD).map $(MOD).elf
 DEBUG_ELF ?= $(MPY_LD_IS_OURS)
 ifeq ($(DEBUG_ELF),1)
 CFLAGS += -g
-MPY_LD_LINK_FLAGS += --debug-elf $(MOD).elf
 ifeq ($(wildcard $(MOD).elf),)
 $(BUILD)/$(MOD).native.mpy: mpy-elf-missing
 .PHONY: mpy-elf-missing
@@ -307,7 +323,6 @@ mpy-elf-missing:
 endif
 endif
 ifeq ($(MAP),1)
-MPY_LD_LINK_FLAGS += --map $(MOD).map
 # Link again when the map is missing, even if the module is up to date.
 ifeq ($(wildcard $(MOD).map),)
 $(BUILD)/$(MOD).native.mpy: mpy-map-missing
@@ -316,10 +331,56 @@ mpy-map-missing:
 endif
 endif
 
-# Link the objects into the native part of the module.
+# mpy_link OBJECTS, EXTRA FLAGS, MAP FILE, ELF FILE: the link command. The
+# output is always named $@: the .mpy keeps its file name as the source name.
+mpy_link = $(MPY_LD) $(MPY_LD_FLAGS) $(MPY_LD_VERSION_FLAGS) $(MPY_LD_LINK_FLAGS) $(2) \
+	$(if $(filter 1,$(MAP)),--map $(3)) $(if $(filter 1,$(DEBUG_ELF)),--debug-elf $(4)) \
+	--arch $(ARCH) --qstrs $(CONFIG_H) -o $@ $(1) $(MPY_LD_LIBS)
+
+# Dead-code removal needs a section per function and variable to tell them
+# apart, and only this project's mpy-ld removes them (mpy_ld.py would link
+# the extra sections whole). Those sections cost bytes where code could
+# reach a neighbour directly (a 16-bit Thumb branch or a section anchor on
+# Arm becomes a 32-bit branch or a literal per variable), so a module with
+# nothing to remove can come out larger: both links are made, and the plain
+# one is kept unless the other is smaller. The second also records the
+# module's name as its source file instead of the path of the .mpy: a qstr
+# the firmware interns anyway, where the path would cost the file and the
+# firmware's RAM some twenty bytes.
+GC_SECTIONS ?= $(MPY_LD_IS_OURS)
+ifeq ($(GC_SECTIONS)$(MPY_LD_IS_OURS),11)
+SRC_O_GC = $(SRC_O:$(BUILD)/%=$(BUILD)/gc/%)
+GC_BUILD_DIRS = $(sort $(dir $(SRC_O_GC)))
+$(SRC_O_GC): | $(GC_BUILD_DIRS)
+$(GC_BUILD_DIRS):
+	$(Q)$(MKDIR) -p $@
+
+$(BUILD)/gc/%.o: %.c $(CONFIG_H) $(MODULE_MAKEFILE)
+	$(ECHO) "CC $< (sections for --gc-sections)"
+	$(Q)$(CC) $(CFLAGS) $(GC_CFLAGS) -MMD -MP -o $@ -c $<
+
+$(BUILD)/gc/%.o: %.S $(CONFIG_H) $(MODULE_MAKEFILE)
+	$(ECHO) "AS $< (sections for --gc-sections)"
+	$(Q)$(CC) $(CFLAGS) $(GC_CFLAGS) -MMD -MP -o $@ -c $<
+
+# Each link's size report is printed only for the .mpy kept.
+$(BUILD)/$(MOD).native.mpy: $(SRC_O) $(SRC_O_GC) $(MPY_EXTERN_SYM_FILE) | $(MPY_LD_DEP)
+	$(ECHO) "LINK $@"
+	$(Q)rm -f $@.plain
+	$(Q)$(call mpy_link,$(SRC_O),,$(BUILD)/$(MOD).plain.map,$(BUILD)/$(MOD).plain.elf) >$@.plain.log
+	$(Q)mv $@ $@.plain
+	$(Q)$(call mpy_link,$(SRC_O_GC),--gc-sections --source-name $(MOD),$(BUILD)/$(MOD).gc.map,$(BUILD)/$(MOD).gc.elf) >$@.gc.log
+	$(Q)plain=$$(wc -c <$@.plain); gc=$$(wc -c <$@); \
+	if [ "$$gc" -lt "$$plain" ]; then kept=gc; echo "kept the --gc-sections link: $$gc bytes, $$((plain - gc)) fewer than without"; \
+	else kept=plain; mv $@.plain $@; echo "kept the plain link: $$plain bytes ($$gc with --gc-sections)"; fi; \
+	cat $@.$$kept.log; rm -f $@.plain $@.plain.log $@.gc.log; \
+	if [ "$(MAP)" = 1 ]; then mv $(BUILD)/$(MOD).$$kept.map $(MOD).map; rm -f $(BUILD)/$(MOD).*.map; fi; \
+	if [ "$(DEBUG_ELF)" = 1 ]; then mv $(BUILD)/$(MOD).$$kept.elf $(MOD).elf; rm -f $(BUILD)/$(MOD).*.elf; fi
+else
 $(BUILD)/$(MOD).native.mpy: $(SRC_O) $(MPY_EXTERN_SYM_FILE) | $(MPY_LD_DEP)
 	$(ECHO) "LINK $@"
-	$(Q)$(MPY_LD) $(MPY_LD_FLAGS) $(MPY_LD_VERSION_FLAGS) $(MPY_LD_LINK_FLAGS) --arch $(ARCH) --qstrs $(CONFIG_H) -o $@ $(SRC_O) $(MPY_LD_LIBS)
+	$(Q)$(call mpy_link,$(SRC_O),,$(MOD).map,$(MOD).elf)
+endif
 
 ifeq ($(MPY_TOOL),$(MPY_TOOL_DEFAULT))
 MPY_TOOL_DEP = $(MPY_TOOL_DEFAULT)
@@ -346,4 +407,4 @@ $(MOD).mpy: $(BUILD)/$(MOD).native.mpy $(SRC_MPY) | $(MPY_TOOL_DEP)
 	$(Q)$(MPY_SAY_RELEASES)
 endif
 
--include $(SRC_O:.o=.d)
+-include $(SRC_O:.o=.d) $(SRC_O_GC:.o=.d)

@@ -95,6 +95,7 @@ typedef struct arch {
     unsigned mpy_arch;         // enum mpy_native_arch
     unsigned word_size;
     bool separate_rodata;      // rodata is its own region, reached through the GOT
+    uint8_t func_addr_bit;     // set in the address of every function (Thumb: 1)
     // Writes the jump from the start of text to the entry point into out and
     // returns its length; entry is the offset of mpy_init in text. Returns 0
     // if entry cannot be reached with this jump. The reference linkers of

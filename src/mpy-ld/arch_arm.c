@@ -158,6 +158,7 @@ static const debug_reloc_t arm_debug_relocs[] = {
         .elf_machine = EM_ARM, \
         .mpy_arch = mpy, \
         .word_size = 4, \
+        .func_addr_bit = 1, \
         .encode_entry_jump = jump, \
         .encode_entry_veneer = veneer, \
         .encode_call_stub = stub, \

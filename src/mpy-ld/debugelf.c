@@ -85,8 +85,11 @@ static bool collect_pieces(debug_elf_t *d) {
 }
 
 // The address a relocation's symbol has in the debug ELF: in a DWARF piece,
-// its offset there; in the module, its address; elsewhere (a section not
-// linked) 0, as linkers resolve debug references to discarded code.
+// its offset there; in the module, its address; in code --gc-sections left
+// out, a place no code has (half the address space: far above the module,
+// and far enough below the top that the lines and ranges of what was left
+// out do not wrap around onto the module's code); elsewhere (a section not
+// linked) 0.
 static uint64_t symbol_address(const debug_elf_t *d, size_t o, uint32_t index) {
     const ld_object_t *obj = d->env->objects[o];
     const elf_symbol_t *es = &obj->elf.symbols[index];
@@ -98,6 +101,9 @@ static uint64_t symbol_address(const debug_elf_t *d, size_t o, uint32_t index) {
         return es->value;
     }
     const ld_symbol_t *t = symbol_target(&obj->symbols[index]);
+    if (t->section && t->section->discarded) {
+        return (uint64_t)1 << (d->env->arch->word_size * 8 - 1);
+    }
     region_t region = t->section ? section_region(d->env, t->section) : REGION_NONE;
     if (region == REGION_NONE) {
         return 0;

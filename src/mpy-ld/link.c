@@ -52,6 +52,18 @@ static bool jump_target(link_env_t *env, int64_t *target) {
     return true;
 }
 
+// The loader calls the start of text. Under --gc-sections mpy_init's section
+// goes first (order.c), so where the arch puts the inputs first, mpy_init
+// usually starts the text and needs no jump: the link starts without one.
+static bool entry_may_start_text(const link_env_t *env) {
+    place_t first = env->arch->placement[0];
+    return env->gc_sections && (first == PLACE_INPUTS || first == PLACE_VENEER);
+}
+
+static bool entry_starts_text(const link_env_t *env, int64_t entry) {
+    return env->entry_jump_len == 0 && (entry & ~(int64_t)env->arch->func_addr_bit) == 0;
+}
+
 // Makes room for the jump that reaches mpy_init at the start of text. Where
 // the jump's length depends on the distance, the text is laid out again with
 // the longer jump (which moves mpy_init further, so lengths only grow). Where
@@ -65,8 +77,11 @@ static bool place_entry(link_env_t *env) {
         if (!jump_target(env, &target)) {
             return false;
         }
+        if (entry_starts_text(env, target)) {
+            return true;
+        }
         size_t len = encode_entry_jump(env, jump, target);
-        if (len == env->entry_jump_len) {
+        if (len != 0 && len == env->entry_jump_len) {
             return true;
         }
         if (len > env->entry_jump_len) {
@@ -97,6 +112,9 @@ static bool write_entry(link_env_t *env) {
     int64_t entry, target;
     if (!entry_address(env, &entry) || !jump_target(env, &target)) {
         return false;
+    }
+    if (entry_starts_text(env, target)) {
+        return true;
     }
     if (env->veneer_section.size) {
         env->arch->encode_entry_veneer(env->text.data + target, target, entry);
@@ -137,6 +155,12 @@ bool link_finish(link_env_t *env) {
         return false;
     }
     bool ok = link_allocate_commons(env);
+    if (ok && env->gc_sections) {
+        link_gc_sections(env);
+    }
+    if (entry_may_start_text(env)) {
+        env->entry_jump_len = 0;
+    }
     ok = link_build_got(env) && ok;
     ok = link_resolve_symbols(env) && ok;
     if (!ok) {
@@ -204,6 +228,7 @@ void link_free(link_env_t *env) {
     free(env->inputs);
     free(env->sections);
     free(env->literal_sections);
+    free(env->discarded);
     free(env->undefined);
     free(env->commons);
     for (size_t i = 0; i < env->n_common_sections; i++) {

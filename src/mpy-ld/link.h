@@ -60,6 +60,8 @@ typedef struct ld_section {
     const char *reloc_name;
     struct got_entry **literal_got; // xtensa literal pools: per word, its GOT entry or NULL
     uint32_t *literal_slot;         // xtensa literal pools: per word, its LIT offset
+    bool kept;      // --gc-sections: mpy_init reaches it (gc.c)
+    bool discarded; // --gc-sections: not reached, left out of the module
 } ld_section_t;
 
 typedef struct ld_symbol {
@@ -70,6 +72,7 @@ typedef struct ld_symbol {
     struct ld_symbol *resolved; // an undefined global's definition in another object
     uint32_t fun_table_index;  // for SEC_EXT_FUN_ENTRY
     struct got_entry *got;     // its GOT entry, if code loads it through the GOT
+    bool unreferenced;         // --gc-sections: only discarded sections refer to it
 } ld_symbol_t;
 
 typedef struct ld_object {
@@ -115,6 +118,9 @@ typedef struct link_env {
     size_t n_sections;
     ld_section_t **literal_sections;
     size_t n_literal_sections;
+    bool gc_sections;          // --gc-sections: drop what mpy_init does not reach
+    ld_section_t **discarded;  // the input sections it dropped, in load order
+    size_t n_discarded;
     strmap_t known_syms;    // defined globals by name
     ld_symbol_t **undefined; // undefined globals, in file and symbol order
     size_t n_undefined;
@@ -188,6 +194,9 @@ bool link_symbol_is_provided(link_env_t *env, const char *name);
 bool link_is_fun_table_function(const link_env_t *env, uint32_t index);
 bool link_allocate_commons(link_env_t *env);
 ld_symbol_t *symbol_target(ld_symbol_t *sym); // follows ->resolved
+// gc.c
+// Drops the input sections that mpy_init does not reach (--gc-sections).
+void link_gc_sections(link_env_t *env);
 // got.c
 bool link_build_got(link_env_t *env);
 // Adds a GOT entry for sym, or returns the entry already filed under key

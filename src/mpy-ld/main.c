@@ -18,8 +18,8 @@
 static const char usage[] =
     "usage: mpy-ld [-h] [--version] [-v] [--arch ARCH] [--arch-flags FLAGS]\n"
     "              [--mpy-version V] [--preprocess] [--qstrs FILE] [-l LIB.a]\n"
-    "              [-e EXTERNS] [--map FILE] [--debug-elf FILE] [--size]\n"
-    "              [-o OUTPUT] FILE [FILE ...]\n";
+    "              [-e EXTERNS] [--gc-sections] [--map FILE] [--debug-elf FILE]\n"
+    "              [--size] [--source-name NAME] [-o OUTPUT] FILE [FILE ...]\n";
 
 static const char help[] =
     "\n"
@@ -48,6 +48,10 @@ static const char help[] =
     "                       script naming archives); repeatable\n"
     "  -e, --externs FILE   linker script giving fixed-address symbols (NAME = 0xADDR;\n"
     "                       or PROVIDE(NAME = 0xADDR);), e.g. a chip's ROM functions\n"
+    "  --gc-sections        leave out the functions and data that mpy_init does not\n"
+    "                       reach (needs objects compiled with -ffunction-sections\n"
+    "                       -fdata-sections to remove more than whole files'\n"
+    "                       sections); the map lists what was removed\n"
     "  --map FILE           write the link map to FILE: every section and symbol with\n"
     "                       its offset, size and input file (for archive members,\n"
     "                       the symbol that took them), the GOT entries, the\n"
@@ -58,6 +62,10 @@ static const char help[] =
     "  --size               print the bytes of the .mpy by part (header and qstrs,\n"
     "                       text with its GOT, rodata, relocations), the BSS, and the\n"
     "                       largest symbols and input files\n"
+    "  --source-name NAME   the source file name the .mpy records (its first qstr,\n"
+    "                       which the firmware interns on import; default: OUTPUT,\n"
+    "                       as the reference), e.g. the module name, which is\n"
+    "                       interned anyway\n"
     "  -o, --output OUTPUT  output file (default: first FILE.o -> FILE.mpy)\n";
 
 typedef struct {
@@ -68,9 +76,11 @@ typedef struct {
     bool preprocess;
     const char *qstrs;
     const char *output;
+    const char *source_name; // --source-name, or NULL: the output's name
     const char *map;  // --map FILE, or NULL
     const char *debug_elf; // --debug-elf FILE, or NULL
     bool size_report; // --size
+    bool gc_sections; // --gc-sections
     char **files;
     size_t n_files;
     char **libs;
@@ -153,10 +163,14 @@ static void parse_args(int argc, char **argv, options_t *o) {
             o->externs = option_value(argc, argv, &i, "-e");
         } else if (is_option(a, "--qstrs")) {
             o->qstrs = option_value(argc, argv, &i, "--qstrs");
+        } else if (is_option(a, "--source-name")) {
+            o->source_name = option_value(argc, argv, &i, "--source-name");
         } else if (is_option(a, "--map")) {
             o->map = option_value(argc, argv, &i, "--map");
         } else if (is_option(a, "--debug-elf")) {
             o->debug_elf = option_value(argc, argv, &i, "--debug-elf");
+        } else if (strcmp(a, "--gc-sections") == 0) {
+            o->gc_sections = true;
         } else if (strcmp(a, "--size") == 0) {
             o->size_report = true;
         } else if (is_option(a, "--output")) {
@@ -202,7 +216,7 @@ static bool write_output(const char *path, const buf_t *data) {
 static bool write_module(link_env_t *env, const options_t *o, const char *output, char **qstrs,
                          size_t n_qstrs) {
     buf_t mpy = {0}, map = {0}, elf = {0};
-    link_write_mpy(env, &mpy, output, qstrs, n_qstrs);
+    link_write_mpy(env, &mpy, o->source_name ? o->source_name : output, qstrs, n_qstrs);
     bool ok = true;
     if (o->debug_elf) {
         ok = link_write_debug_elf(env, &elf) && write_output(o->debug_elf, &elf);
@@ -325,6 +339,7 @@ static int run_link(const options_t *o) {
     link_env_t env;
     link_init(&env, arch, sub_version);
     env.arch_flags = arch_flags;
+    env.gc_sections = o->gc_sections;
     ok = ok && (!o->externs || link_read_externs(&env, o->externs));
     ok = ok && link_run(&env, o->files, o->n_files, o->libs, o->n_libs);
     if (ok) {

@@ -119,6 +119,34 @@ static void write_sections(const link_env_t *env, buf_t *out) {
     }
 }
 
+// What --gc-sections left out, with the symbols each section defined.
+static void write_discarded(const link_env_t *env, buf_t *out) {
+    if (!env->gc_sections) {
+        return;
+    }
+    uint64_t bytes = 0;
+    for (size_t i = 0; i < env->n_discarded; i++) {
+        bytes += env->discarded[i]->size;
+    }
+    buf_printf(out, "\nDiscarded sections (--gc-sections: not reached from mpy_init): %zu, "
+                    "%llu bytes\n",
+               env->n_discarded, (unsigned long long)bytes);
+    for (size_t i = 0; i < env->n_discarded; i++) {
+        const ld_section_t *sec = env->discarded[i];
+        buf_printf(out, "  %8u  %-24s %s", sec->size, sec->name, origin(sec));
+        const ld_object_t *obj = sec->obj;
+        for (size_t j = 0; j < obj->elf.n_symbols; j++) {
+            const ld_symbol_t *sym = &obj->symbols[j];
+            const elf_symbol_t *es = sym->elf;
+            if (sym->section == sec && es->name[0] &&
+                (es->type == STT_FUNC || es->type == STT_OBJECT)) {
+                buf_printf(out, " %s", es->name);
+            }
+        }
+        buf_printf(out, "\n");
+    }
+}
+
 static void write_symbols(const link_env_t *env, buf_t *out) {
     size_t n;
     link_symbol_t *syms = link_defined_symbols(env, &n);
@@ -248,6 +276,7 @@ void link_write_map(const link_env_t *env, buf_t *out, const char *mpy_name) {
     write_regions(env, out);
     write_inputs(env, out);
     write_sections(env, out);
+    write_discarded(env, out);
     write_symbols(env, out);
     write_got(env, out);
     write_fun_table(env, out);

@@ -229,6 +229,9 @@ bool link_resolve_symbols(link_env_t *env) {
     for (size_t i = 0; i < env->n_undefined; i++) {
         ld_symbol_t *sym = env->undefined[i];
         const char *name = sym->elf->name;
+        if (sym->unreferenced) {
+            continue;
+        }
         if (loader_symbol(env, name, &sym->section)) {
             continue;
         }

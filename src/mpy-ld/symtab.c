@@ -9,7 +9,8 @@
 // file symbols, nor local labels (.L*, Arm's $t/$d mapping symbols).
 static bool is_named_definition(const link_env_t *env, const ld_symbol_t *sym) {
     const elf_symbol_t *es = sym->elf;
-    if (!sym->section || !sym->section->obj || section_region(env, sym->section) == REGION_NONE ||
+    if (!sym->section || !sym->section->obj || sym->section->discarded ||
+        section_region(env, sym->section) == REGION_NONE ||
         !es->name[0] || es->type == STT_SECTION || es->type == STT_FILE) {
         return false;
     }

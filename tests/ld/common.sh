@@ -1,4 +1,4 @@
-# shellcheck shell=bash disable=SC2034,SC2086
+# shellcheck shell=bash disable=SC2034,SC2046,SC2086
 # Shared by the scripts of the linker test corpus (tests/ld/): the list of
 # architectures, the compiler and flags for each (the same as a module
 # Makefile that includes py/dynruntime.mk would use), and small helpers.
@@ -53,6 +53,24 @@ ld_have_cc() {
     command -v "${cc%% *}" >/dev/null 2>&1 || return 1
     echo '#include <stdint.h>
 int ld_probe;' | $cc $(ld_cflags "$1") -x c -c -o /dev/null - >/dev/null 2>&1
+}
+
+# ld_sdk_objs NAME OBJARCH: runs the calling script's build_objs OBJARCH
+# (its module built with the SDK) and sets LD_LIBGCC to that compiler's
+# libgcc; without a compiler reports NAME skipped, when the build fails
+# reports it failed, and returns 1.
+ld_sdk_objs() {
+    local name=$1 objarch=$2 cc
+    if ! ld_have_cc "$objarch"; then
+        test_skip "$name" "no compiler for $objarch ($(ld_cc "$objarch")): install $(ld_cc_package "$objarch")"
+        return 1
+    fi
+    if ! build_objs "$objarch"; then
+        test_fail "$name" "the SDK did not build the module: $(tail -3 "$TMP/$objarch/make.log")"
+        return 1
+    fi
+    cc=$(ld_cc "$objarch")
+    LD_LIBGCC=$($cc $(ld_cflags "$objarch") -print-libgcc-file-name)
 }
 
 # ld_cflags ARCH: compiler flags for ARCH (without the per-module parts).

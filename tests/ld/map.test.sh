@@ -67,18 +67,10 @@ first_number_sum() {
 }
 
 check_arch() {
-    local arch=$1 objarch cc libgcc name=ld-map/$1 fail=
+    local arch=$1 objarch libgcc name=ld-map/$1 fail=
     objarch=$(ld_obj_arch "$arch")
-    if ! ld_have_cc "$objarch"; then
-        test_skip "$name" "no compiler for $objarch ($(ld_cc "$objarch")): install $(ld_cc_package "$objarch")"
-        return
-    fi
-    if ! build_objs "$objarch"; then
-        test_fail "$name" "the SDK did not build the module: $(tail -3 "$TMP/$objarch/make.log")"
-        return
-    fi
-    cc=$(ld_cc "$objarch")
-    libgcc=$($cc $(ld_cflags "$objarch") -print-libgcc-file-name)
+    ld_sdk_objs "$name" "$objarch" || return
+    libgcc=$LD_LIBGCC
     mkdir -p "$TMP/link-$arch" && cd "$TMP/link-$arch" || return
     cp "$TMP/$objarch/build/"*.o "$TMP/$objarch/build/map_test.config.h" .
     local link=(--arch "$arch" --qstrs map_test.config.h map_a.o map_b.o -l "$libgcc")

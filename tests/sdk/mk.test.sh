@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # py/dynruntime.mk's behaviour: its variables (ARCH, BUILD, V, CFLAGS_EXTRA,
-# MICROPY_FLOAT_IMPL, MPY_LD), building mpy-ld on demand, make clean, and its
+# MICROPY_FLOAT_IMPL, MPY_LD, GC_SECTIONS), building mpy-ld on demand, make clean, and its
 # error messages for an unknown ARCH or a missing tool.
 source "$(dirname "$0")/../lib.sh"
 
@@ -49,7 +49,7 @@ mk ARCH=x64
 expect size-report 'relocation stream +[0-9]+'
 mk ARCH=x64 MAP=1
 if [ $rc -eq 0 ] && grep -q '^Symbols' "$mod/factorial.map" 2>/dev/null &&
-    grep -qE ' factorial +\.text[^ ]* build/factorial.o' <<<"$(grep -A99 '^Symbols' "$mod/factorial.map")"; then
+    grep -qE ' factorial +\.text[^ ]* build/(gc/)?factorial.o' <<<"$(grep -A99 '^Symbols' "$mod/factorial.map")"; then
     test_pass "sdk/mk/map"
 else
     test_fail "sdk/mk/map" "no factorial.map naming factorial: $(tail -2 <<<"$out" | tr '\n' ' ')"
@@ -65,8 +65,19 @@ expect verbose 'gcc .*-c factorial.c'
 expect cflags-extra 'SDK_TEST_FLAG'
 expect float-impl 'MICROPY_FLOAT_IMPL=MICROPY_FLOAT_IMPL_FLOAT'
 expect mpy-ld-verbose 'mpy[-_]ld.* -vvv'
+expect gc-cflags 'gcc .*-ffunction-sections -fdata-sections'
+expect gc-link 'mpy[-_]ld.* --gc-sections'
 [ -f "$mod/out-dir/factorial.o" ] && test_pass "sdk/mk/build-dir" || test_fail "sdk/mk/build-dir" "no out-dir/factorial.o"
 mk clean BUILD=out-dir
+
+# GC_SECTIONS=0: one section per kind, and everything linked.
+mk ARCH=x64 V=1 GC_SECTIONS=0
+if [ $rc -eq 0 ] && ! grep -qE -- '-ffunction-sections|--gc-sections' <<<"$out"; then
+    test_pass "sdk/mk/gc-off"
+else
+    test_fail "sdk/mk/gc-off" "$(grep -oE -- '-ffunction-sections|--gc-sections' <<<"$out" | head -1) with GC_SECTIONS=0"
+fi
+mk clean
 
 mk ARCH=sparc
 [ $rc -ne 0 ] && expect unknown-arch "x86 x64 armv6m armv7m armv7emsp armv7emdp xtensa xtensawin" ||

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # mpy-tool addr2line on the crash module of tests/host/crash/, built with the
 # SDK on every architecture with a compiler (and on x64 also with DWARF 2, 3
-# and 4 line tables): for every text offset it must give the function of the
+# and 4 line tables), and the module of tests/ld/gcsections/, linked with
+# --gc-sections, on five: for every text offset it must give the function of the
 # debug ELF's symbols and the file:line that the toolchain's own addr2line
 # gives. A .mpy without its ELF gives each offset's place and a note; a
 # malformed ELF or .debug_line is an error naming the file, the offset and
@@ -27,19 +28,20 @@ section() {
     "$1" -SW "$2" | sed 's/^ *\[ *[0-9]*\] *//' | awk -v n="$3" '$1 == n { print $4, $5 }'
 }
 
-# compare LABEL DIR BINUTILS_PREFIX: every text offset, mpy-tool against
-# the toolchain's addr2line (function from -f, line as FILE:LINE).
+# compare LABEL DIR BINUTILS_PREFIX [MOD]: every text offset of MOD (default
+# crash), mpy-tool against the toolchain's addr2line (function from -f, line
+# as FILE:LINE).
 compare() {
-    local label=$1 dir=$2 bu=$3 len offs
-    len=$(section "${bu}readelf" "$dir/crash.elf" .text)
+    local label=$1 dir=$2 bu=$3 mod=${4:-crash} len offs
+    len=$(section "${bu}readelf" "$dir/$mod.elf" .text)
     len=${len#* }
     offs=$(for ((i = 0; i < 16#$len; i++)); do printf '%x\n' "$i"; done)
     # shellcheck disable=SC2086
-    "$MPY_TOOL" addr2line "$dir/crash.mpy" $offs >"$TMP/ours" 2>"$TMP/ours.err"
+    "$MPY_TOOL" addr2line "$dir/$mod.mpy" $offs >"$TMP/ours" 2>"$TMP/ours.err"
     local rc=$?
     # binutils: "?? / ??:0" or "name / path/file:line (discriminator N)".
     # shellcheck disable=SC2086
-    "${bu}addr2line" -f -e "$dir/crash.elf" $offs | paste - - |
+    "${bu}addr2line" -f -e "$dir/$mod.elf" $offs | paste - - |
         sed 's| (discriminator [0-9]*)||; s|\t.*/|\t|' |
         awk -F'\t' '{ fn = $1 == "??" ? "?" : $1; line = $2 ~ /:0$|^\?\?/ ? "" : " at " $2; print fn "|" line }' >"$TMP/theirs"
     # ours: "name+0xNN at file:line" -> "name| at file:line"
@@ -79,6 +81,24 @@ for arch in $LD_OBJ_ARCHS; do
         continue
     fi
     compare "$label" "$TMP/$arch" "$bu"
+done
+
+# A module with code that --gc-sections leaves out (tests/ld/gcsections/):
+# the DWARF of that code must not land on the module's.
+for arch in x64 x86 armv6m rv32imc xtensa; do
+    label=tool/addr2line/gc-sections/$arch
+    bu=$(binutils "$arch")
+    if ! ld_have_cc "$arch" || ! have_tool "${bu}addr2line"; then
+        test_skip "$label" "no compiler or ${bu}addr2line for $arch"
+        continue
+    fi
+    mkdir -p "$TMP/gc-$arch" && cp "$TOP"/tests/ld/gcsections/*.c "$TOP/tests/ld/gcsections/Makefile" "$TMP/gc-$arch/"
+    if make -s -C "$TMP/gc-$arch" MPY_DIR="$TOP" MPY_LD="$MPY_LD" ARCH="$arch" >"$TMP/gc-$arch/make.log" 2>&1 &&
+        grep -q 'kept the --gc-sections link' "$TMP/gc-$arch/make.log"; then
+        compare "$label" "$TMP/gc-$arch" "$bu" gc_test
+    else
+        test_fail "$label" "make failed, or kept the plain link"
+    fi
 done
 
 # DWARF 2-4 line tables (x64).
