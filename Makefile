@@ -3,6 +3,8 @@
 #   make demo       build everything and run the quick-start demo
 #   make test       run the whole test suite (SANITIZE=1: under ASan+UBSan)
 #   make deps       install the Debian packages for the cross-architecture parts
+#   make firmware   the runtime built bare-metal per target (build/ARCH/), for
+#                   `mpy-host --arch ARCH` under QEMU (docs/qemu.md)
 
 CC ?= cc
 CFLAGS ?= -O2 -g
@@ -46,8 +48,8 @@ else
 HOST_X86 = no-host-x86
 endif
 
-.PHONY: all demo test deps clean bench fuzz host-x86 no-host-x86
-all: $(BUILD)/mpy-ld $(BUILD)/mpy-tool $(BUILD)/libruntime.a $(BUILD)/mpy-host $(HOST_X86)
+.PHONY: all demo test deps clean bench fuzz host-x86 no-host-x86 firmware
+all: $(BUILD)/mpy-ld $(BUILD)/mpy-tool $(BUILD)/libruntime.a $(BUILD)/mpy-host $(HOST_X86) firmware
 
 $(BUILD)/obj/%.o: src/%.c
 	@mkdir -p $(dir $@)
@@ -97,6 +99,74 @@ host-x86: $(HOST_X86)
 
 no-host-x86:
 	@echo "mpy-host-x86 skipped: $(CC) -m32 cannot link (Debian: gcc-multilib)"
+
+# The firmware: the runtime and mpy-host's front end built bare-metal for a
+# target instruction set, as $(BUILD)/ARCH/firmware.elf, which
+# `mpy-host --arch ARCH` runs under QEMU's system emulator with semihosting
+# (src/baremetal/, docs/qemu.md). The POSIX-only files are left out
+# (runtime/platform_posix.c, mpy-host/arch.c: src/baremetal/ has their
+# counterparts; base/file.c serves the tools only). One line per
+# architecture: its compiler prefix, its flags, and the memory of the QEMU
+# board it runs on (docs/qemu.md says which).
+FW_SRC = $(filter-out src/runtime/platform_posix.c,$(RT_SRC)) \
+    $(filter-out src/base/file.c,$(MPY_SRC)) \
+    $(filter-out src/mpy-host/arch.c,$(HOST_SRC)) $(wildcard src/baremetal/*.c)
+# The FPU builds keep s22-s31 free: nlr_buf_t saves s16-s21 only (nlr_thumb.c).
+FW_ARM_FIXED = $(foreach n,22 23 24 25 26 27 28 29 30 31,-ffixed-s$(n))
+# mps2 boards: 4 MB of SSRAM at 0 for code; data, heap and stack in the
+# 16 MB of PSRAM, at 0x21000000 on AN385/AN386 and at 0x60000000 on AN500.
+fw_mps2_mem = -Wl,--defsym=__flash=0 -Wl,--defsym=__flash_size=0x400000 \
+    -Wl,--defsym=__ram=$(1) -Wl,--defsym=__ram_size=0x1000000 \
+    -Wl,--defsym=__stack_size=0x100000
+FW_ARM_LIB = --specs=picolibc.specs --oslib=semihost --crt0=hosted
+FW_CROSS_armv6m = arm-none-eabi-
+FW_FLAGS_armv6m = -mthumb -mcpu=cortex-m0
+FW_CROSS_armv7m = arm-none-eabi-
+FW_FLAGS_armv7m = -mthumb -mcpu=cortex-m3
+FW_CROSS_armv7emsp = arm-none-eabi-
+FW_FLAGS_armv7emsp = -mthumb -mcpu=cortex-m4 -mfpu=fpv4-sp-d16 -mfloat-abi=hard $(FW_ARM_FIXED)
+FW_CROSS_armv7emdp = arm-none-eabi-
+FW_FLAGS_armv7emdp = -mthumb -mcpu=cortex-m7 -mfpu=fpv5-d16 -mfloat-abi=hard $(FW_ARM_FIXED)
+FW_ARCHS = armv6m armv7m armv7emsp armv7emdp
+FW_LIB_armv6m = $(FW_ARM_LIB) $(call fw_mps2_mem,0x21000000)
+FW_LIB_armv7m = $(FW_ARM_LIB) $(call fw_mps2_mem,0x21000000)
+FW_LIB_armv7emsp = $(FW_ARM_LIB) $(call fw_mps2_mem,0x21000000)
+FW_LIB_armv7emdp = $(FW_ARM_LIB) $(call fw_mps2_mem,0x60000000)
+FW_CFLAGS ?= -O2 -g
+# The QEMU board of each (src/mpy-host/arch.c runs the firmware on it).
+FW_BOARD_armv6m = mps2-an385
+FW_BOARD_armv7m = mps2-an385
+FW_BOARD_armv7emsp = mps2-an386
+FW_BOARD_armv7emdp = mps2-an500
+
+# For tests that build their own programs for a target (tests/runtime/
+# ctest.sh): its compiler, flags, link flags and board, as shell words.
+fw-config-%:
+	@echo "FW_CC='$(FW_CROSS_$*)gcc' FW_FLAGS='$(FW_FLAGS_$*)' FW_LIB='$(FW_LIB_$*)' FW_BOARD='$(FW_BOARD_$*)'"
+
+# Where the cross compiler and its picolibc can link a program.
+fw_can_link = $(shell printf 'int main(void) { return 0; }\n' | \
+    $(FW_CROSS_$(1))gcc $(FW_FLAGS_$(1)) $(FW_LIB_$(1)) -x c -o /dev/null - >/dev/null 2>&1 && echo yes)
+
+define FIRMWARE
+FW_OBJ_$(1) = $$(FW_SRC:src/%.c=$(BUILD)/$(1)/obj/%.o)
+$(BUILD)/$(1)/obj/%.o: src/%.c
+	@mkdir -p $$(dir $$@)
+	$(FW_CROSS_$(1))gcc $$(FW_FLAGS_$(1)) $$(WARN) $$(FW_CFLAGS) --specs=picolibc.specs \
+	    -Isrc/baremetal/include -Isrc -I. -MMD -MP -c -o $$@ $$<
+$(BUILD)/$(1)/firmware.elf: $$(FW_OBJ_$(1)) Makefile
+	$(FW_CROSS_$(1))gcc $$(FW_FLAGS_$(1)) $$(FW_LIB_$(1)) -o $$@ $$(filter %.o,$$^) -lm
+-include $$(FW_OBJ_$(1):.o=.d)
+ifeq ($$(call fw_can_link,$(1)),yes)
+firmware: $(BUILD)/$(1)/firmware.elf
+else
+firmware: firmware-skip-$(1)
+endif
+.PHONY: firmware-skip-$(1)
+firmware-skip-$(1):
+	@echo "$(1) firmware skipped: $(FW_CROSS_$(1))gcc with picolibc cannot link (Debian: gcc-arm-none-eabi picolibc-arm-none-eabi)"
+endef
+$(foreach a,$(FW_ARCHS),$(eval $(call FIRMWARE,$(a))))
 
 # The fuzz targets (tests/fuzz/) as plain programs that run each file named
 # on their command line once: make test replays the committed regression

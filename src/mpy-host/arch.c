@@ -1,9 +1,11 @@
 // `mpy-host --arch ARCH`: hands the command line to the runtime built for
-// ARCH. The runtime is first executed directly; where the kernel refuses
-// the program's format (execv fails with ENOEXEC: a 64-bit kernel built
-// without IA-32 emulation refuses every i386 program), it runs under the
-// user-mode QEMU for that instruction set instead. argv[0] stays the user's,
-// so that messages name the command they typed.
+// ARCH. A runtime that is a host program is first executed directly; where
+// the kernel refuses the program's format (execv fails with ENOEXEC: a
+// 64-bit kernel built without IA-32 emulation refuses every i386 program),
+// it runs under the user-mode QEMU for that instruction set instead.
+// argv[0] stays the user's, so that messages name the command they typed.
+// A runtime that is bare-metal firmware (src/baremetal/) runs on its board
+// in QEMU's system emulator, its command line passed by semihosting.
 // readlink() is POSIX.1-2008.
 #define _POSIX_C_SOURCE 200809L
 
@@ -30,14 +32,23 @@ typedef struct {
     const char *name;       // the --arch value
     const char *program;    // its runtime, relative to the build folder
     const char *built_when; // what `make` needs to build it
-    const char *emulator;   // user-mode QEMU that runs it on any kernel
+    const char *emulator;   // user-mode QEMU that runs it on any kernel, or
+                            // the system emulator that runs the firmware
     const char *emulator_package;
+    const char *machine;    // firmware: QEMU's board for it; NULL: a host program
 } host_arch_runtime_t;
 
-#define ARCH_RUNTIME_COUNT 2
+#define ARM_FIRMWARE_BUILT "where arm-none-eabi-gcc and picolibc can link (Debian: gcc-arm-none-eabi picolibc-arm-none-eabi)"
+
+// The boards: docs/qemu.md says why each.
+#define ARCH_RUNTIME_COUNT 6
 static const host_arch_runtime_t arch_runtimes[ARCH_RUNTIME_COUNT] = {
-    {"x64", "mpy-host", "always", "qemu-x86_64", "qemu-user"},
-    {"x86", "x86/mpy-host", "where gcc -m32 can link (Debian: gcc-multilib)", "qemu-i386", "qemu-user"},
+    {"x64", "mpy-host", "always", "qemu-x86_64", "qemu-user", NULL},
+    {"x86", "x86/mpy-host", "where gcc -m32 can link (Debian: gcc-multilib)", "qemu-i386", "qemu-user", NULL},
+    {"armv6m", "armv6m/firmware.elf", ARM_FIRMWARE_BUILT, "qemu-system-arm", "qemu-system-arm", "mps2-an385"},
+    {"armv7m", "armv7m/firmware.elf", ARM_FIRMWARE_BUILT, "qemu-system-arm", "qemu-system-arm", "mps2-an385"},
+    {"armv7emsp", "armv7emsp/firmware.elf", ARM_FIRMWARE_BUILT, "qemu-system-arm", "qemu-system-arm", "mps2-an386"},
+    {"armv7emdp", "armv7emdp/firmware.elf", ARM_FIRMWARE_BUILT, "qemu-system-arm", "qemu-system-arm", "mps2-an500"},
 };
 
 bool host_arch_is_own(const char *arch) {
@@ -158,6 +169,77 @@ static void exec_under_emulator(const host_arch_runtime_t *rt, const char *path,
     free(qemu_argv);
 }
 
+// Appends word to the semihosting argument list of QEMU's command line:
+// ",arg=" and the word percent-encoded (QEMU joins the arguments with
+// spaces and splits options at commas; src/baremetal/platform.c decodes).
+static bool add_firmware_word(char **config, size_t *len, const char *word) {
+    size_t need = *len + 5 + 3 * strlen(word) + 1;
+    char *grown = realloc(*config, need);
+    if (grown == NULL) {
+        return false;
+    }
+    *config = grown;
+    *len += (size_t)sprintf(*config + *len, ",arg=");
+    for (const unsigned char *p = (const unsigned char *)word; *p != '\0'; p++) {
+        if (*p <= ' ' || *p >= 0x7f || *p == '%' || *p == ',') {
+            *len += (size_t)sprintf(*config + *len, "%%%02X", *p);
+        } else {
+            (*config)[(*len)++] = (char)*p;
+        }
+    }
+    (*config)[*len] = '\0';
+    return true;
+}
+
+// The environment the firmware sees: the variables mpy-host reads, and PWD
+// (semihosting has no current folder; paths are relative to QEMU's).
+static const char *const firmware_env[] = {"MICROPYPATH", "MICROPYINSPECT", "HOME"};
+
+static void exec_firmware(const host_arch_runtime_t *rt, const char *path, char **argv) {
+    if (access(path, R_OK) != 0) {
+        fprintf(stderr, "mpy-host: there is no %s firmware (%s): make builds it %s\n", rt->name, path,
+            rt->built_when);
+        return;
+    }
+    char *config = strdup("enable=on,target=native");
+    size_t len = config == NULL ? 0 : strlen(config);
+    bool ok = config != NULL;
+    char cwd[PATH_MAX], var[PATH_MAX + 16];
+    if (ok && getcwd(cwd, sizeof(cwd)) != NULL) {
+        snprintf(var, sizeof(var), "PWD=%s", cwd);
+        ok = add_firmware_word(&config, &len, var);
+    }
+    for (size_t i = 0; ok && i < sizeof(firmware_env) / sizeof(firmware_env[0]); i++) {
+        const char *value = getenv(firmware_env[i]);
+        if (value != NULL) {
+            snprintf(var, sizeof(var), "%s=%s", firmware_env[i], value);
+            ok = add_firmware_word(&config, &len, var);
+        }
+    }
+    ok = ok && add_firmware_word(&config, &len, "--");
+    for (size_t i = 0; ok && argv[i] != NULL; i++) {
+        ok = add_firmware_word(&config, &len, argv[i]);
+    }
+    if (!ok) {
+        fprintf(stderr, "mpy-host: out of memory\n");
+        free(config);
+        return;
+    }
+    char *qemu_argv[] = {
+        (char *)rt->emulator, (char *)"-M", (char *)rt->machine, (char *)"-nographic",
+        (char *)"-monitor", (char *)"none", (char *)"-serial", (char *)"none",
+        (char *)"-semihosting-config", config, (char *)"-kernel", (char *)path, NULL,
+    };
+    execvp(rt->emulator, qemu_argv);
+    if (errno == ENOENT) {
+        fprintf(stderr, "mpy-host: %s code runs under %s, which is not installed: install it (Debian: %s)\n",
+            rt->name, rt->emulator, rt->emulator_package);
+    } else {
+        fprintf(stderr, "mpy-host: cannot run %s: %s\n", rt->emulator, strerror(errno));
+    }
+    free(config);
+}
+
 void host_arch_exec(const char *arch, char **argv) {
     const host_arch_runtime_t *rt = find_runtime(arch);
     if (rt == NULL) {
@@ -166,6 +248,10 @@ void host_arch_exec(const char *arch, char **argv) {
     }
     char path[PATH_MAX];
     if (!runtime_path(rt, path, sizeof(path))) {
+        return;
+    }
+    if (rt->machine != NULL) {
+        exec_firmware(rt, path, argv);
         return;
     }
     disable_leak_check();

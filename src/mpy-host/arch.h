@@ -7,14 +7,11 @@
 
 #include <stdbool.h>
 
-// The architecture this program runs natively ("x64" or "x86").
-#if defined(__x86_64__)
-#define HOST_ARCH_NAME "x64"
-#elif defined(__i386__)
-#define HOST_ARCH_NAME "x86"
-#else
-#define HOST_ARCH_NAME "native"
-#endif
+#include "runtime/target.h"
+
+// The architecture this program runs natively ("x64", "x86", or that of
+// the firmware it is part of).
+#define HOST_ARCH_NAME RT_TARGET_NAME
 
 // The architecture a program name mpy-host-ARCH names (ARCH one of the .mpy
 // architectures), or NULL: such a name is a link to mpy-host that runs as

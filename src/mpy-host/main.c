@@ -1,13 +1,10 @@
 // mpy-host: runs Python code and imports .mpy native modules in the host
 // runtime, with the command line of MicroPython's unix port (see args.h).
-// realpath() is XSI.
-#define _XOPEN_SOURCE 700
 
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <unistd.h>
 
 #include "mpy-host/arch.h"
@@ -15,6 +12,7 @@
 #include "mpy-host/repl.h"
 #include "mpy-host/run.h"
 #include "runtime/compile.h"
+#include "runtime/platform.h"
 #include "runtime/runtime.h"
 #include "runtime/vfs.h"
 
@@ -25,10 +23,9 @@
 // The C stack the runtime may use below stack_top: the soft limit of the
 // process, less a margin.
 static char *stack_limit_from(char *stack_top) {
-    size_t size = (size_t)8 * 1024 * 1024;
-    struct rlimit rl;
-    if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < size) {
-        size = (size_t)rl.rlim_cur;
+    size_t size = platform_stack_size();
+    if (size == 0 || size > (size_t)8 * 1024 * 1024) {
+        size = (size_t)8 * 1024 * 1024;
     }
     return stack_top - (size - STACK_MARGIN);
 }
@@ -71,7 +68,7 @@ static void append_sys_argv(const char *arg) {
 
 // sys.path[0] becomes the directory of the script (its real path).
 static void set_script_dir(const char *script) {
-    char *real = realpath(script, NULL);
+    char *real = platform_real_path(script);
     if (real == NULL) {
         return; // host_run_file reports the error
     }
@@ -144,5 +141,6 @@ int main(int argc, char **argv) {
     // any frame that may hold object pointers (host_main is not inlined).
     char stack_top;
     gc_set_stack_top(&stack_top);
+    platform_command_line(&argc, &argv);
     return host_main(argc, argv, &stack_top);
 }

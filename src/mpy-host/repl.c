@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "mpy-host/run.h"
+#include "runtime/target.h"
 
 // The compiler's answer to "does this input need more lines?" (compile
 // part; MicroPython's py/repl.h).
@@ -60,8 +61,8 @@ static line_status_t read_line(const char *prompt, char **buf, size_t *len, size
 }
 
 int host_repl(void) {
-    printf("MicroPython v1.21.0 compatible mpy-host; linux %s\n"
-           "Use Ctrl-D to exit\n", sizeof(void *) == 8 ? "x64" : "x86");
+    printf("MicroPython v1.21.0 compatible mpy-host; " RT_TARGET_SYSTEM " " RT_TARGET_NAME "\n"
+           "Use Ctrl-D to exit\n");
 
     struct sigaction sa, old_sa;
     memset(&sa, 0, sizeof(sa));

@@ -1,5 +1,6 @@
 #include "mpy/bc_verify.h"
 
+#include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -157,7 +158,7 @@ static kind_t join(kind_t a, kind_t b) {
 
 static bool room(verifier_t *v, const state_t *w, uint64_t extra) {
     if (w->n + extra > v->in->n_stack) {
-        return fail(v, "needs %llu stack slots, but the frame has %u",
+        return fail(v, "needs %llu stack slots, but the frame has %" PRIu32,
                     (unsigned long long)(w->n + extra), v->in->n_stack);
     }
     return true;
@@ -253,14 +254,14 @@ static bool merge(verifier_t *v, uint32_t target, const state_t *s) {
             continue;
         }
         if (st->n != s->n) {
-            return fail(v, "reaches +0x%x with %u values on the stack; another path brings %u",
+            return fail(v, "reaches +0x%" PRIx32 " with %" PRIu32 " values on the stack; another path brings %" PRIu32,
                         target, s->n, st->n);
         }
         bool changed = false;
         for (uint32_t i = 0; i < s->n; i++) {
             kind_t j = join(st->stack[i], s->stack[i]);
             if (j == BAD_JOIN) {
-                return fail(v, "reaches +0x%x with %s in stack slot %u; another path brings %s",
+                return fail(v, "reaches +0x%" PRIx32 " with %s in stack slot %" PRIu32 "; another path brings %s",
                             target, kind_name(s->stack[i]), i, kind_name(st->stack[i]));
             }
             changed |= j != st->stack[i];
@@ -272,7 +273,7 @@ static bool merge(verifier_t *v, uint32_t target, const state_t *s) {
         return true;
     }
     if (count >= MAX_CONTEXTS_PER_LEADER) {
-        return fail(v, "reaches +0x%x with more than %d different sets of handler blocks",
+        return fail(v, "reaches +0x%" PRIx32 " with more than %d different sets of handler blocks",
                     target, MAX_CONTEXTS_PER_LEADER);
     }
     return new_context(v, target, s, head == NO_CONTEXT_YET ? 0 : head);
@@ -284,7 +285,7 @@ static bool merge(verifier_t *v, uint32_t target, const state_t *s) {
 static bool enter_handler(verifier_t *v, const state_t *w, uint32_t n_blocks, bool unwinding) {
     const block_t *b = &w->blocks[n_blocks - 1];
     if (w->n < b->depth) {
-        return fail(v, "leaves %u values on the stack, but the handler at +0x%x starts on %u",
+        return fail(v, "leaves %" PRIu32 " values on the stack, but the handler at +0x%" PRIx32 " starts on %" PRIu32,
                     w->n, b->handler, b->depth);
     }
     state_t *s = &v->scratch;
@@ -356,8 +357,8 @@ static bool unwind_return(verifier_t *v, state_t *w, size_t ip) {
         const block_t *b = &w->blocks[w->n_blocks - 1];
         if (b->kind != B_EXCEPT && b->handler > ip) {
             if (w->n - 1 < b->depth) {
-                return fail(v, "returns with %u values on the stack, but the finally handler at "
-                            "+0x%x starts on %u", w->n, b->handler, b->depth);
+                return fail(v, "returns with %" PRIu32 " values on the stack, but the finally handler at "
+                            "+0x%" PRIx32 " starts on %" PRIu32, w->n, b->handler, b->depth);
             }
             return enter_handler(v, w, w->n_blocks, true) &&
                    add_action(v, b->id, (action_t){0, 0, true});
@@ -445,7 +446,7 @@ static bool with_cleanup(verifier_t *v, state_t *w) {
 
 static bool setup_block(verifier_t *v, state_t *w, const bc_insn_t *in, uint16_t kind) {
     if (w->n_blocks >= v->in->n_exc_stack) {
-        return fail(v, "needs %u handler blocks, but the frame has %u", w->n_blocks + 1,
+        return fail(v, "needs %" PRIu32 " handler blocks, but the frame has %" PRIu32, w->n_blocks + 1,
                     v->in->n_exc_stack);
     }
     w->blocks[w->n_blocks++] = (block_t){v->setup_at[in->offset] - 1, (uint32_t)in->target, w->n,
@@ -478,7 +479,7 @@ static bool store_comp(verifier_t *v, state_t *w, uint64_t arg) {
     static const kind_t wanted[4] = {K_LIST, K_DICT, K_SET, K_SET};
     uint64_t depth = arg >> 2;
     if (depth >= w->n) {
-        return fail(v, "adds to a collection %llu slots down, but the stack holds %u",
+        return fail(v, "adds to a collection %llu slots down, but the stack holds %" PRIu32,
                     (unsigned long long)depth, w->n);
     }
     kind_t coll = w->stack[w->n - 1 - depth];

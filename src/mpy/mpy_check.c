@@ -1,5 +1,6 @@
 #include "mpy/mpy_check.h"
 
+#include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -109,7 +110,7 @@ static bool frame_stack_slots(const mpy_file_t *f, const mpy_raw_code_t *rc, uin
         uint8_t local = rc->data[pr->closure_offset + i];
         if (local >= pr->n_state) {
             err->offset = rc->data_offset + pr->closure_offset + i;
-            return fail(f, rc, err, "closure cell %u is local %u, but the frame has %u slots", i,
+            return fail(f, rc, err, "closure cell %" PRIu32 " is local %u, but the frame has %u slots", i,
                         local, (unsigned)pr->n_state);
         }
         n_locals = n_locals > (uint64_t)local + 1 ? n_locals : (uint64_t)local + 1;

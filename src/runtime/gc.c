@@ -165,6 +165,7 @@ static void free_blocks(size_t b, size_t n) {
 // Set-up
 
 extern void *__libc_stack_end __attribute__((weak)); // glibc: main stack top
+extern char __stack[] __attribute__((weak)); // picolibc's linker script: the same
 
 // Give back the current heap: unpoison the range for its owner, free it if
 // gc_init_size allocated it.
@@ -217,9 +218,12 @@ static bool setup_heap(void *start, void *end, uintptr_t frame) {
     gc.allocated = 0;
     POISON((void *)pool, gc.pool_bytes);
     if (gc.stack_top == 0) {
-        // The whole main-thread stack when glibc says where it starts.
+        // The whole main-thread stack when the C library says where it
+        // starts.
         if (&__libc_stack_end != NULL && __libc_stack_end != NULL) {
             gc.stack_top = (uintptr_t)__libc_stack_end;
+        } else if (__stack != NULL) {
+            gc.stack_top = (uintptr_t)__stack;
         } else {
             gc.stack_top = frame;
         }
@@ -577,6 +581,12 @@ GC_SCANNER static void scan_stack_words(uintptr_t start, uintptr_t end) {
 // by the ABI. glibc's setjmp is not used for this because it mangles the
 // frame and stack pointers it saves, and rbp may hold an object pointer in
 // code built without frame pointers.
+#if defined(__thumb__) && !defined(__SOFTFP__)
+#define GC_THUMB_FPU_WORDS 16
+#else
+#define GC_THUMB_FPU_WORDS 0
+#endif
+
 GC_SCANNER static void scan_stack_and_registers(void) {
     uintptr_t sp;
     #if defined(__x86_64__)
@@ -599,6 +609,36 @@ GC_SCANNER static void scan_stack_and_registers(void) {
         "movl %%ebp, 12(%1)\n\t"
         "movl %%esp, %0\n\t"
         : "=r" (sp) : "r" (regs) : "memory");
+    #elif defined(__thumb__)
+    // r4-r11 (armv6m stores only r0-r7, so r8-r11 go through a low
+    // register), and with an FPU s16-s31, where the compiler may keep an
+    // integer too.
+    uintptr_t regs[8 + GC_THUMB_FPU_WORDS];
+    __asm__ volatile (
+        "str r4, [%1, #0]\n\t"
+        "str r5, [%1, #4]\n\t"
+        "str r6, [%1, #8]\n\t"
+        "str r7, [%1, #12]\n\t"
+        "mov %0, r8\n\t"
+        "str %0, [%1, #16]\n\t"
+        "mov %0, r9\n\t"
+        "str %0, [%1, #20]\n\t"
+        "mov %0, r10\n\t"
+        "str %0, [%1, #24]\n\t"
+        "mov %0, r11\n\t"
+        "str %0, [%1, #28]\n\t"
+        #if GC_THUMB_FPU_WORDS
+        "vstr d8, [%1, #32]\n\t"
+        "vstr d9, [%1, #40]\n\t"
+        "vstr d10, [%1, #48]\n\t"
+        "vstr d11, [%1, #56]\n\t"
+        "vstr d12, [%1, #64]\n\t"
+        "vstr d13, [%1, #72]\n\t"
+        "vstr d14, [%1, #80]\n\t"
+        "vstr d15, [%1, #88]\n\t"
+        #endif
+        "mov %0, sp\n\t"
+        : "=&l" (sp) : "l" (regs) : "memory");
     #else
     // Elsewhere: make the compiler save every callee-saved register in
     // this function's frame, and start at a local (the frame's bottom part

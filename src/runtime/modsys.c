@@ -7,9 +7,10 @@
 
 #include "mpy/mpy_format.h"
 #include "mpy/mpy_version.h"
+#include "runtime/target.h"
 
-// .mpy architecture code of the host's own code.
-#define MPY_HOST_ARCH (sizeof(void *) == 8 ? MP_NATIVE_ARCH_X64 : MP_NATIVE_ARCH_X86)
+// .mpy architecture code of the runtime's own code.
+#define MPY_HOST_ARCH RT_TARGET_MPY_ARCH
 
 static mp_obj_t sys_exit(size_t n_args, const mp_obj_t *args) {
     nlr_raise(mp_obj_new_exception_args(&mp_type_SystemExit, n_args, args));
@@ -45,7 +46,7 @@ static const mp_rom_obj_tuple_t impl_version_obj = {
 static const mp_rom_obj_tuple_t version_info_obj = {
     { &mp_type_tuple }, 3, { MP_ROM_INT(3), MP_ROM_INT(4), MP_ROM_INT(0) }
 };
-static const char *const impl_machine = sizeof(void *) == 8 ? "linux x64 mpy-host" : "linux x86 mpy-host";
+static const char *const impl_machine = RT_TARGET_SYSTEM " " RT_TARGET_NAME " mpy-host";
 static const MP_DEFINE_STR_OBJ(version_obj, "3.4.0; MicroPython v1.21.0 compatible mpy-host");
 
 static mp_obj_t impl_machine_str(void) {

@@ -9,11 +9,11 @@
 // signed difference in [-PERIOD/2, PERIOD/2), ticks_add wraps and refuses
 // a delta that ticks_diff could not give back. ticks_cpu is always 0, as on
 // the unix port.
-#include <errno.h>
 #include <math.h>
 #include <sys/time.h>
 #include <time.h>
 
+#include "runtime/platform.h"
 #include "runtime/runtime.h"
 
 #define TICKS_PERIOD ((mp_uint_t)MP_SMALL_INT_MAX + 1)
@@ -44,30 +44,17 @@ static MP_DEFINE_CONST_FUN_OBJ_0(time_clock_obj, time_clock);
 // sleep goes in slices of 10 ms with the hook called before each, so the
 // hook can end it.
 static void time_nanosleep(mp_uint_t sec, long nsec) {
-    struct timespec req = { .tv_sec = (time_t)sec, .tv_nsec = nsec };
-    struct timespec rem;
+    uint64_t ns = (uint64_t)sec * 1000000000u + (uint64_t)nsec;
     if (mp_state.loop_hook == NULL) {
-        while (nanosleep(&req, &rem) == -1 && errno == EINTR) {
-            req = rem;
-        }
+        platform_sleep_ns(ns);
         return;
     }
-    const long slice_ns = 10000000L;
-    while (req.tv_sec > 0 || req.tv_nsec > 0) {
+    const uint64_t slice_ns = 10000000u;
+    while (ns > 0) {
         mp_hook_loop();
-        struct timespec step = { .tv_sec = 0, .tv_nsec = slice_ns };
-        if (req.tv_sec == 0 && req.tv_nsec < slice_ns) {
-            step.tv_nsec = req.tv_nsec;
-        }
-        while (nanosleep(&step, &rem) == -1 && errno == EINTR) {
-            step = rem;
-        }
-        if (req.tv_nsec >= step.tv_nsec) {
-            req.tv_nsec -= step.tv_nsec;
-        } else {
-            req.tv_sec--;
-            req.tv_nsec += 1000000000L - step.tv_nsec;
-        }
+        uint64_t step = ns < slice_ns ? ns : slice_ns;
+        platform_sleep_ns(step);
+        ns -= step;
     }
 }
 
@@ -116,9 +103,8 @@ static MP_DEFINE_CONST_FUN_OBJ_1(time_sleep_us_obj, time_sleep_us);
 // The monotonic clock in units of 1/per_sec seconds, in machine words (so
 // wrapping as the unix port's counters do).
 static mp_uint_t time_monotonic(mp_uint_t per_sec) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (mp_uint_t)ts.tv_sec * per_sec + (mp_uint_t)ts.tv_nsec / (1000000000 / per_sec);
+    uint64_t ns = platform_monotonic_ns();
+    return (mp_uint_t)(ns / 1000000000u) * per_sec + (mp_uint_t)(ns % 1000000000u / (1000000000u / per_sec));
 }
 
 static mp_obj_t time_ticks_ms(void) {

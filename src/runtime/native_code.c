@@ -1,14 +1,12 @@
-// MAP_ANONYMOUS is not POSIX; glibc shows it with _DEFAULT_SOURCE.
-#define _DEFAULT_SOURCE
 #include "runtime/native_code.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
 #include "mpy/mpy_format.h"
+#include "runtime/platform.h"
 
 // The destination address of one relocation record, or false if there is none.
 static bool reloc_dest(const native_code_t *code, const native_targets_t *to, uint32_t dest,
@@ -61,7 +59,7 @@ static bool apply_relocs(native_code_t *code, const mpy_raw_code_t *rc,
             return false;
         }
         if (!reloc_dest(code, to, e->dest, &dest)) {
-            snprintf(err, errlen, "relocation at file offset 0x%zx has destination %u, which "
+            snprintf(err, errlen, "relocation at file offset 0x%zx has destination %" PRIu32 ", which "
                                   "this module does not have",
                      e->offset, e->dest);
             return false;
@@ -84,16 +82,10 @@ bool native_code_load(native_code_t *code, const mpy_raw_code_t *rc, const nativ
                  rc->offset);
         return false;
     }
-    size_t page = (size_t)sysconf(_SC_PAGESIZE);
     code->text_len = rc->data_len;
-    code->text_map_len = (rc->data_len + page - 1) / page * page;
-    if (code->text_map_len == 0) {
-        code->text_map_len = page;
-    }
-    void *text = mmap(NULL, code->text_map_len, PROT_READ | PROT_WRITE,
-                      MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (text == MAP_FAILED) {
-        snprintf(err, errlen, "cannot map %zu bytes for native code", code->text_map_len);
+    void *text = platform_code_alloc(rc->data_len, &code->text_map_len);
+    if (text == NULL) {
+        snprintf(err, errlen, "cannot allocate %zu bytes for native code", rc->data_len);
         return false;
     }
     code->text = text;
@@ -123,7 +115,7 @@ bool native_code_load(native_code_t *code, const mpy_raw_code_t *rc, const nativ
         return false;
     }
     // Text is writable only while it is being relocated.
-    if (mprotect(code->text, code->text_map_len, PROT_READ | PROT_EXEC) != 0) {
+    if (!platform_code_seal(code->text, code->text_map_len)) {
         snprintf(err, errlen, "cannot make native code executable");
         native_code_free(code);
         return false;
@@ -133,7 +125,7 @@ bool native_code_load(native_code_t *code, const mpy_raw_code_t *rc, const nativ
 
 void native_code_free(native_code_t *code) {
     if (code->text) {
-        munmap(code->text, code->text_map_len);
+        platform_code_free(code->text, code->text_map_len);
     }
     free(code->rodata);
     free(code->bss);

@@ -38,4 +38,14 @@ bool native_code_load(native_code_t *code, const mpy_raw_code_t *rc, const nativ
 
 void native_code_free(native_code_t *code);
 
+// The address by which machine code starting at p is called: Thumb code is
+// entered with bit 0 set (a branch to an even address would fault).
+static inline uintptr_t native_code_entry(const void *p) {
+    #if defined(__thumb__)
+    return (uintptr_t)p | 1;
+    #else
+    return (uintptr_t)p;
+    #endif
+}
+
 #endif

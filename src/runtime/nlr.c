@@ -1,6 +1,6 @@
 // The architecture-independent half of non-local return: the chain of
 // buffers and the jump logic. nlr_push itself and the final register
-// restore are in assembly, in nlr_x64.c and nlr_x86.c.
+// restore are in assembly, in nlr_x64.c, nlr_x86.c and nlr_thumb.c.
 #include "runtime/nlr.h"
 #include "runtime/nlr_arch.h"
 

@@ -20,6 +20,8 @@
 //
 //   x64 (System V): regs[8] = rip, rbp, rsp, rbx, r12, r13, r14, r15
 //   x86 (i386):     regs[6] = eip, ebp, esp, ebx, edi, esi
+//   Arm Thumb:      regs[10] = lr, r4-r11, sp; with a hardware FPU
+//                   regs[16], the last six words d8-d10 (s16-s21)
 //
 // where rip/eip is nlr_push's return address and rsp/esp the stack pointer
 // on entry to nlr_push (pointing at that return address).
@@ -36,8 +38,12 @@
 #define NLR_REG_COUNT (8)
 #elif defined(__i386__)
 #define NLR_REG_COUNT (6)
+#elif defined(__thumb__) && defined(__SOFTFP__)
+#define NLR_REG_COUNT (10)
+#elif defined(__thumb__)
+#define NLR_REG_COUNT (16)
 #else
-#error "the runtime's nlr supports x64 (System V) and x86 hosts only"
+#error "the runtime's nlr supports x64 (System V), x86 and Arm Thumb only"
 #endif
 
 // The buffer. A translation unit that includes the SDK's py/nlr.h first

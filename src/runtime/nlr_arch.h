@@ -1,4 +1,5 @@
-// Between nlr.c and the per-architecture assembly (nlr_x64.c, nlr_x86.c).
+// Between nlr.c and the per-architecture assembly (nlr_x64.c, nlr_x86.c,
+// nlr_thumb.c).
 // Hidden: these symbols are reached by direct jumps from the assembly,
 // which must not go through a PLT.
 #ifndef RUNTIME_NLR_ARCH_H

@@ -6,6 +6,7 @@
 
 #include "runtime/runtime.h"
 #include "runtime/vm.h"
+#include "runtime/native_code.h"
 
 // Frames up to this many words live on the C stack, larger ones on the heap.
 #define VM_STACK_FRAME_WORDS 40
@@ -246,7 +247,7 @@ MP_DEFINE_CONST_OBJ_TYPE(
 static mp_obj_t fun_native_call(mp_obj_t self_in, size_t n_args, size_t n_kw, const mp_obj_t *args) {
     mp_stack_check();
     mp_obj_fun_bc_t *self = MP_OBJ_TO_PTR(self_in);
-    mp_call_fun_t fun = (mp_call_fun_t)(uintptr_t)self->bytecode;
+    mp_call_fun_t fun = (mp_call_fun_t)native_code_entry(self->bytecode);
     return fun(self_in, n_args, n_kw, args);
 }
 
@@ -298,7 +299,7 @@ typedef mp_uint_t (*asm_fun_4_t)(mp_uint_t, mp_uint_t, mp_uint_t, mp_uint_t);
 static mp_obj_t fun_asm_call(mp_obj_t self_in, size_t n_args, size_t n_kw, const mp_obj_t *args) {
     mp_obj_fun_asm_t *self = MP_OBJ_TO_PTR(self_in);
     mp_arg_check_num(n_args, n_kw, self->n_args, self->n_args, false);
-    uintptr_t code = (uintptr_t)self->fun_data;
+    uintptr_t code = native_code_entry(self->fun_data);
     mp_uint_t ret;
     switch (n_args) {
         case 0:

@@ -22,14 +22,9 @@
 #include "runtime/native_code.h"
 #include "runtime/native_fault.h"
 #include "runtime/runtime.h"
+#include "runtime/target.h"
 
-#if defined(__x86_64__)
-#define LOAD_ARCH_HOST MP_NATIVE_ARCH_X64
-#elif defined(__i386__)
-#define LOAD_ARCH_HOST MP_NATIVE_ARCH_X86
-#else
-#define LOAD_ARCH_HOST (-1) // no native code runs here
-#endif
+#define LOAD_ARCH_HOST RT_TARGET_MPY_ARCH
 // Small ints use every bit of a word but the tag bit.
 #define LOAD_SMALL_INT_BITS (8 * sizeof(mp_int_t) - 1)
 

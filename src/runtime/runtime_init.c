@@ -3,10 +3,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
 
 #include "runtime/runtime.h"
 #include "runtime/objint.h"
+#include "runtime/platform.h"
 
 mp_state_t mp_state;
 
@@ -59,10 +59,9 @@ static const mp_map_hooks_t map_hooks = {
 static char *stack_limit_from_here(void) {
     volatile char here = 0;
     uintptr_t top = (uintptr_t)&here;
-    size_t size = STACK_DEFAULT;
-    struct rlimit rl;
-    if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < size) {
-        size = (size_t)rl.rlim_cur;
+    size_t size = platform_stack_size();
+    if (size == 0 || size > STACK_DEFAULT) {
+        size = STACK_DEFAULT;
     }
     size = size > 2 * STACK_MARGIN ? size - STACK_MARGIN : size / 2;
     return (char *)(top - size);

@@ -98,12 +98,28 @@ check micropypath 0 "['', '/a', '/b']" "" -- env MICROPYPATH=/a:/b "$HOST" -c 'i
 # qemu-i386, with the same command line, output and exit status.
 check arch-own 0 "1" "" -- "$HOST" --arch x64 -c 'print(1)'
 check arch-no-value 1 "" "^Invalid command line arguments" -- "$HOST" --arch
-check arch-unknown 1 "" "^mpy-host: --arch arm64: unknown architecture; it runs x64 and x86" -- "$HOST" --arch arm64 -c 1
-check arch-other 1 "" "^mpy-host: --arch armv7m: this mpy-host cannot run armv7m code" -- "$HOST" --arch armv7m -c 1
+check arch-unknown 1 "" "^mpy-host: --arch arm64: unknown architecture; it runs x64, x86, armv6m, armv7m, armv7emsp and armv7emdp" -- "$HOST" --arch arm64 -c 1
+check arch-other 1 "" "^mpy-host: --arch xtensa: this mpy-host cannot run xtensa code" -- "$HOST" --arch xtensa -c 1
 mkdir -p "$TMP/alone"
 cp "$HOST" "$TMP/alone/mpy-host"
 check arch-not-built 1 "" "^mpy-host: there is no x86 runtime \($TMP/alone/x86/mpy-host\): make builds it where gcc -m32" \
     -- "$TMP/alone/mpy-host" --arch x86 -c 1
+check arch-firmware-not-built 1 "" "^mpy-host: there is no armv7m firmware \($TMP/alone/armv7m/firmware.elf\): make builds it where arm-none-eabi-gcc and picolibc can link \(Debian: gcc-arm-none-eabi picolibc-arm-none-eabi\)" \
+    -- "$TMP/alone/mpy-host" --arch armv7m -c 1
+# The Arm firmware under qemu-system-arm: the same command line, output,
+# tracebacks and exit status; a clear error without QEMU.
+if [ ! -f "$TOOLS_DIR/armv7m/firmware.elf" ]; then
+    test_skip host/cli/arch-armv7m "no armv7m firmware (make firmware: needs gcc-arm-none-eabi picolibc-arm-none-eabi)"
+elif ! have_tool qemu-system-arm; then
+    test_skip host/cli/arch-armv7m "qemu-system-arm not installed (Debian: qemu-system-arm)"
+else
+    check arch-armv7m 0 "2147483647 ['-c', 'a b', '%,x']" "" -- "$HOST" --arch armv7m -c 'import sys; print(sys.maxsize, sys.argv)' 'a b' '%,x'
+    check arch-armv7m-exit 7 "out" "" -- "$HOST" --arch armv7m -c 'print("out"); raise SystemExit(7)'
+    check arch-armv7m-traceback 1 "" "^Traceback \(most recent call last\):" -- "$HOST" --arch armv7m -c '1/0'
+    mkdir -p "$TMP/noqemu"
+    check arch-armv7m-no-qemu 1 "" "^mpy-host: armv7m code runs under qemu-system-arm, which is not installed: install it \(Debian: qemu-system-arm\)" \
+        -- env PATH="$TMP/noqemu" "$HOST" --arch armv7m -c 1
+fi
 why=$(host_runtime_missing x86)
 if [ -n "$why" ]; then
     test_skip host/cli/arch-x86 "$why"

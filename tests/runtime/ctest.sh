@@ -171,3 +171,41 @@ ctest_build_driver() {
             "$TOP"/src/mpy/*.c "$TOP"/src/base/*.c -lm
     fi && { [ -z "$m32" ] || x86_wrap "$out"; }
 }
+
+# ctest_arm NAME SOURCES...: build the test program NAME from SOURCES with
+# the runtime's collector and nlr for each Arm firmware target (compiler,
+# flags and board from the Makefile: make fw-config-ARCH) and run it on its
+# board in qemu-system-arm, output through semihosting: one result each,
+# NAME/ARCH, skipped where the compiler or QEMU is missing.
+ctest_arm() {
+    local name=$1 srcs=() src arch prog
+    shift
+    for src in "$@"; do
+        srcs+=("$CTEST_DIR/$src")
+    done
+    for arch in armv6m armv7m armv7emsp armv7emdp; do
+        if ! have_tool arm-none-eabi-gcc; then
+            test_skip "runtime/$name/$arch" "arm-none-eabi-gcc not installed (Debian: gcc-arm-none-eabi)"
+            continue
+        fi
+        if ! have_tool qemu-system-arm; then
+            test_skip "runtime/$name/$arch" "qemu-system-arm not installed (Debian: qemu-system-arm)"
+            continue
+        fi
+        local FW_CC FW_FLAGS FW_LIB FW_BOARD
+        eval "$(make -s -C "$TOP" "fw-config-$arch")"
+        prog=$TMP/$name-$arch
+        # FW_FLAGS and FW_LIB are flag lists: split on purpose.
+        # shellcheck disable=SC2086
+        if ! $FW_CC "${CTEST_WARN[@]}" $FW_FLAGS -O2 -I"$TOP/src" -I"$CTEST_DIR" "${srcs[@]}" \
+            "$RUNTIME_DIR/gc.c" "$RUNTIME_DIR/nlr.c" "$RUNTIME_DIR/nlr_thumb.c" $FW_LIB \
+            -o "$prog.elf" >"$prog.log" 2>&1; then
+            ctest_build_fail "runtime/$name/$arch" "$prog"
+            continue
+        fi
+        printf '#!/bin/sh\nexec timeout 60 qemu-system-arm -M %s -nographic -monitor none -serial none -semihosting-config enable=on,target=native -kernel "%s"\n' \
+            "$FW_BOARD" "$prog.elf" >"$prog"
+        chmod +x "$prog"
+        ctest_run_all "runtime/$name/$arch" "$prog"
+    done
+}

@@ -36,7 +36,7 @@ for mod in basic rodata bss multi; do
         >/dev/null 2>"$TMP/ld.log") || { test_fail "$name" "link: $(cat "$TMP/ld.log")"; continue; }
     # shellcheck disable=SC2086
     if ! $TEST_CC -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L $TEST_CFLAGS \
-        -I"$TOP/src" -I"$TOP" "$TOP/tests/runtime/test_native_code.c" "$TOP/src/runtime/native_code.c" \
+        -I"$TOP/src" -I"$TOP" "$TOP/tests/runtime/test_native_code.c" "$TOP/src/runtime/native_code.c" "$TOP/src/runtime/platform_posix.c" \
         "$TMP"/native_*.o "$TOOLS_DIR/libmpy.a" -o "$TMP/test_$mod" 2>"$TMP/build.log"; then
         test_fail "$name" "build: $(grep -m3 error "$TMP/build.log")"
         rm -f "$TMP"/native_*.o

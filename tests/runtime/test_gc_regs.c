@@ -71,8 +71,59 @@ __asm__ (
 
 #define KEEPERS(X) X(ebx) X(esi) X(edi) X(ebp)
 
+#elif defined(__thumb__)
+
+// p in r0, callback in r1. Thumb-1 instructions only, for armv6m too: a
+// high register's old value waits in r4 (saved on the stack first). The
+// pushes keep the stack 8-byte aligned at the call.
+#define KEEP_HEAD(reg) \
+    "    .globl gc_test_keep_in_" #reg "\n" \
+    "    .type gc_test_keep_in_" #reg ", %function\n" \
+    "    .thumb_func\n" \
+    "gc_test_keep_in_" #reg ":\n"
+#define KEEP_TAIL(reg) \
+    "    .size gc_test_keep_in_" #reg ", .-gc_test_keep_in_" #reg "\n"
+#define KEEP_LOW(reg) \
+    KEEP_HEAD(reg) \
+    "    push {" #reg ", lr}\n" \
+    "    mov " #reg ", r0\n" \
+    "    movs r0, #0\n" \
+    "    blx r1\n" \
+    "    pop {" #reg ", pc}\n" \
+    KEEP_TAIL(reg)
+#define KEEP_HIGH(reg) \
+    KEEP_HEAD(reg) \
+    "    push {r4, lr}\n" \
+    "    mov r4, " #reg "\n" \
+    "    mov " #reg ", r0\n" \
+    "    movs r0, #0\n" \
+    "    blx r1\n" \
+    "    mov " #reg ", r4\n" \
+    "    pop {r4, pc}\n" \
+    KEEP_TAIL(reg)
+
+__asm__ (
+    "    .pushsection .text\n"
+    "    .syntax unified\n"
+    "    .thumb\n"
+    KEEP_LOW(r4) KEEP_LOW(r5) KEEP_LOW(r6) KEEP_LOW(r7)
+    KEEP_HIGH(r8) KEEP_HIGH(r9) KEEP_HIGH(r10) KEEP_HIGH(r11)
+    "    .globl gc_test_keep_none\n"
+    "    .type gc_test_keep_none, %function\n"
+    "    .thumb_func\n"
+    "gc_test_keep_none:\n"
+    "    push {r4, lr}\n"
+    "    movs r0, #0\n"
+    "    blx r1\n"
+    "    pop {r4, pc}\n"
+    "    .size gc_test_keep_none, .-gc_test_keep_none\n"
+    "    .popsection\n"
+);
+
+#define KEEPERS(X) X(r4) X(r5) X(r6) X(r7) X(r8) X(r9) X(r10) X(r11)
+
 #else
-#error "test_gc_regs.c: x64 or x86 only"
+#error "test_gc_regs.c: x64, x86 or Arm Thumb only"
 #endif
 
 #define DECLARE(reg) void gc_test_keep_in_##reg(void *p, void (*callback)(void));

@@ -1,5 +1,5 @@
-// Compile-time check (nlr.test.sh builds it with -fsyntax-only for x64
-// and x86): the runtime's nlr_buf_t is the one native modules compile
+// Compile-time check (nlr.test.sh builds it with -fsyntax-only for x64,
+// x86 and the Arm firmware's targets): the runtime's nlr_buf_t is the one native modules compile
 // against. py/nativeglue.h brings the SDK's py/nlr.h; runtime/nlr.h,
 // included after it, then checks the SDK's struct against its own layout
 // instead of defining it again.
@@ -13,6 +13,12 @@ _Static_assert(sizeof(nlr_buf_t) == 80, "x64: 80 bytes");
 #elif defined(__i386__)
 _Static_assert(MICROPY_NLR_NUM_REGS == 6 && NLR_REG_COUNT == 6, "x86: 6 registers");
 _Static_assert(sizeof(nlr_buf_t) == 32, "x86: 32 bytes");
+#elif defined(__thumb__) && defined(__SOFTFP__)
+_Static_assert(MICROPY_NLR_NUM_REGS == 10 && NLR_REG_COUNT == 10, "Thumb: 10 registers");
+_Static_assert(sizeof(nlr_buf_t) == 48, "Thumb: 48 bytes");
+#elif defined(__thumb__)
+_Static_assert(MICROPY_NLR_NUM_REGS == 16 && NLR_REG_COUNT == 16, "Thumb with FPU: 16 registers");
+_Static_assert(sizeof(nlr_buf_t) == 72, "Thumb with FPU: 72 bytes");
 #endif
 
 // The runtime's functions fit the mp_fun_table slots they fill (an

@@ -169,6 +169,113 @@ __asm__ (
     "    .popsection\n"
 );
 
+#elif defined(__thumb__)
+
+// Thumb-1 instructions only, for armv6m too: r8-r11 pass through low
+// registers. Mismatches of r4..r11 are bits 0..7. (With an FPU, d8-d10 are
+// restored too; this checks the core registers.)
+#define CMP_LOW(reg, m, b) \
+    "    ldr r2, =" m "\n" \
+    "    cmp " reg ", r2\n" \
+    "    beq 1f\n" \
+    "    movs r3, #" #b "\n" \
+    "    orrs r0, r3\n" \
+    "1:\n"
+#define CMP_HIGH(reg, m, b) \
+    "    mov r1, " reg "\n" \
+    CMP_LOW("r1", m, b)
+#define LOAD_HIGH(reg, m) \
+    "    ldr r2, =" m "\n" \
+    "    mov " reg ", r2\n"
+
+#define M_R4 "0x01234504"
+#define M_R5 "0x11234505"
+#define M_R6 "0x21234506"
+#define M_R7 "0x31234507"
+#define M_R8 "0x41234508"
+#define M_R9 "0x51234509"
+#define M_R10 "0x6123450a"
+#define M_R11 "0x7123450b"
+
+// Entry: buf in r0, thrower in r1. Locals: 0: thrower, 4: push result.
+__asm__ (
+    "    .pushsection .text\n"
+    "    .syntax unified\n"
+    "    .thumb\n"
+    "    .globl nlr_test_regs_harness\n"
+    "    .type nlr_test_regs_harness, %function\n"
+    "    .thumb_func\n"
+    "nlr_test_regs_harness:\n"
+    "    push {r4-r7, lr}\n"
+    "    mov r4, r8\n"
+    "    mov r5, r9\n"
+    "    mov r6, r10\n"
+    "    mov r7, r11\n"
+    "    push {r4-r7}\n"
+    "    sub sp, #8\n"
+    "    str r1, [sp, #0]\n"
+    "    ldr r4, =" M_R4 "\n"
+    "    ldr r5, =" M_R5 "\n"
+    "    ldr r6, =" M_R6 "\n"
+    "    ldr r7, =" M_R7 "\n"
+    LOAD_HIGH("r8", M_R8)
+    LOAD_HIGH("r9", M_R9)
+    LOAD_HIGH("r10", M_R10)
+    LOAD_HIGH("r11", M_R11)
+    "    bl nlr_push\n"                // buf is still in r0
+    "    str r0, [sp, #4]\n"
+    "    cmp r0, #0\n"
+    "    bne 3f\n"
+    "    ldr r2, [sp, #0]\n"
+    "    cmp r2, #0\n"
+    "    beq 2f\n"
+    "    blx r2\n"                     // jumps back to the nlr_push above
+    "    udf #0\n"
+    "2:\n"
+    "    bl nlr_pop\n"
+    "3:\n"
+    "    movs r0, #0\n"
+    CMP_LOW("r4", M_R4, 1)
+    CMP_LOW("r5", M_R5, 2)
+    CMP_LOW("r6", M_R6, 4)
+    CMP_LOW("r7", M_R7, 8)
+    CMP_HIGH("r8", M_R8, 16)
+    CMP_HIGH("r9", M_R9, 32)
+    CMP_HIGH("r10", M_R10, 64)
+    CMP_HIGH("r11", M_R11, 128)
+    "    ldr r1, [sp, #4]\n"
+    "    lsls r1, r1, #8\n"
+    "    orrs r0, r1\n"
+    "    add sp, #8\n"
+    "    pop {r4-r7}\n"
+    "    mov r8, r4\n"
+    "    mov r9, r5\n"
+    "    mov r10, r6\n"
+    "    mov r11, r7\n"
+    "    pop {r4-r7, pc}\n"
+    "    .ltorg\n"
+    "    .size nlr_test_regs_harness, .-nlr_test_regs_harness\n"
+    "\n"
+    "    .globl nlr_test_clobber_and_jump\n"
+    "    .type nlr_test_clobber_and_jump, %function\n"
+    "    .thumb_func\n"
+    "nlr_test_clobber_and_jump:\n"
+    "    ldr r4, =0xdead0004\n"
+    "    ldr r5, =0xdead0005\n"
+    "    ldr r6, =0xdead0006\n"
+    "    ldr r7, =0xdead0007\n"
+    LOAD_HIGH("r8", "0xdead0008")
+    LOAD_HIGH("r9", "0xdead0009")
+    LOAD_HIGH("r10", "0xdead000a")
+    LOAD_HIGH("r11", "0xdead000b")
+    "    ldr r0, =0x5eed\n"
+    "    ldr r1, =nlr_jump\n"
+    "    bx r1\n"
+    "    .ltorg\n"
+    "    .size nlr_test_clobber_and_jump, .-nlr_test_clobber_and_jump\n"
+    "    .popsection\n"
+);
+
 #else
-#error "test_nlr_regs.c: x64 or x86 only"
+#error "test_nlr_regs.c: x64, x86 or Arm Thumb only"
 #endif

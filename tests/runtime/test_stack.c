@@ -37,6 +37,29 @@ __asm__ (
     "    .size test_clear_stack, .-test_clear_stack\n"
     "    .popsection\n"
 );
+#elif defined(__thumb__)
+// Thumb-1 instructions only, for armv6m too.
+__asm__ (
+    "    .pushsection .text\n"
+    "    .syntax unified\n"
+    "    .thumb\n"
+    "    .globl test_clear_stack\n"
+    "    .type test_clear_stack, %function\n"
+    "    .thumb_func\n"
+    "test_clear_stack:\n"
+    "    mov r0, sp\n"
+    "    ldr r1, =16384\n"
+    "    subs r1, r0, r1\n"
+    "    movs r2, #0\n"
+    "1:  str r2, [r1]\n"
+    "    adds r1, #4\n"
+    "    cmp r1, r0\n"
+    "    blo 1b\n"
+    "    bx lr\n"
+    "    .ltorg\n"
+    "    .size test_clear_stack, .-test_clear_stack\n"
+    "    .popsection\n"
+);
 #else
-#error "test_stack.c: x64 or x86 only"
+#error "test_stack.c: x64, x86 or Arm Thumb only"
 #endif

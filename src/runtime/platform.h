@@ -1,0 +1,41 @@
+// What the runtime needs from the system it runs on, beyond the C library:
+// one implementation per platform. platform_posix.c serves Linux and other
+// POSIX hosts (mpy-host); src/baremetal/platform.c the firmware that runs
+// the runtime under QEMU on a target instruction set (docs/qemu.md).
+#ifndef RUNTIME_PLATFORM_H
+#define RUNTIME_PLATFORM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+// The program's command line: on a POSIX host main's own (left as it is);
+// the firmware fetches it from QEMU (and its environment with it).
+void platform_command_line(int *argc, char ***argv);
+
+// The size of the C stack the program started on (0: unknown, unlimited).
+size_t platform_stack_size(void);
+
+// Sleeps for ns nanoseconds (resuming after signals).
+void platform_sleep_ns(uint64_t ns);
+
+// A monotonic clock, in nanoseconds since an arbitrary start.
+uint64_t platform_monotonic_ns(void);
+
+// Memory for len bytes of machine code, readable and writable, or NULL;
+// *reserved gets the size actually set aside (a whole number of pages, say),
+// to be given back to the two functions below.
+void *platform_code_alloc(size_t len, size_t *reserved);
+
+// Makes code from platform_code_alloc executable (and read-only where the
+// platform can). False when that fails.
+bool platform_code_seal(void *code, size_t reserved);
+
+void platform_code_free(void *code, size_t reserved);
+
+// The absolute, resolved form of path in fresh malloc'ed memory, or NULL
+// when path does not exist (or the platform cannot tell: then the caller
+// keeps path as given).
+char *platform_real_path(const char *path);
+
+#endif
