@@ -28,7 +28,11 @@ static int report_fault(mp_obj_t exc) {
         strcpy(elf_path + n - 4, ".elf");
         debug_elf_t elf;
         debug_location_t loc;
-        if (access(elf_path, F_OK) != 0) {
+        FILE *probe = fopen(elf_path, "rb");
+        if (probe) {
+            fclose(probe);
+        }
+        if (!probe) {
             snprintf(err, sizeof(err),
                      "no %s, which names the function and line: the SDK writes it (mpy-ld "
                      "--debug-elf); mpy-tool addr2line %s 0x%zx reads it later",
@@ -41,7 +45,7 @@ static int report_fault(mp_obj_t exc) {
         }
     }
     free(elf_path);
-    mp_printf(&mp_stderr_print, "Fatal: %s in native module '%s' at text+0x%x", native_fault_signal_name(f->signo),
+    mp_printf(&mp_stderr_print, "Fatal: %s in native module '%s' at text+0x%x", f->signal,
         f->module, (unsigned)f->offset);
     if (where[0]) {
         mp_printf(&mp_stderr_print, " (%s)\n", where);

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/file.h"
+#include <errno.h>
 
 #define EM_ARM 40
 #define SHT_SYMTAB 2
@@ -150,10 +150,27 @@ static bool parse(debug_elf_t *e, char *err, size_t errlen) {
     return ok;
 }
 
+// The file's bytes, with stdio: the runtime's firmware build reads it too
+// (base/file.c serves the tools only). Returns 0 or an errno value.
+static int read_file(const char *path, buf_t *out) {
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        return errno ? errno : ENOENT;
+    }
+    uint8_t chunk[4096];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+        buf_append(out, chunk, n);
+    }
+    int rc = ferror(f) ? (errno ? errno : EIO) : 0;
+    fclose(f);
+    return rc;
+}
+
 bool debug_elf_load(debug_elf_t *e, const char *path, char *err, size_t errlen) {
     memset(e, 0, sizeof(*e));
     e->path = path;
-    int rc = file_read_all(path, &e->image);
+    int rc = read_file(path, &e->image);
     if (rc) {
         snprintf(err, errlen, "%s: cannot read: %s", path, strerror(rc));
         buf_free(&e->image);
