@@ -42,6 +42,12 @@
 #   MAP=1               write the link map $(MOD).map beside the .mpy (mpy-ld
 #                       --map: sections, symbols, GOT, mp_fun_table entries,
 #                       relocation records)
+#   DEBUG_ELF=0         do not write $(MOD).elf (with this project's mpy-ld it
+#                       is written beside the .mpy by default: the module as
+#                       an ELF file with symbols and line information, for
+#                       mpy-tool addr2line, gdb, and mpy-host's crash reports;
+#                       the sources are compiled with -g for it, which leaves
+#                       the .mpy's bytes unchanged)
 #   V=1                 show the commands (and make mpy-ld verbose)
 # Targets: all (the default) and clean.
 
@@ -345,7 +351,20 @@ ifeq ($(MPY_LD_IS_OURS),1)
 MPY_LD_LINK_FLAGS += --size --init-object $(NATMOD_INIT_O)
 MPY_LD_INIT_DEP = $(NATMOD_INIT_O)
 endif
-CLEAN_EXTRA += $(MOD).map
+CLEAN_EXTRA += $(MOD).map $(MOD).elf
+# With this project's mpy-ld, the module is also written as an ELF file with
+# symbols and the sources' line information (mpy-ld --debug-elf), which
+# names the function and line of a text offset. Debug information lives in
+# sections of its own: the .mpy is the same with or without -g.
+DEBUG_ELF ?= $(MPY_LD_IS_OURS)
+ifeq ($(DEBUG_ELF),1)
+CFLAGS += -g
+ifeq ($(wildcard $(MOD).elf),)
+$(BUILD)/$(MOD).native.mpy: mpy-elf-missing
+.PHONY: mpy-elf-missing
+mpy-elf-missing:
+endif
+endif
 ifeq ($(MAP),1)
 # Link again when the map is missing, even if the module is up to date.
 ifeq ($(wildcard $(MOD).map),)
@@ -355,10 +374,11 @@ mpy-map-missing:
 endif
 endif
 
-# mpy_link OBJECTS, EXTRA FLAGS, MAP FILE: the link command. The output is
-# always named $@: the .mpy keeps its file name as the source name.
+# mpy_link OBJECTS, EXTRA FLAGS, MAP FILE, ELF FILE: the link command. The
+# output is always named $@: the .mpy keeps its file name as the source name.
 mpy_link = $(MPY_LD) $(MPY_LD_FLAGS) $(MPY_LD_VERSION_FLAGS) $(MPY_LD_LINK_FLAGS) $(2) \
-	$(if $(filter 1,$(MAP)),--map $(3)) --arch $(ARCH) --qstrs $(CONFIG_H) -o $@ $(1) $(MPY_LD_LIBS)
+	$(if $(filter 1,$(MAP)),--map $(3)) $(if $(filter 1,$(DEBUG_ELF)),--debug-elf $(4)) \
+	--arch $(ARCH) --qstrs $(CONFIG_H) -o $@ $(1) $(MPY_LD_LIBS)
 
 # Dead-code removal needs a section per function and variable to tell them
 # apart, and only this project's mpy-ld removes them (mpy_ld.py would link
@@ -384,18 +404,19 @@ $(eval $(call mpy_compile_rules,$(BUILD)/gc/,$(GC_CFLAGS), (sections for --gc-se
 $(BUILD)/$(MOD).native.mpy: $(SRC_O) $(SRC_O_GC) $(MPY_LD_INIT_DEP) $(MPY_EXTERN_SYM_FILE) | $(MPY_LD_DEP)
 	$(ECHO) "LINK $@"
 	$(Q)rm -f $@.plain
-	$(Q)$(call mpy_link,$(SRC_O),,$(BUILD)/$(MOD).plain.map) >$@.plain.log
+	$(Q)$(call mpy_link,$(SRC_O),,$(BUILD)/$(MOD).plain.map,$(BUILD)/$(MOD).plain.elf) >$@.plain.log
 	$(Q)mv $@ $@.plain
-	$(Q)$(call mpy_link,$(SRC_O_GC),--gc-sections --source-name $(MOD),$(BUILD)/$(MOD).gc.map) >$@.gc.log
+	$(Q)$(call mpy_link,$(SRC_O_GC),--gc-sections --source-name $(MOD),$(BUILD)/$(MOD).gc.map,$(BUILD)/$(MOD).gc.elf) >$@.gc.log
 	$(Q)plain=$$(wc -c <$@.plain); gc=$$(wc -c <$@); \
 	if [ "$$gc" -lt "$$plain" ]; then kept=gc; echo "kept the --gc-sections link: $$gc bytes, $$((plain - gc)) fewer than without"; \
 	else kept=plain; mv $@.plain $@; echo "kept the plain link: $$plain bytes ($$gc with --gc-sections)"; fi; \
 	cat $@.$$kept.log; rm -f $@.plain $@.plain.log $@.gc.log; \
-	if [ "$(MAP)" = 1 ]; then mv $(BUILD)/$(MOD).$$kept.map $(MOD).map; rm -f $(BUILD)/$(MOD).*.map; fi
+	if [ "$(MAP)" = 1 ]; then mv $(BUILD)/$(MOD).$$kept.map $(MOD).map; rm -f $(BUILD)/$(MOD).*.map; fi; \
+	if [ "$(DEBUG_ELF)" = 1 ]; then mv $(BUILD)/$(MOD).$$kept.elf $(MOD).elf; rm -f $(BUILD)/$(MOD).*.elf; fi
 else
 $(BUILD)/$(MOD).native.mpy: $(SRC_O) $(MPY_LD_INIT_DEP) $(MPY_EXTERN_SYM_FILE) | $(MPY_LD_DEP)
 	$(ECHO) "LINK $@"
-	$(Q)$(call mpy_link,$(SRC_O),,$(MOD).map)
+	$(Q)$(call mpy_link,$(SRC_O),,$(MOD).map,$(MOD).elf)
 endif
 
 ifeq ($(MPY_TOOL),$(MPY_TOOL_DEFAULT))

@@ -52,6 +52,15 @@ const arch_reloc_t *arch_find_reloc(const arch_t *arch, uint32_t type) {
     return NULL;
 }
 
+const debug_reloc_t *arch_find_debug_reloc(const arch_t *arch, uint32_t type) {
+    for (size_t i = 0; i < arch->n_debug_relocs; i++) {
+        if (arch->debug_relocs[i].type == type) {
+            return &arch->debug_relocs[i];
+        }
+    }
+    return NULL;
+}
+
 static bool apply_le32(uint8_t *p, int64_t value) {
     put_le32(p, get_le32(p) + (uint32_t)value);
     return true;

@@ -65,6 +65,20 @@ typedef struct {
     reloc_result_t (*compute)(struct reloc_site *s, int64_t *value);
 } arch_reloc_t;
 
+// How a relocation in a debug section (--debug-elf) changes its field, of
+// `bits` bits (6: the low 6 bits of a byte): ABS and ADD add S + A to the
+// field (SHT_REL: the field is the addend), SUB subtracts S + A (RISC-V's
+// label differences), SET stores S + A, KEEP leaves a
+// difference the assembler already wrote (xtensa's DIFF relocations: the
+// linker does not relax, so distances within a section hold).
+typedef enum { DEBUG_ABS, DEBUG_ADD, DEBUG_SUB, DEBUG_SET, DEBUG_KEEP } debug_op_t;
+
+typedef struct {
+    uint32_t type;
+    debug_op_t op;
+    unsigned bits;
+} debug_reloc_t;
+
 // The groups of output sections, in the order an arch lists them
 // (arch_t.placement): the one place that decides the order of the output.
 typedef enum {
@@ -119,6 +133,9 @@ typedef struct arch {
     bool (*object_ok)(const struct elf_file *elf, char *why, size_t why_len);
     const arch_reloc_t *relocs;
     size_t n_relocs;
+    // The relocation types of the objects' DWARF sections (--debug-elf).
+    const debug_reloc_t *debug_relocs;
+    size_t n_debug_relocs;
     // Global symbols that several objects may define (gcc gives each x86
     // object its own copy of the pc thunks), by prefix; NULL if none.
     const char *shared_symbol_prefix;
@@ -138,6 +155,7 @@ const arch_t *arch_at(size_t index);
 // Space-separated list of the valid --arch values, for messages.
 const char *arch_names(void);
 const arch_reloc_t *arch_find_reloc(const arch_t *arch, uint32_t type);
+const debug_reloc_t *arch_find_debug_reloc(const arch_t *arch, uint32_t type);
 
 extern const arch_t arch_x86, arch_x64;
 extern const arch_t arch_armv6m, arch_armv7m, arch_armv7emsp, arch_armv7emdp;

@@ -227,6 +227,10 @@ static const arch_reloc_t arm_relocs[] = {
     {96, "R_ARM_GOT_PREL", RELOC_GOT_PC_RELATIVE, &patch_le32, RF_MAKES_GOT, NULL},
 };
 
+static const debug_reloc_t arm_debug_relocs[] = {
+    {2, DEBUG_ABS, 32}, // R_ARM_ABS32
+};
+
 #define ARM_ARCH(var, arch_name, mpy, jump, veneer, stub) \
     const arch_t var = { \
         .name = arch_name, \
@@ -239,6 +243,8 @@ static const arch_reloc_t arm_relocs[] = {
         .encode_call_stub = stub, \
         .relocs = arm_relocs, \
         .n_relocs = sizeof(arm_relocs) / sizeof(arm_relocs[0]), \
+        .debug_relocs = arm_debug_relocs, \
+        .n_debug_relocs = sizeof(arm_debug_relocs) / sizeof(arm_debug_relocs[0]), \
         .placement = place_got_last, \
     }
 

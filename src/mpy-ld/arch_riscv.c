@@ -442,6 +442,15 @@ static bool riscv_object_ok(const elf_file_t *elf, char *why, size_t why_len) {
     return true;
 }
 
+// R_RISCV_32, _64, then the label arithmetic of the line tables and
+// call-frame information.
+static const debug_reloc_t riscv_debug_relocs[] = {
+    {1, DEBUG_ABS, 32},  {2, DEBUG_ABS, 64},  {33, DEBUG_ADD, 8},  {34, DEBUG_ADD, 16},
+    {35, DEBUG_ADD, 32}, {36, DEBUG_ADD, 64}, {37, DEBUG_SUB, 8},  {38, DEBUG_SUB, 16},
+    {39, DEBUG_SUB, 32}, {40, DEBUG_SUB, 64}, {52, DEBUG_SUB, 6},  {53, DEBUG_SET, 6},
+    {54, DEBUG_SET, 8},  {55, DEBUG_SET, 16}, {56, DEBUG_SET, 32},
+};
+
 #define RISCV_ARCH(var, arch_name, mpy, word, relocs_table, stub) \
     const arch_t var = { \
         .name = arch_name, \
@@ -453,6 +462,8 @@ static bool riscv_object_ok(const elf_file_t *elf, char *why, size_t why_len) {
         .object_ok = riscv_object_ok, \
         .relocs = relocs_table, \
         .n_relocs = sizeof(relocs_table) / sizeof(relocs_table[0]), \
+        .debug_relocs = riscv_debug_relocs, \
+        .n_debug_relocs = sizeof(riscv_debug_relocs) / sizeof(riscv_debug_relocs[0]), \
         .placement = place_got_last, \
         .static_stub_size = 12, \
     }

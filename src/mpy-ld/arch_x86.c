@@ -82,6 +82,15 @@ static const arch_reloc_t x64_relocs[] = {
     {42, "R_X86_64_REX_GOTPCRELX", RELOC_GOT_PC_RELATIVE, &patch_le32, RF_MAKES_GOT, NULL},
 };
 
+static const debug_reloc_t x86_debug_relocs[] = {
+    {1, DEBUG_ABS, 32}, // R_386_32
+};
+
+static const debug_reloc_t x64_debug_relocs[] = {
+    {1, DEBUG_ABS, 64},  // R_X86_64_64
+    {10, DEBUG_ABS, 32}, // R_X86_64_32
+};
+
 const arch_t arch_x86 = {
     .name = "x86",
     .elf_machine = EM_386,
@@ -92,6 +101,8 @@ const arch_t arch_x86 = {
     .encode_call_stub = x86_call_stub,
     .relocs = x86_relocs,
     .n_relocs = sizeof(x86_relocs) / sizeof(x86_relocs[0]),
+    .debug_relocs = x86_debug_relocs,
+    .n_debug_relocs = sizeof(x86_debug_relocs) / sizeof(x86_debug_relocs[0]),
     .placement = place_got_last,
     .shared_symbol_prefix = "__x86.get_pc_thunk.",
 };
@@ -106,5 +117,7 @@ const arch_t arch_x64 = {
     .encode_call_stub = x64_call_stub,
     .relocs = x64_relocs,
     .n_relocs = sizeof(x64_relocs) / sizeof(x64_relocs[0]),
+    .debug_relocs = x64_debug_relocs,
+    .n_debug_relocs = sizeof(x64_debug_relocs) / sizeof(x64_debug_relocs[0]),
     .placement = place_got_last,
 };

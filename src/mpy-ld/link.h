@@ -295,6 +295,10 @@ void link_write_map(const link_env_t *env, buf_t *out, const char *mpy_name);
 // size.c
 // What the .mpy's bytes are spent on, and the largest symbols and inputs.
 void link_write_size_report(const link_env_t *env, buf_t *out, const char *mpy_name);
+// debugelf.c
+// The module as an ELF file for debuggers (--debug-elf): text at address 0
+// as in the .mpy, symbols, and the objects' DWARF relocated to match.
+bool link_write_debug_elf(const link_env_t *env, buf_t *out);
 // emit.c
 void link_write_mpy(link_env_t *env, buf_t *out, const char *mpy_name, char **qstrs,
                     size_t n_qstrs);

@@ -19,8 +19,8 @@ static const char usage[] =
     "usage: mpy-ld [-h] [--version] [-v] [--arch ARCH] [--arch-flags FLAGS]\n"
     "              [--mpy-version V] [--preprocess] [--qstrs FILE] [-l LIB.a]\n"
     "              [-e EXTERNS] [--init-object FILE.o] [--gc-sections]\n"
-    "              [--map FILE] [--size] [--source-name NAME] [-o OUTPUT]\n"
-    "              FILE [FILE ...]\n";
+    "              [--map FILE] [--debug-elf FILE] [--size] [--source-name NAME]\n"
+    "              [-o OUTPUT] FILE [FILE ...]\n";
 
 static const char help[] =
     "\n"
@@ -60,6 +60,9 @@ static const char help[] =
     "                       its offset, size and input file (for archive members,\n"
     "                       the symbol that took them), the GOT entries, the\n"
     "                       mp_fun_table entries used and the relocation records\n"
+    "  --debug-elf FILE     also write the module as an ELF file for gdb, addr2line\n"
+    "                       and mpy-tool addr2line: its .text is the .mpy's text at\n"
+    "                       address 0, with the symbols and the objects' DWARF\n"
     "  --size               print the bytes of the .mpy by part (header and qstrs,\n"
     "                       text with its GOT, rodata, relocations), the BSS, and the\n"
     "                       largest symbols and input files\n"
@@ -80,6 +83,7 @@ typedef struct {
     const char *output;
     const char *source_name; // --source-name, or NULL: the output's name
     const char *map;  // --map FILE, or NULL
+    const char *debug_elf; // --debug-elf FILE, or NULL
     bool size_report; // --size
     bool gc_sections; // --gc-sections
     char **files;
@@ -170,6 +174,8 @@ static void parse_args(int argc, char **argv, options_t *o) {
             o->source_name = option_value(argc, argv, &i, "--source-name");
         } else if (is_option(a, "--map")) {
             o->map = option_value(argc, argv, &i, "--map");
+        } else if (is_option(a, "--debug-elf")) {
+            o->debug_elf = option_value(argc, argv, &i, "--debug-elf");
         } else if (strcmp(a, "--gc-sections") == 0) {
             o->gc_sections = true;
         } else if (strcmp(a, "--size") == 0) {
@@ -211,21 +217,30 @@ static bool write_output(const char *path, const buf_t *data) {
     return err == 0;
 }
 
-// Writes the .mpy, and the map and size report when asked. The map is
-// written first, so that a map that cannot be written leaves no .mpy either,
-// and removed again if the .mpy cannot be written.
+// Writes the .mpy, and the debug ELF, map and size report when asked. The
+// side files are written first, so that one that cannot be written leaves
+// no .mpy, and removed again if the .mpy cannot be written.
 static bool write_module(link_env_t *env, const options_t *o, const char *output, char **qstrs,
                          size_t n_qstrs) {
-    buf_t mpy = {0}, map = {0};
+    buf_t mpy = {0}, map = {0}, elf = {0};
     link_write_mpy(env, &mpy, o->source_name ? o->source_name : output, qstrs, n_qstrs);
     bool ok = true;
-    if (o->map) {
+    if (o->debug_elf) {
+        ok = link_write_debug_elf(env, &elf) && write_output(o->debug_elf, &elf);
+    }
+    if (ok && o->map) {
         link_write_map(env, &map, output);
         ok = write_output(o->map, &map);
+        if (!ok && o->debug_elf) {
+            remove(o->debug_elf);
+        }
     }
     if (ok && !write_output(output, &mpy)) {
         if (o->map) {
             remove(o->map);
+        }
+        if (o->debug_elf) {
+            remove(o->debug_elf);
         }
         ok = false;
     }
@@ -237,6 +252,7 @@ static bool write_module(link_env_t *env, const options_t *o, const char *output
     }
     buf_free(&mpy);
     buf_free(&map);
+    buf_free(&elf);
     return ok;
 }
 

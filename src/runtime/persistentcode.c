@@ -20,6 +20,7 @@
 #include "mpy/mpy_read.h"
 #include "mpy/mpy_version.h"
 #include "runtime/native_code.h"
+#include "runtime/native_fault.h"
 #include "runtime/runtime.h"
 #include "runtime/target.h"
 
@@ -296,6 +297,9 @@ static mp_obj_t load_mpy(mp_module_context_t *ctx, const char *file, const byte 
         ld->targets.fun_table = mp_fun_table_words(ld->file.sub_version, &ld->targets.fun_table_len);
         rt_raw_code_t *top = load_raw_code(ld, &ld->file.rc);
         mp_obj_t fun = keep ? mp_make_function_from_raw_code(&top->rc, ctx, NULL) : mp_const_none;
+        for (size_t i = 0; keep && i < ld->n_native; i++) {
+            native_fault_register(file, ld->native[i].text, ld->native[i].text_len);
+        }
         nlr_pop();
         loader_free(ld, !keep);
         return fun;

@@ -41,4 +41,11 @@ void platform_code_free(void *code, size_t reserved);
 // keeps path as given).
 char *platform_real_path(const char *path);
 
+// Hands faults of machine code to on_fault, from where the fault happened
+// (on a POSIX host: SIGSEGV, SIGILL, SIGBUS and SIGFPE, in a signal handler
+// on an alternate stack): its signal number and name, and the address of
+// the faulting instruction. on_fault may leave by nlr_jump; when it returns
+// false, the fault gets the handling it had before. Installed once.
+void platform_catch_faults(bool (*on_fault)(int signo, const char *name, uintptr_t pc));
+
 #endif
