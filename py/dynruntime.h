@@ -27,8 +27,16 @@
 #ifndef MP_SDK_PY_DYNRUNTIME_H
 #define MP_SDK_PY_DYNRUNTIME_H
 
+// C++ modules include it too: everything here has C linkage.
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #include "py/nativeglue.h"
 #include "py/mperrno.h"
+
+// The module's entry point (defined by the module).
+mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t n_args, size_t n_kw, mp_obj_t *args);
 
 /******************************************************************************/
 // Constant objects
@@ -209,7 +217,7 @@ void mp_needs_mpy_6_3__mp_binary_set_val_array(char typecode, void *p, size_t in
     (mp_fun_table.make_function_from_proto_fun((proto_fun), (context), (def_args)))
 
 #define MP_DYNRUNTIME_INIT_ENTRY \
-    mp_obj_t old_globals = mp_fun_table.swap_globals(self->context->module.globals); \
+    mp_obj_dict_t *old_globals = mp_fun_table.swap_globals(self->context->module.globals); \
     mp_raw_code_truncated_t rc; \
     rc.proto_fun_indicator[0] = MP_PROTO_FUN_INDICATOR_RAW_CODE_0; \
     rc.proto_fun_indicator[1] = MP_PROTO_FUN_INDICATOR_RAW_CODE_1; \
@@ -238,7 +246,7 @@ mp_obj_t mp_needs_mpy_6_3__mp_make_function_from_proto_fun(const void *proto_fun
     (mp_fun_table.make_function_from_raw_code((rc), (context), (def_args)))
 
 #define MP_DYNRUNTIME_INIT_ENTRY \
-    mp_obj_t old_globals = mp_fun_table.swap_globals(self->context->module.globals); \
+    mp_obj_dict_t *old_globals = mp_fun_table.swap_globals(self->context->module.globals); \
     mp_raw_code_t rc; \
     rc.kind = MP_CODE_NATIVE_VIPER; \
     rc.scope_flags = 0; \
@@ -636,6 +644,10 @@ static inline bool mp_obj_is_float(mp_obj_t o) {
 }
 #else
 #define mp_obj_is_float(o) (false)
+#endif
+
+#ifdef __cplusplus
+}
 #endif
 
 #endif // MP_SDK_PY_DYNRUNTIME_H

@@ -3,8 +3,8 @@
 # A module's Makefile sets these and then includes this file:
 #   MPY_DIR   this SDK's top directory
 #   MOD       module name; the output is $(MOD).mpy
-#   SRC       sources: .c and .S (compiled and linked with mpy-ld) and .py
-#             (compiled with mpy-cross and merged in with mpy-tool)
+#   SRC       sources: .c, .cpp and .S (compiled and linked with mpy-ld) and
+#             .py (compiled with mpy-cross and merged in with mpy-tool)
 #   ARCH      x86 x64 armv6m armv7m armv7emsp armv7emdp xtensa xtensawin
 #             rv32imc rv64imc (these two: MicroPython v1.25 / v1.28 and later,
 #             so MPY_VERSION defaults to 6.3 for them)
@@ -12,7 +12,9 @@
 #   BUILD               directory for intermediate files (default: build)
 #   CFLAGS_EXTRA        more compiler flags
 #   MICROPY_FLOAT_IMPL  none, float or double (default: the target's own)
-#   CROSS / CC          toolchain prefix / C compiler (default: $(CROSS)gcc)
+#   CROSS / CC / CXX    toolchain prefix / C compiler (default: $(CROSS)gcc) /
+#                       C++ compiler (default: $(CROSS)g++)
+#   CXXFLAGS_EXTRA      more C++ compiler flags
 #   MPY_LD              linker (default: $(MPY_DIR)/build/mpy-ld, built on demand)
 #   MPY_TOOL            .mpy merger (default: $(MPY_DIR)/build/mpy-tool)
 #   MPY_CROSS           bytecode compiler for .py sources (default: mpy-cross)
@@ -40,6 +42,12 @@
 #   MAP=1               write the link map $(MOD).map beside the .mpy (mpy-ld
 #                       --map: sections, symbols, GOT, mp_fun_table entries,
 #                       relocation records)
+#   DEBUG_ELF=0         do not write $(MOD).elf (with this project's mpy-ld it
+#                       is written beside the .mpy by default: the module as
+#                       an ELF file with symbols and line information, for
+#                       mpy-tool addr2line, gdb, and mpy-host's crash reports;
+#                       the sources are compiled with -g for it, which leaves
+#                       the .mpy's bytes unchanged)
 #   V=1                 show the commands (and make mpy-ld verbose)
 # Targets: all (the default) and clean.
 
@@ -88,7 +96,14 @@ CFLAGS += -DMP_CONFIGFILE='<$(CONFIG_H)>'
 
 MPY_CROSS_FLAGS += -march=$(ARCH)
 
-SRC_O += $(addprefix $(BUILD)/, $(patsubst %.c,%.o,$(filter %.c,$(SRC))) $(patsubst %.S,%.o,$(filter %.S,$(SRC))))
+SRC_O += $(addprefix $(BUILD)/, $(patsubst %.c,%.o,$(filter %.c,$(SRC))) $(patsubst %.cpp,%.o,$(filter %.cpp,$(SRC))) $(patsubst %.S,%.o,$(filter %.S,$(SRC))))
+# C++ modules also get operator new and delete on the MicroPython heap.
+ifneq ($(filter %.cpp,$(SRC)),)
+SRC_O += $(BUILD)/natmod_cxx.o
+endif
+# Linked only when the module has initialised data or constructors (mpy-ld
+# --init-object): copies the data into BSS and runs them on import.
+NATMOD_INIT_O = $(BUILD)/natmod_init.o
 SRC_MPY += $(addprefix $(BUILD)/, $(patsubst %.py,%.mpy,$(filter %.py,$(SRC))))
 
 ################################################################################
@@ -172,6 +187,14 @@ $(error ARCH '$(ARCH)' is not supported; use one of: $(MPY_ARCHS))
 endif
 
 CC = $(CROSS)gcc
+CXX = $(CROSS)g++
+
+# C++: the C flags but the language standard, without exceptions and RTTI
+# (the firmware has no unwinder nor type information), destructors of
+# globals in .fini_array (mpy-ld warns: a module is never unloaded) and no
+# locks around static locals (the firmware is single-threaded for modules).
+CXXFLAGS += $(filter-out -std=%,$(CFLAGS)) -std=c++17 -fno-exceptions -fno-rtti
+CXXFLAGS += -fno-use-cxa-atexit -fno-threadsafe-statics $(CXXFLAGS_EXTRA)
 
 # xtensawin modules can also be built with Debian's lx106 compiler
 # (CROSS=xtensa-lx106-elf-): same instruction set, and mpy-ld keeps rodata
@@ -190,6 +213,12 @@ CFLAGS += $(CFLAGS_EXTRA)
 # Tool checks, with a message saying what to install.
 
 ifneq ($(MPY_BUILDING),)
+
+ifneq ($(filter %.cpp,$(SRC)),)
+ifeq ($(shell command -v $(firstword $(CXX)) 2>/dev/null),)
+$(error ARCH=$(ARCH) needs the C++ compiler $(CXX) for the .cpp sources, which is not installed$(if $(TOOLCHAIN_PKG), (Debian: the package of $(CC) with C++, e.g. g++ or $(firstword $(TOOLCHAIN_PKG)) with libstdc++)))
+endif
+endif
 
 ifneq ($(filter %.c %.S,$(SRC)),)
 ifeq ($(shell command -v $(firstword $(CC)) 2>/dev/null),)
@@ -228,6 +257,7 @@ clean:
 print-toolchain:
 	@$(if $(filter $(ARCH),$(MPY_ARCHS)),true,echo "ARCH '$(ARCH)' is not supported; use one of: $(MPY_ARCHS)" >&2; false)
 	@echo 'CC=$(CC)'
+	@echo 'CXX=$(CXX)'
 	@echo 'CFLAGS=$(strip $(MPY_CFLAGS_COMMON) $(MPY_CFLAGS_TARGET))'
 	@echo 'TOOLCHAIN_PKG=$(TOOLCHAIN_PKG)'
 
@@ -243,8 +273,8 @@ $(MPY_LD_DEFAULT):
 endif
 
 # Create the build directories first.
-BUILD_DIRS = $(sort $(dir $(CONFIG_H) $(SRC_O) $(SRC_MPY)))
-$(CONFIG_H) $(SRC_O) $(SRC_MPY): | $(BUILD_DIRS)
+BUILD_DIRS = $(sort $(dir $(CONFIG_H) $(SRC_O) $(NATMOD_INIT_O) $(SRC_MPY)))
+$(CONFIG_H) $(SRC_O) $(NATMOD_INIT_O) $(SRC_MPY): | $(BUILD_DIRS)
 $(BUILD_DIRS):
 	$(Q)$(MKDIR) -p $@
 
@@ -255,12 +285,30 @@ $(CONFIG_H): $(SRC) $(MPY_VERSION_STAMP) | $(MPY_LD_DEP)
 
 MODULE_MAKEFILE = $(firstword $(MAKEFILE_LIST))
 
-$(BUILD)/%.o: %.c $(CONFIG_H) $(MODULE_MAKEFILE)
-	$(ECHO) "CC $<"
-	$(Q)$(CC) $(CFLAGS) -MMD -MP -o $@ -c $<
+# mpy_compile_rules DIR, EXTRA FLAGS, NOTE: how the module's sources (and
+# the SDK's C++ support) compile into objects in DIR.
+define mpy_compile_rules
+$(1)%.o: %.c $$(CONFIG_H) $$(MODULE_MAKEFILE)
+	$$(ECHO) "CC $$<$(3)"
+	$$(Q)$$(CC) $$(CFLAGS) $(2) -MMD -MP -o $$@ -c $$<
 
-$(BUILD)/%.o: %.S $(CONFIG_H) $(MODULE_MAKEFILE)
-	$(ECHO) "AS $<"
+$(1)%.o: %.cpp $$(CONFIG_H) $$(MODULE_MAKEFILE)
+	$$(ECHO) "CXX $$<$(3)"
+	$$(Q)$$(CXX) $$(CXXFLAGS) $(2) -MMD -MP -o $$@ -c $$<
+
+$(1)%.o: %.S $$(CONFIG_H) $$(MODULE_MAKEFILE)
+	$$(ECHO) "AS $$<$(3)"
+	$$(Q)$$(CC) $$(CFLAGS) $(2) -MMD -MP -o $$@ -c $$<
+
+$(1)natmod_cxx.o: $$(MPY_DIR)/py/natmod_cxx.cpp $$(CONFIG_H) $$(MODULE_MAKEFILE)
+	$$(ECHO) "CXX $$<$(3)"
+	$$(Q)$$(CXX) $$(CXXFLAGS) $(2) -MMD -MP -o $$@ -c $$<
+endef
+$(eval $(call mpy_compile_rules,$(BUILD)/))
+
+# The SDK's init object, compiled as the module's sources.
+$(BUILD)/natmod_init.o: $(MPY_DIR)/py/natmod_init.c $(CONFIG_H) $(MODULE_MAKEFILE)
+	$(ECHO) "CC $<"
 	$(Q)$(CC) $(CFLAGS) -MMD -MP -o $@ -c $<
 
 $(BUILD)/%.mpy: %.py
@@ -300,9 +348,23 @@ endif
 # This project's mpy-ld reports the module's size by part, and with MAP=1
 # writes the link map $(MOD).map beside the .mpy.
 ifeq ($(MPY_LD_IS_OURS),1)
-MPY_LD_LINK_FLAGS += --size
+MPY_LD_LINK_FLAGS += --size --init-object $(NATMOD_INIT_O)
+MPY_LD_INIT_DEP = $(NATMOD_INIT_O)
 endif
-CLEAN_EXTRA += $(MOD).map
+CLEAN_EXTRA += $(MOD).map $(MOD).elf
+# With this project's mpy-ld, the module is also written as an ELF file with
+# symbols and the sources' line information (mpy-ld --debug-elf), which
+# names the function and line of a text offset. Debug information lives in
+# sections of its own: the .mpy is the same with or without -g.
+DEBUG_ELF ?= $(MPY_LD_IS_OURS)
+ifeq ($(DEBUG_ELF),1)
+CFLAGS += -g
+ifeq ($(wildcard $(MOD).elf),)
+$(BUILD)/$(MOD).native.mpy: mpy-elf-missing
+.PHONY: mpy-elf-missing
+mpy-elf-missing:
+endif
+endif
 ifeq ($(MAP),1)
 # Link again when the map is missing, even if the module is up to date.
 ifeq ($(wildcard $(MOD).map),)
@@ -312,10 +374,11 @@ mpy-map-missing:
 endif
 endif
 
-# mpy_link OBJECTS, EXTRA FLAGS, MAP FILE: the link command. The output is
-# always named $@: the .mpy keeps its file name as the source name.
+# mpy_link OBJECTS, EXTRA FLAGS, MAP FILE, ELF FILE: the link command. The
+# output is always named $@: the .mpy keeps its file name as the source name.
 mpy_link = $(MPY_LD) $(MPY_LD_FLAGS) $(MPY_LD_VERSION_FLAGS) $(MPY_LD_LINK_FLAGS) $(2) \
-	$(if $(filter 1,$(MAP)),--map $(3)) --arch $(ARCH) --qstrs $(CONFIG_H) -o $@ $(1) $(MPY_LD_LIBS)
+	$(if $(filter 1,$(MAP)),--map $(3)) $(if $(filter 1,$(DEBUG_ELF)),--debug-elf $(4)) \
+	--arch $(ARCH) --qstrs $(CONFIG_H) -o $@ $(1) $(MPY_LD_LIBS)
 
 # Dead-code removal needs a section per function and variable to tell them
 # apart, and only this project's mpy-ld removes them (mpy_ld.py would link
@@ -335,30 +398,25 @@ $(SRC_O_GC): | $(GC_BUILD_DIRS)
 $(GC_BUILD_DIRS):
 	$(Q)$(MKDIR) -p $@
 
-$(BUILD)/gc/%.o: %.c $(CONFIG_H) $(MODULE_MAKEFILE)
-	$(ECHO) "CC $< (sections for --gc-sections)"
-	$(Q)$(CC) $(CFLAGS) $(GC_CFLAGS) -MMD -MP -o $@ -c $<
-
-$(BUILD)/gc/%.o: %.S $(CONFIG_H) $(MODULE_MAKEFILE)
-	$(ECHO) "AS $< (sections for --gc-sections)"
-	$(Q)$(CC) $(CFLAGS) $(GC_CFLAGS) -MMD -MP -o $@ -c $<
+$(eval $(call mpy_compile_rules,$(BUILD)/gc/,$(GC_CFLAGS), (sections for --gc-sections)))
 
 # Each link's size report is printed only for the .mpy kept.
-$(BUILD)/$(MOD).native.mpy: $(SRC_O) $(SRC_O_GC) $(MPY_EXTERN_SYM_FILE) | $(MPY_LD_DEP)
+$(BUILD)/$(MOD).native.mpy: $(SRC_O) $(SRC_O_GC) $(MPY_LD_INIT_DEP) $(MPY_EXTERN_SYM_FILE) | $(MPY_LD_DEP)
 	$(ECHO) "LINK $@"
 	$(Q)rm -f $@.plain
-	$(Q)$(call mpy_link,$(SRC_O),,$(BUILD)/$(MOD).plain.map) >$@.plain.log
+	$(Q)$(call mpy_link,$(SRC_O),,$(BUILD)/$(MOD).plain.map,$(BUILD)/$(MOD).plain.elf) >$@.plain.log
 	$(Q)mv $@ $@.plain
-	$(Q)$(call mpy_link,$(SRC_O_GC),--gc-sections --source-name $(MOD),$(BUILD)/$(MOD).gc.map) >$@.gc.log
+	$(Q)$(call mpy_link,$(SRC_O_GC),--gc-sections --source-name $(MOD),$(BUILD)/$(MOD).gc.map,$(BUILD)/$(MOD).gc.elf) >$@.gc.log
 	$(Q)plain=$$(wc -c <$@.plain); gc=$$(wc -c <$@); \
 	if [ "$$gc" -lt "$$plain" ]; then kept=gc; echo "kept the --gc-sections link: $$gc bytes, $$((plain - gc)) fewer than without"; \
 	else kept=plain; mv $@.plain $@; echo "kept the plain link: $$plain bytes ($$gc with --gc-sections)"; fi; \
 	cat $@.$$kept.log; rm -f $@.plain $@.plain.log $@.gc.log; \
-	if [ "$(MAP)" = 1 ]; then mv $(BUILD)/$(MOD).$$kept.map $(MOD).map; rm -f $(BUILD)/$(MOD).*.map; fi
+	if [ "$(MAP)" = 1 ]; then mv $(BUILD)/$(MOD).$$kept.map $(MOD).map; rm -f $(BUILD)/$(MOD).*.map; fi; \
+	if [ "$(DEBUG_ELF)" = 1 ]; then mv $(BUILD)/$(MOD).$$kept.elf $(MOD).elf; rm -f $(BUILD)/$(MOD).*.elf; fi
 else
-$(BUILD)/$(MOD).native.mpy: $(SRC_O) $(MPY_EXTERN_SYM_FILE) | $(MPY_LD_DEP)
+$(BUILD)/$(MOD).native.mpy: $(SRC_O) $(MPY_LD_INIT_DEP) $(MPY_EXTERN_SYM_FILE) | $(MPY_LD_DEP)
 	$(ECHO) "LINK $@"
-	$(Q)$(call mpy_link,$(SRC_O),,$(MOD).map)
+	$(Q)$(call mpy_link,$(SRC_O),,$(MOD).map,$(MOD).elf)
 endif
 
 ifeq ($(MPY_TOOL),$(MPY_TOOL_DEFAULT))
@@ -386,4 +444,4 @@ $(MOD).mpy: $(BUILD)/$(MOD).native.mpy $(SRC_MPY) | $(MPY_TOOL_DEP)
 	$(Q)$(MPY_SAY_RELEASES)
 endif
 
--include $(SRC_O:.o=.d) $(SRC_O_GC:.o=.d)
+-include $(SRC_O:.o=.d) $(SRC_O_GC:.o=.d) $(NATMOD_INIT_O:.o=.d)

@@ -20,7 +20,7 @@ typedef unsigned int uint;
 #define MP_STRINGIFY(x) MP_STRINGIFY_HELPER(x)
 
 // Expression form of a compile-time check (usable inside functions); the
-// declaration form used for ABI layouts is _Static_assert.
+// declaration form used for ABI layouts is MP_STATIC_ASSERT_DECL (mpconfig.h).
 #define MP_STATIC_ASSERT(cond) ((void)sizeof(char[1 - 2 * !(cond)]))
 #define MP_STATIC_ASSERT_NOT_MSC(cond) MP_STATIC_ASSERT(cond)
 

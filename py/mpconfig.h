@@ -33,6 +33,13 @@ typedef int64_t mp_off_t;
 
 #include "py/mpyabi.h"
 
+// A compile-time check at declaration level, in C and in C++.
+#ifdef __cplusplus
+#define MP_STATIC_ASSERT_DECL(cond, msg) static_assert(cond, msg)
+#else
+#define MP_STATIC_ASSERT_DECL(cond, msg) _Static_assert(cond, msg)
+#endif
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>

@@ -24,6 +24,6 @@ typedef struct _mp_print_t {
     mp_print_strn_t print_strn;
 } mp_print_t;
 
-_Static_assert(sizeof(mp_print_t) == 2 * sizeof(void *), "mp_print_t is two words");
+MP_STATIC_ASSERT_DECL(sizeof(mp_print_t) == 2 * sizeof(void *), "mp_print_t is two words");
 
 #endif // MP_SDK_PY_MPPRINT_H

@@ -157,7 +157,7 @@ extern const mp_fun_table_t mp_fun_table;
 // The ABI check: every entry at its index (one machine word per entry).
 
 #define MP_FUN_TABLE_AT(entry, index) \
-    _Static_assert(offsetof(mp_fun_table_t, entry) == (index) * sizeof(void *), \
+    MP_STATIC_ASSERT_DECL(offsetof(mp_fun_table_t, entry) == (index) * sizeof(void *), \
     "mp_fun_table." #entry " must be entry " #index)
 
 MP_FUN_TABLE_AT(const_none, 0);
@@ -274,7 +274,7 @@ MP_FUN_TABLE_AT(stream_readinto_obj, 77);
 MP_FUN_TABLE_AT(stream_unbuffered_readline_obj, 78);
 MP_FUN_TABLE_AT(stream_write_obj, 79);
 #endif
-_Static_assert(sizeof(mp_fun_table_t) == MP_FUN_TABLE_SIZE * sizeof(void *), "mp_fun_table size");
+MP_STATIC_ASSERT_DECL(sizeof(mp_fun_table_t) == MP_FUN_TABLE_SIZE * sizeof(void *), "mp_fun_table size");
 
 #undef MP_FUN_TABLE_AT
 

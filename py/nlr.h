@@ -65,7 +65,7 @@ struct _nlr_buf_t {
     #endif
 };
 
-_Static_assert(sizeof(nlr_buf_t) == (2 + MICROPY_NLR_NUM_REGS) * sizeof(void *), "nlr_buf_t size");
-_Static_assert(offsetof(nlr_buf_t, ret_val) == sizeof(void *), "nlr_buf_t.ret_val");
+MP_STATIC_ASSERT_DECL(sizeof(nlr_buf_t) == (2 + MICROPY_NLR_NUM_REGS) * sizeof(void *), "nlr_buf_t size");
+MP_STATIC_ASSERT_DECL(offsetof(nlr_buf_t, ret_val) == sizeof(void *), "nlr_buf_t.ret_val");
 
 #endif // MP_SDK_PY_NLR_H

@@ -65,8 +65,8 @@ static inline bool mp_obj_is_obj(mp_const_obj_t o) {
     return ((mp_uint_t)o & 3) == 0;
 }
 
-_Static_assert(sizeof(mp_obj_t) == sizeof(mp_uint_t), "an object is one machine word");
-_Static_assert(sizeof(mp_obj_base_t) == sizeof(void *), "object header is one pointer");
+MP_STATIC_ASSERT_DECL(sizeof(mp_obj_t) == sizeof(mp_uint_t), "an object is one machine word");
+MP_STATIC_ASSERT_DECL(sizeof(mp_obj_base_t) == sizeof(void *), "object header is one pointer");
 
 // Objects in read-only tables (dict tables, locals dicts). Only values that
 // are constants at compile time can appear: small ints, static qstrs, the
@@ -129,13 +129,13 @@ typedef struct _mp_obj_dict_t {
     mp_map_t map;
 } mp_obj_dict_t;
 
-_Static_assert(sizeof(mp_map_elem_t) == 2 * sizeof(void *), "map entry is key, value");
-_Static_assert(sizeof(mp_rom_map_elem_t) == sizeof(mp_map_elem_t), "ROM and RAM map entries agree");
-_Static_assert(sizeof(mp_map_t) == 3 * sizeof(size_t), "mp_map_t is flags/used, alloc, table");
-_Static_assert(offsetof(mp_map_t, alloc) == sizeof(size_t), "mp_map_t.alloc");
-_Static_assert(offsetof(mp_map_t, table) == 2 * sizeof(size_t), "mp_map_t.table");
-_Static_assert(offsetof(mp_obj_dict_t, map) == sizeof(void *), "mp_obj_dict_t.map");
-_Static_assert(sizeof(mp_obj_dict_t) == 4 * sizeof(void *), "mp_obj_dict_t size");
+MP_STATIC_ASSERT_DECL(sizeof(mp_map_elem_t) == 2 * sizeof(void *), "map entry is key, value");
+MP_STATIC_ASSERT_DECL(sizeof(mp_rom_map_elem_t) == sizeof(mp_map_elem_t), "ROM and RAM map entries agree");
+MP_STATIC_ASSERT_DECL(sizeof(mp_map_t) == 3 * sizeof(size_t), "mp_map_t is flags/used, alloc, table");
+MP_STATIC_ASSERT_DECL(offsetof(mp_map_t, alloc) == sizeof(size_t), "mp_map_t.alloc");
+MP_STATIC_ASSERT_DECL(offsetof(mp_map_t, table) == 2 * sizeof(size_t), "mp_map_t.table");
+MP_STATIC_ASSERT_DECL(offsetof(mp_obj_dict_t, map) == sizeof(void *), "mp_obj_dict_t.map");
+MP_STATIC_ASSERT_DECL(sizeof(mp_obj_dict_t) == 4 * sizeof(void *), "mp_obj_dict_t size");
 
 static inline mp_map_t *mp_obj_dict_get_map(mp_obj_t dict) {
     return &((mp_obj_dict_t *)MP_OBJ_TO_PTR(dict))->map;
@@ -192,9 +192,9 @@ typedef struct _mp_obj_fun_builtin_var_t {
     } fun;
 } mp_obj_fun_builtin_var_t;
 
-_Static_assert(offsetof(mp_obj_fun_builtin_fixed_t, fun) == sizeof(void *), "fixed builtin: fun");
-_Static_assert(offsetof(mp_obj_fun_builtin_var_t, sig) == sizeof(void *), "var builtin: sig");
-_Static_assert(offsetof(mp_obj_fun_builtin_var_t, fun) == 2 * sizeof(void *), "var builtin: fun");
+MP_STATIC_ASSERT_DECL(offsetof(mp_obj_fun_builtin_fixed_t, fun) == sizeof(void *), "fixed builtin: fun");
+MP_STATIC_ASSERT_DECL(offsetof(mp_obj_fun_builtin_var_t, sig) == sizeof(void *), "var builtin: sig");
+MP_STATIC_ASSERT_DECL(offsetof(mp_obj_fun_builtin_var_t, fun) == 2 * sizeof(void *), "var builtin: fun");
 
 // Signature word of a var-args builtin: minimum and maximum positional
 // counts and whether keywords are accepted.
@@ -212,26 +212,26 @@ _Static_assert(offsetof(mp_obj_fun_builtin_var_t, fun) == 2 * sizeof(void *), "v
 
 // Fixed-arity functions taking 0 to 3 positional arguments.
 #define MP_DEFINE_CONST_FUN_OBJ_0(obj_name, fun_name) \
-    const mp_obj_fun_builtin_fixed_t obj_name = { { &mp_type_fun_builtin_0 }, .fun._0 = fun_name }
+    const mp_obj_fun_builtin_fixed_t obj_name = { .base = { &mp_type_fun_builtin_0 }, .fun = { ._0 = fun_name } }
 #define MP_DEFINE_CONST_FUN_OBJ_1(obj_name, fun_name) \
-    const mp_obj_fun_builtin_fixed_t obj_name = { { &mp_type_fun_builtin_1 }, .fun._1 = fun_name }
+    const mp_obj_fun_builtin_fixed_t obj_name = { .base = { &mp_type_fun_builtin_1 }, .fun = { ._1 = fun_name } }
 #define MP_DEFINE_CONST_FUN_OBJ_2(obj_name, fun_name) \
-    const mp_obj_fun_builtin_fixed_t obj_name = { { &mp_type_fun_builtin_2 }, .fun._2 = fun_name }
+    const mp_obj_fun_builtin_fixed_t obj_name = { .base = { &mp_type_fun_builtin_2 }, .fun = { ._2 = fun_name } }
 #define MP_DEFINE_CONST_FUN_OBJ_3(obj_name, fun_name) \
-    const mp_obj_fun_builtin_fixed_t obj_name = { { &mp_type_fun_builtin_3 }, .fun._3 = fun_name }
+    const mp_obj_fun_builtin_fixed_t obj_name = { .base = { &mp_type_fun_builtin_3 }, .fun = { ._3 = fun_name } }
 
 // Functions taking (n_args, args): at least n_args_min, at most n_args_max.
 #define MP_DEFINE_CONST_FUN_OBJ_VAR(obj_name, n_args_min, fun_name) \
-    const mp_obj_fun_builtin_var_t obj_name = { { &mp_type_fun_builtin_var }, \
-        MP_OBJ_FUN_MAKE_SIG(n_args_min, MP_OBJ_FUN_ARGS_MAX, false), .fun.var = fun_name }
+    const mp_obj_fun_builtin_var_t obj_name = { .base = { &mp_type_fun_builtin_var }, \
+        .sig = MP_OBJ_FUN_MAKE_SIG(n_args_min, MP_OBJ_FUN_ARGS_MAX, false), .fun = { .var = fun_name } }
 #define MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(obj_name, n_args_min, n_args_max, fun_name) \
-    const mp_obj_fun_builtin_var_t obj_name = { { &mp_type_fun_builtin_var }, \
-        MP_OBJ_FUN_MAKE_SIG(n_args_min, n_args_max, false), .fun.var = fun_name }
+    const mp_obj_fun_builtin_var_t obj_name = { .base = { &mp_type_fun_builtin_var }, \
+        .sig = MP_OBJ_FUN_MAKE_SIG(n_args_min, n_args_max, false), .fun = { .var = fun_name } }
 
 // Functions taking (n_args, args, kw_args map).
 #define MP_DEFINE_CONST_FUN_OBJ_KW(obj_name, n_args_min, fun_name) \
-    const mp_obj_fun_builtin_var_t obj_name = { { &mp_type_fun_builtin_var }, \
-        MP_OBJ_FUN_MAKE_SIG(n_args_min, MP_OBJ_FUN_ARGS_MAX, true), .fun.kw = fun_name }
+    const mp_obj_fun_builtin_var_t obj_name = { .base = { &mp_type_fun_builtin_var }, \
+        .sig = MP_OBJ_FUN_MAKE_SIG(n_args_min, MP_OBJ_FUN_ARGS_MAX, true), .fun = { .kw = fun_name } }
 
 /******************************************************************************/
 // Type objects
@@ -278,8 +278,8 @@ typedef struct _mp_buffer_info_t {
 #define MP_BUFFER_RW (MP_BUFFER_READ | MP_BUFFER_WRITE)
 #define MP_BUFFER_RAISE_IF_UNSUPPORTED (4)
 
-_Static_assert(offsetof(mp_buffer_info_t, len) == sizeof(void *), "mp_buffer_info_t.len");
-_Static_assert(offsetof(mp_buffer_info_t, typecode) == 2 * sizeof(void *), "mp_buffer_info_t.typecode");
+MP_STATIC_ASSERT_DECL(offsetof(mp_buffer_info_t, len) == sizeof(void *), "mp_buffer_info_t.len");
+MP_STATIC_ASSERT_DECL(offsetof(mp_buffer_info_t, typecode) == 2 * sizeof(void *), "mp_buffer_info_t.typecode");
 
 // Signatures of the type slots.
 typedef void (*mp_print_fun_t)(const mp_print_t *print, mp_obj_t o, mp_print_kind_t kind);
@@ -337,13 +337,13 @@ typedef struct _mp_obj_full_type_t {
 
 #undef MP_SDK_TYPE_HEADER
 
-_Static_assert(offsetof(mp_obj_type_t, flags) == sizeof(void *), "type: flags");
-_Static_assert(offsetof(mp_obj_type_t, name) == sizeof(void *) + 2, "type: name");
-_Static_assert(offsetof(mp_obj_type_t, slot_index_make_new) == sizeof(void *) + 4, "type: first slot index");
-_Static_assert(offsetof(mp_obj_type_t, slot_index_locals_dict) == sizeof(void *) + 15, "type: last slot index");
-_Static_assert(offsetof(mp_obj_type_t, slots) == sizeof(void *) + 16, "type: slots");
-_Static_assert(sizeof(mp_obj_empty_type_t) == sizeof(void *) + 16, "empty type size");
-_Static_assert(offsetof(mp_obj_full_type_t, slots) == offsetof(mp_obj_type_t, slots), "full type: slots");
+MP_STATIC_ASSERT_DECL(offsetof(mp_obj_type_t, flags) == sizeof(void *), "type: flags");
+MP_STATIC_ASSERT_DECL(offsetof(mp_obj_type_t, name) == sizeof(void *) + 2, "type: name");
+MP_STATIC_ASSERT_DECL(offsetof(mp_obj_type_t, slot_index_make_new) == sizeof(void *) + 4, "type: first slot index");
+MP_STATIC_ASSERT_DECL(offsetof(mp_obj_type_t, slot_index_locals_dict) == sizeof(void *) + 15, "type: last slot index");
+MP_STATIC_ASSERT_DECL(offsetof(mp_obj_type_t, slots) == sizeof(void *) + 16, "type: slots");
+MP_STATIC_ASSERT_DECL(sizeof(mp_obj_empty_type_t) == sizeof(void *) + 16, "empty type size");
+MP_STATIC_ASSERT_DECL(offsetof(mp_obj_full_type_t, slots) == offsetof(mp_obj_type_t, slots), "full type: slots");
 
 // The C type of each slot, used to cast what is read back.
 #define _MP_OBJ_TYPE_SLOT_TYPE_make_new (mp_make_new_fun_t)

@@ -30,9 +30,9 @@ typedef struct _mp_obj_fun_bc_t {
     mp_obj_t extra_args[];
 } mp_obj_fun_bc_t;
 
-_Static_assert(offsetof(mp_obj_fun_bc_t, context) == sizeof(void *), "mp_obj_fun_bc_t.context");
-_Static_assert(offsetof(mp_module_context_t, module) == 0, "mp_module_context_t.module");
-_Static_assert(offsetof(mp_module_context_t, constants) == 2 * sizeof(void *), "mp_module_context_t.constants");
+MP_STATIC_ASSERT_DECL(offsetof(mp_obj_fun_bc_t, context) == sizeof(void *), "mp_obj_fun_bc_t.context");
+MP_STATIC_ASSERT_DECL(offsetof(mp_module_context_t, module) == 0, "mp_module_context_t.module");
+MP_STATIC_ASSERT_DECL(offsetof(mp_module_context_t, constants) == 2 * sizeof(void *), "mp_module_context_t.constants");
 
 // Kinds of code.
 typedef enum {
@@ -63,8 +63,8 @@ typedef struct _mp_raw_code_t {
 // The leading part of mp_raw_code_t, enough for non-asm kinds.
 typedef mp_raw_code_t mp_raw_code_truncated_t;
 
-_Static_assert(offsetof(mp_raw_code_t, kind) == 2, "mp_raw_code_t.kind");
-_Static_assert(offsetof(mp_raw_code_t, fun_data) == sizeof(void *), "mp_raw_code_t.fun_data");
+MP_STATIC_ASSERT_DECL(offsetof(mp_raw_code_t, kind) == 2, "mp_raw_code_t.kind");
+MP_STATIC_ASSERT_DECL(offsetof(mp_raw_code_t, fun_data) == sizeof(void *), "mp_raw_code_t.fun_data");
 
 #else
 
@@ -76,7 +76,7 @@ typedef struct _mp_raw_code_t {
     struct _mp_raw_code_t **children;
 } mp_raw_code_t;
 
-_Static_assert(offsetof(mp_raw_code_t, fun_data) == sizeof(void *), "mp_raw_code_t.fun_data");
+MP_STATIC_ASSERT_DECL(offsetof(mp_raw_code_t, fun_data) == sizeof(void *), "mp_raw_code_t.fun_data");
 
 #endif
 

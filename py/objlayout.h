@@ -120,18 +120,18 @@ typedef struct _mp_rom_obj_static_class_method_t {
 } mp_rom_obj_static_class_method_t;
 
 #define MP_SDK_W (sizeof(void *))
-_Static_assert(sizeof(mp_obj_str_t) == 4 * MP_SDK_W, "mp_obj_str_t size");
-_Static_assert(offsetof(mp_obj_str_t, len) == 2 * MP_SDK_W, "mp_obj_str_t.len");
-_Static_assert(offsetof(mp_obj_str_t, data) == 3 * MP_SDK_W, "mp_obj_str_t.data");
-_Static_assert(offsetof(mp_obj_tuple_t, items) == 2 * MP_SDK_W, "mp_obj_tuple_t.items");
-_Static_assert(offsetof(mp_obj_list_t, len) == 2 * MP_SDK_W, "mp_obj_list_t.len");
-_Static_assert(offsetof(mp_obj_list_t, items) == 3 * MP_SDK_W, "mp_obj_list_t.items");
-_Static_assert(sizeof(mp_obj_array_t) == 4 * MP_SDK_W, "mp_obj_array_t size");
-_Static_assert(offsetof(mp_obj_array_t, len) == offsetof(mp_obj_str_t, len), "array/str len agree");
-_Static_assert(offsetof(mp_obj_array_t, items) == offsetof(mp_obj_str_t, data), "array/str data agree");
-_Static_assert(offsetof(mp_obj_instance_t, subobj) == 4 * MP_SDK_W, "mp_obj_instance_t.subobj");
-_Static_assert(offsetof(mp_obj_exception_t, args) == 3 * MP_SDK_W, "mp_obj_exception_t.args");
-_Static_assert(offsetof(mp_obj_module_t, globals) == MP_SDK_W, "mp_obj_module_t.globals");
+MP_STATIC_ASSERT_DECL(sizeof(mp_obj_str_t) == 4 * MP_SDK_W, "mp_obj_str_t size");
+MP_STATIC_ASSERT_DECL(offsetof(mp_obj_str_t, len) == 2 * MP_SDK_W, "mp_obj_str_t.len");
+MP_STATIC_ASSERT_DECL(offsetof(mp_obj_str_t, data) == 3 * MP_SDK_W, "mp_obj_str_t.data");
+MP_STATIC_ASSERT_DECL(offsetof(mp_obj_tuple_t, items) == 2 * MP_SDK_W, "mp_obj_tuple_t.items");
+MP_STATIC_ASSERT_DECL(offsetof(mp_obj_list_t, len) == 2 * MP_SDK_W, "mp_obj_list_t.len");
+MP_STATIC_ASSERT_DECL(offsetof(mp_obj_list_t, items) == 3 * MP_SDK_W, "mp_obj_list_t.items");
+MP_STATIC_ASSERT_DECL(sizeof(mp_obj_array_t) == 4 * MP_SDK_W, "mp_obj_array_t size");
+MP_STATIC_ASSERT_DECL(offsetof(mp_obj_array_t, len) == offsetof(mp_obj_str_t, len), "array/str len agree");
+MP_STATIC_ASSERT_DECL(offsetof(mp_obj_array_t, items) == offsetof(mp_obj_str_t, data), "array/str data agree");
+MP_STATIC_ASSERT_DECL(offsetof(mp_obj_instance_t, subobj) == 4 * MP_SDK_W, "mp_obj_instance_t.subobj");
+MP_STATIC_ASSERT_DECL(offsetof(mp_obj_exception_t, args) == 3 * MP_SDK_W, "mp_obj_exception_t.args");
+MP_STATIC_ASSERT_DECL(offsetof(mp_obj_module_t, globals) == MP_SDK_W, "mp_obj_module_t.globals");
 #undef MP_SDK_W
 
 #endif // MP_SDK_PY_OBJLAYOUT_H

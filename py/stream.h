@@ -46,8 +46,8 @@ typedef struct _mp_stream_p_t {
     mp_uint_t is_text : 1; // text rather than bytes
 } mp_stream_p_t;
 
-_Static_assert(offsetof(mp_stream_p_t, ioctl) == 2 * sizeof(void *), "mp_stream_p_t.ioctl");
-_Static_assert(sizeof(mp_stream_p_t) == 4 * sizeof(void *), "mp_stream_p_t size");
+MP_STATIC_ASSERT_DECL(offsetof(mp_stream_p_t, ioctl) == 2 * sizeof(void *), "mp_stream_p_t.ioctl");
+MP_STATIC_ASSERT_DECL(sizeof(mp_stream_p_t) == 4 * sizeof(void *), "mp_stream_p_t size");
 
 // Flags for mp_get_stream_raise.
 #define MP_STREAM_OP_READ (1)

@@ -36,7 +36,7 @@ void *platform_code_alloc(size_t len, size_t *reserved) {
     return malloc(*reserved);
 }
 
-bool platform_code_seal(void *code, size_t reserved) {
+bool platform_code_make_executable(void *code, size_t reserved) {
     (void)code;
     (void)reserved;
     return true;
@@ -122,4 +122,10 @@ void platform_command_line(int *argc, char ***argv) {
         *argc = n - first;
         *argv = words + first;
     }
+}
+
+void platform_catch_faults(bool (*on_fault)(int signo, const char *name, uintptr_t pc)) {
+    // The firmware has no signals: a fault ends it as before (QEMU reports
+    // the exception).
+    (void)on_fault;
 }

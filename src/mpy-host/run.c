@@ -7,7 +7,53 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "mpy/debug_elf.h"
+#include "runtime/native_fault.h"
+
 bool host_compile_only;
+
+// A fault in a native module's code: the traceback, then what faulted
+// where, with the function and line when the module's ELF (MOD.elf beside
+// MOD.mpy, which the SDK writes) is there; the status is 128 + the signal
+// number, as a shell reports a process the signal ended.
+static int report_fault(mp_obj_t exc) {
+    const native_fault_t *f = native_fault_last();
+    fflush(stdout);
+    mp_obj_print_traceback(&mp_stderr_print, exc);
+    char where[600] = "", err[512] = "";
+    size_t n = strlen(f->path);
+    char *elf_path = malloc(n + 1);
+    if (elf_path && n > 4 && strcmp(f->path + n - 4, ".mpy") == 0) {
+        memcpy(elf_path, f->path, n - 4);
+        strcpy(elf_path + n - 4, ".elf");
+        debug_elf_t elf;
+        debug_location_t loc;
+        FILE *probe = fopen(elf_path, "rb");
+        if (probe) {
+            fclose(probe);
+        }
+        if (!probe) {
+            snprintf(err, sizeof(err),
+                     "no %s, which names the function and line: the SDK writes it (mpy-ld "
+                     "--debug-elf); mpy-tool addr2line %s 0x%zx reads it later",
+                     elf_path, f->path, f->offset);
+        } else if (debug_elf_load(&elf, elf_path, err, sizeof(err))) {
+            if (debug_elf_locate(&elf, f->offset, &loc, err, sizeof(err))) {
+                debug_location_format(&loc, where, sizeof(where));
+            }
+            debug_elf_free(&elf);
+        }
+    }
+    free(elf_path);
+    mp_printf(&mp_stderr_print, "Fatal: %s in native module '%s' at text+0x%x", f->signal,
+        f->module, (unsigned)f->offset);
+    if (where[0]) {
+        mp_printf(&mp_stderr_print, " (%s)\n", where);
+    } else {
+        mp_printf(&mp_stderr_print, "\n  (%s)\n", err);
+    }
+    return HOST_FORCED_EXIT | (128 + f->signo);
+}
 
 // SystemExit: HOST_FORCED_EXIT | code (None is 0, an int its value, anything
 // else 1); any other exception: its traceback on stderr and status 1.
@@ -19,6 +65,9 @@ static int handle_uncaught_exception(mp_obj_t exc) {
             val = 1;
         }
         return HOST_FORCED_EXIT | (int)(val & 255);
+    }
+    if (native_fault_is(exc)) {
+        return report_fault(exc);
     }
     fflush(stdout);
     mp_obj_print_exception(&mp_stderr_print, exc);

@@ -11,8 +11,9 @@ static const arch_t *const all_archs[] = {
     &arch_rv32imc, &arch_rv64imc,
 };
 
-const place_t place_got_last[] = {PLACE_VENEER, PLACE_INPUTS, PLACE_CALL_STUBS, PLACE_GOT,
-                                   PLACE_END};
+const place_t place_got_last[] = {PLACE_VENEER,       PLACE_INPUTS,     PLACE_INIT_ARRAY,
+                                   PLACE_DATA_IMAGE,   PLACE_CALL_STUBS, PLACE_STATIC_STUBS,
+                                   PLACE_GOT,          PLACE_END};
 
 size_t arch_count(void) {
     return sizeof(all_archs) / sizeof(all_archs[0]);
@@ -46,6 +47,15 @@ const arch_reloc_t *arch_find_reloc(const arch_t *arch, uint32_t type) {
     for (size_t i = 0; i < arch->n_relocs; i++) {
         if (arch->relocs[i].type == type) {
             return &arch->relocs[i];
+        }
+    }
+    return NULL;
+}
+
+const debug_reloc_t *arch_find_debug_reloc(const arch_t *arch, uint32_t type) {
+    for (size_t i = 0; i < arch->n_debug_relocs; i++) {
+        if (arch->debug_relocs[i].type == type) {
+            return &arch->debug_relocs[i];
         }
     }
     return NULL;

@@ -48,6 +48,11 @@ enum {
     RF_MAKES_GOT = 1,  // a global symbol referenced this way from text gets a GOT entry
     RF_DATA_WORD = 2,  // a machine word holding an address: allowed in .data.rel.ro
     RF_LITERAL = 4,    // allowed in an xtensa .literal pool
+    // A PC-relative address that the arch turns into a load from a GOT entry
+    // when it points to a variable in BSS, through a stub of its own
+    // (arch_t.static_stub_size, arch_riscv.c); the entry is made for the
+    // symbol and addend (link_static_got_key).
+    RF_STATIC_VIA_GOT = 8,
 };
 
 typedef struct {
@@ -60,6 +65,20 @@ typedef struct {
     reloc_result_t (*compute)(struct reloc_site *s, int64_t *value);
 } arch_reloc_t;
 
+// How a relocation in a debug section (--debug-elf) changes its field, of
+// `bits` bits (6: the low 6 bits of a byte): ABS and ADD add S + A to the
+// field (SHT_REL: the field is the addend), SUB subtracts S + A (RISC-V's
+// label differences), SET stores S + A, KEEP leaves a
+// difference the assembler already wrote (xtensa's DIFF relocations: the
+// linker does not relax, so distances within a section hold).
+typedef enum { DEBUG_ABS, DEBUG_ADD, DEBUG_SUB, DEBUG_SET, DEBUG_KEEP } debug_op_t;
+
+typedef struct {
+    uint32_t type;
+    debug_op_t op;
+    unsigned bits;
+} debug_reloc_t;
+
 // The groups of output sections, in the order an arch lists them
 // (arch_t.placement): the one place that decides the order of the output.
 typedef enum {
@@ -68,8 +87,11 @@ typedef enum {
     PLACE_INPUTS,     // the objects' sections in load order (archive members as
                       // they were taken), then the COMMON blocks
     PLACE_CALL_STUBS, // stubs to mp_fun_table's C functions, in first-call order
+    PLACE_STATIC_STUBS, // stubs that load the address of a variable in BSS (RF_STATIC_VIA_GOT)
     PLACE_GOT,
     PLACE_LIT,        // xtensa's de-duplicated literal words
+    PLACE_INIT_ARRAY, // the constructor table (.init_array sections, in run order)
+    PLACE_DATA_IMAGE, // the initial values of the .data kept in BSS
 } place_t;
 
 // The usual order: the objects' code and data, then the GOT.
@@ -82,6 +104,10 @@ typedef struct arch {
     unsigned word_size;
     bool separate_rodata;      // rodata is its own region, reached through the GOT
     uint8_t func_addr_bit;     // set in the address of every function (Thumb: 1)
+    // The firmware's native code memory is writable (x86, x64: the unix
+    // port maps it read-write-execute): writable sections that code reaches PC-relatively (static
+    // variables) go into text, the one region at a fixed distance from code.
+    bool writable_text;
     // Writes the jump from the start of text to the entry point into out and
     // returns its length; entry is the offset of mpy_init in text. Returns 0
     // if entry cannot be reached with this jump. The reference linkers of
@@ -99,11 +125,17 @@ typedef struct arch {
     // only. got is the GOT's address (x86 reaches the literal through ebx).
     // NULL where calls to such functions go through literals anyway (xtensa).
     size_t (*encode_call_stub)(uint8_t *out, int64_t at, int64_t got, size_t *literal);
+    // The size of a stub through which code reaches a variable in BSS
+    // (RF_STATIC_VIA_GOT), one per instruction that does; 0: none.
+    size_t static_stub_size;
     // Refuses an object this arch cannot link although its ELF machine is
     // right (another word size or ABI): writes why into why. NULL: none.
     bool (*object_ok)(const struct elf_file *elf, char *why, size_t why_len);
     const arch_reloc_t *relocs;
     size_t n_relocs;
+    // The relocation types of the objects' DWARF sections (--debug-elf).
+    const debug_reloc_t *debug_relocs;
+    size_t n_debug_relocs;
     // Global symbols that several objects may define (gcc gives each x86
     // object its own copy of the pc thunks), by prefix; NULL if none.
     const char *shared_symbol_prefix;
@@ -123,6 +155,7 @@ const arch_t *arch_at(size_t index);
 // Space-separated list of the valid --arch values, for messages.
 const char *arch_names(void);
 const arch_reloc_t *arch_find_reloc(const arch_t *arch, uint32_t type);
+const debug_reloc_t *arch_find_debug_reloc(const arch_t *arch, uint32_t type);
 
 extern const arch_t arch_x86, arch_x64;
 extern const arch_t arch_armv6m, arch_armv7m, arch_armv7emsp, arch_armv7emdp;

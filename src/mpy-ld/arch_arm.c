@@ -11,12 +11,18 @@
 //   either 6.3's push/bl/pop entry or, in 6.1 and 6.2 whose jump is 2 bytes,
 //   a veneer placed first in text. Its switch statements call libgcc's
 //   __gnu_thumb1_case_* helpers, taken with -l.
+// - PIC code reaches a static variable as `ldr rX, =sym - (.LPIC + 4)`, then
+//   `.LPIC: add rX, pc`: a fixed distance, which a variable living in BSS
+//   does not have. The literal then holds the variable's address (relocated
+//   on load) and the add becomes a nop.
 // - Calls to memset/memmove land on stubs that jump through a literal, as
 //   both Thumb-1 and Thumb-2 lack a PC-relative indirect jump.
 // - The hard-float cores (armv7emsp/dp) keep doubles 8-byte aligned, so a
 //   section may start beyond the entry jump.
 #include "mpy-ld/arch.h"
 #include "mpy-ld/elf.h"
+#include "mpy-ld/diag.h"
+#include "mpy-ld/reloc.h"
 #include "mpy/mpy_format.h"
 
 #include "base/buf.h"
@@ -136,16 +142,93 @@ static bool apply_thumb_branch(uint8_t *p, int64_t value) {
 
 static const reloc_patch_t patch_thumb_branch = {4, apply_thumb_branch, NULL};
 
+#define THUMB_NOP 0x46c0 // mov r8, r8
+
+// The register a pc-relative ldr at `at` (in text) loads the literal at
+// `literal` into, or -1 if the instruction there is no such ldr.
+static int ldr_literal_register(const uint8_t *text, uint32_t at, uint32_t literal) {
+    uint32_t base = (at + 4) & ~3u;
+    uint16_t h = get_le16(text + at);
+    if ((h & 0xf800) == 0x4800 && base + (h & 0xff) * 4u == literal) {
+        return (h >> 8) & 7; // ldr rt, [pc, #imm8*4]
+    }
+    if (h == 0xf8df && at + 4 <= literal) {
+        uint16_t h2 = get_le16(text + at + 2); // ldr.w rt, [pc, #imm12]
+        if (base + (h2 & 0xfffu) == literal) {
+            return h2 >> 12;
+        }
+    }
+    return -1;
+}
+
+// A literal `sym + k - (.LPIC + 4)` for a variable in BSS (see the top).
+static reloc_result_t arm_static_literal(reloc_site_t *s, const ld_symbol_t *t) {
+    uint8_t *text = s->region->data;
+    uint32_t start = s->sec->addr, literal = s->place;
+    if (s->sec->kind != SEC_TEXT || literal % 4 != 0) {
+        reloc_error(s, "a PC-relative word to a variable in BSS that is not a literal of code");
+        return RELOC_FAILED;
+    }
+    for (uint32_t at = start; at + 2 <= literal; at += 2) {
+        int rt = ldr_literal_register(text, at, literal);
+        if (rt < 0) {
+            continue;
+        }
+        uint16_t add_pc = (uint16_t)(0x4478 | (rt & 7) | (rt & 8) << 4);
+        for (uint32_t add = at + 2; add + 2 <= literal; add += 2) {
+            if (get_le16(text + add) != add_pc) {
+                continue;
+            }
+            int64_t k = (int64_t)(int32_t)get_le32(text + literal) + add + 4 - literal;
+            if (k < 0 || k > (int64_t)t->section->size) {
+                break;
+            }
+            put_le32(text + literal, (uint32_t)(t->section->addr + t->value + (uint64_t)k));
+            put_le16(text + add, THUMB_NOP);
+            link_add_mpy_reloc(s->env, REGION_TEXT, literal, section_reloc_dest(s->env, t->section));
+            s->log_addr = (int64_t)(t->section->addr + t->value + (uint64_t)k);
+            return RELOC_DO_NOTHING;
+        }
+        break;
+    }
+    reloc_error(s, "the code reaches a static variable at a fixed distance, but BSS (where "
+                   "variables live) is allocated apart from text, and the `add rX, pc` that "
+                   "uses this literal was not found");
+    ld_hint("remove `static` from the variable so that code reaches it through the GOT");
+    return RELOC_FAILED;
+}
+
+// R_ARM_REL32: a PC-relative word; to a variable in BSS, see arm_static_literal.
+static reloc_result_t arm_compute_rel32(reloc_site_t *s, int64_t *value) {
+    const ld_symbol_t *t = symbol_target(s->sym);
+    if (t->section && section_region(s->env, t->section) == REGION_BSS) {
+        return arm_static_literal(s, t);
+    }
+    int64_t addr;
+    if (!reloc_fixed_target(s, &addr)) {
+        return RELOC_FAILED;
+    }
+    *value = reloc_add(reloc_sub(addr, s->place), s->r->addend);
+    s->log_addr = addr;
+    return RELOC_DO_PATCH;
+}
+
 static const arch_reloc_t arm_relocs[] = {
     {0, "R_ARM_NONE", RELOC_IGNORE, &patch_le32, 0, NULL},
     {2, "R_ARM_ABS32", RELOC_ABSOLUTE, &patch_le32, RF_DATA_WORD, NULL},
-    {3, "R_ARM_REL32", RELOC_PC_RELATIVE, &patch_le32, 0, NULL},
+    {3, "R_ARM_REL32", RELOC_ARCH, &patch_le32, 0, arm_compute_rel32},
     {10, "R_ARM_THM_CALL", RELOC_PC_RELATIVE, &patch_thumb_branch, 0, NULL},
     {25, "R_ARM_BASE_PREL", RELOC_GOT_BASE, &patch_le32, 0, NULL},
     {26, "R_ARM_GOT_BREL", RELOC_GOT_OFFSET, &patch_le32, RF_MAKES_GOT, NULL},
     {30, "R_ARM_THM_JUMP24", RELOC_PC_RELATIVE, &patch_thumb_branch, 0, NULL},
+    // The words of .init_array: absolute on arm-none-eabi.
+    {38, "R_ARM_TARGET1", RELOC_ABSOLUTE, &patch_le32, RF_DATA_WORD, NULL},
     // clang's form of a GOT load: a literal holding GOT entry - P.
     {96, "R_ARM_GOT_PREL", RELOC_GOT_PC_RELATIVE, &patch_le32, RF_MAKES_GOT, NULL},
+};
+
+static const debug_reloc_t arm_debug_relocs[] = {
+    {2, DEBUG_ABS, 32}, // R_ARM_ABS32
 };
 
 #define ARM_ARCH(var, arch_name, mpy, jump, veneer, stub) \
@@ -160,6 +243,8 @@ static const arch_reloc_t arm_relocs[] = {
         .encode_call_stub = stub, \
         .relocs = arm_relocs, \
         .n_relocs = sizeof(arm_relocs) / sizeof(arm_relocs[0]), \
+        .debug_relocs = arm_debug_relocs, \
+        .n_debug_relocs = sizeof(arm_debug_relocs) / sizeof(arm_debug_relocs[0]), \
         .placement = place_got_last, \
     }
 

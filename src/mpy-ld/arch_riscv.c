@@ -13,6 +13,10 @@
 //   points and from where. The lower 12 bits are signed, so the upper half
 //   is rounded: hi = (v + 0x800) >> 12.
 // - Calls are auipc + jalr pairs under one relocation (CALL, CALL_PLT).
+// - A static variable lives in BSS, at no fixed distance from text. The
+//   auipc of an auipc + addi/load/store pair that reaches one becomes a jump
+//   to a stub that loads the variable's address from a GOT entry into the
+//   auipc's register and jumps back; the partners' offsets become 0.
 // - Label differences (in switch tables, DWARF) are not resolved by the
 //   assembler when it may relax: ADDn/SUBn/SETn pairs carry them. mpy-ld
 //   never relaxes (RELAX and ALIGN are ignored; the SDK compiles with
@@ -180,6 +184,62 @@ enum {
     R_RISCV_PCREL_HI20 = 23,
 };
 
+#define RV_REG(insn) (((insn) >> 7) & 0x1f) // rd
+#define RV_AUIPC 0x17
+#define RV_JAL_ZERO 0x6f // jal zero, 0
+
+// Whether an auipc's relocation reaches a variable in BSS (see the top).
+static bool reaches_bss(const reloc_site_t *s, const elf_reloc_t *r, const ld_symbol_t *sym) {
+    const ld_symbol_t *t = symbol_target((ld_symbol_t *)sym);
+    return r->type == R_RISCV_PCREL_HI20 && t->section &&
+           section_region(s->env, t->section) == REGION_BSS;
+}
+
+// The auipc at the site jumps to its stub instead:
+//   stub: auipc rd, %hi(GOT entry); lw/ld rd, %lo(GOT entry)(rd); j back
+static reloc_result_t jump_to_static_stub(reloc_site_t *s) {
+    link_env_t *env = s->env;
+    char key[64];
+    link_static_got_key(s->sym, s->r->addend, key, sizeof(key));
+    got_entry_t *e = strmap_get(&env->got_by_key, key, strlen(key));
+    int64_t stub = link_static_stub(env, s->sec, s->r);
+    uint8_t *p = s->region->data + s->place;
+    uint32_t insn = get_le32(p);
+    if (!e || stub < 0 || (insn & 0x7f) != RV_AUIPC) {
+        reloc_error(s, "no auipc, or no GOT entry and stub, for a variable in BSS");
+        return RELOC_FAILED;
+    }
+    uint32_t rd = RV_REG(insn);
+    uint8_t *q = s->region->data + stub;
+    int64_t got = (int64_t)env->got_section.addr + e->offset - stub;
+    put_le32(q, RV_AUIPC | rd << 7);
+    apply_hi20(q, got);
+    put_le32(q + 4, (env->arch->word_size == 8 ? 0x3003u : 0x2003u) | rd << 15 | rd << 7);
+    apply_lo12_i(q + 4, got);
+    put_le32(q + 8, RV_JAL_ZERO);
+    put_le32(p, RV_JAL_ZERO);
+    if (!apply_jal(q + 8, (int64_t)s->place + 4 - (stub + 8)) || !apply_jal(p, stub - s->place)) {
+        reloc_error(s, "the stub that reaches the variable in BSS is out of the jump's reach");
+        return RELOC_FAILED;
+    }
+    s->log_addr = stub;
+    return RELOC_DO_NOTHING;
+}
+
+// PCREL_HI20: the distance to text or rodata; to a variable in BSS, the stub.
+static reloc_result_t compute_pcrel_hi20(reloc_site_t *s, int64_t *value) {
+    if (reaches_bss(s, s->r, s->sym)) {
+        return jump_to_static_stub(s);
+    }
+    int64_t addr;
+    if (!reloc_fixed_target(s, &addr)) {
+        return RELOC_FAILED;
+    }
+    *value = reloc_add(reloc_sub(addr, s->place), s->r->addend);
+    s->log_addr = addr;
+    return RELOC_DO_PATCH;
+}
+
 // PCREL_LO12_I/S: the symbol is a label at an auipc; the lower 12 bits are
 // those of the value the auipc's relocation computes.
 static reloc_result_t compute_pcrel_lo12(reloc_site_t *s, int64_t *value) {
@@ -193,6 +253,12 @@ static reloc_result_t compute_pcrel_lo12(reloc_site_t *s, int64_t *value) {
         if (r->offset != s->sym->value ||
             (r->type != R_RISCV_PCREL_HI20 && r->type != R_RISCV_GOT_HI20)) {
             continue;
+        }
+        // The register holds the variable's address: no offset.
+        if (reaches_bss(s, r, &sec->obj->symbols[r->sym])) {
+            *value = 0;
+            s->log_addr = sec->addr + (uint32_t)r->offset;
+            return RELOC_DO_PATCH;
         }
         reloc_site_t hi = {
             .env = s->env,
@@ -260,7 +326,7 @@ static reloc_result_t refuse_uleb128(reloc_site_t *s, int64_t *value) {
     {20, "R_RISCV_GOT_HI20", RELOC_GOT_PC_RELATIVE, &patch_hi20, RF_MAKES_GOT, NULL}, \
     {21, "R_RISCV_TLS_GOT_HI20", RELOC_ARCH, &patch_hi20, 0, refuse_tls}, \
     {22, "R_RISCV_TLS_GD_HI20", RELOC_ARCH, &patch_hi20, 0, refuse_tls}, \
-    {23, "R_RISCV_PCREL_HI20", RELOC_PC_RELATIVE, &patch_hi20, 0, NULL}, \
+    {23, "R_RISCV_PCREL_HI20", RELOC_ARCH, &patch_hi20, RF_STATIC_VIA_GOT, compute_pcrel_hi20}, \
     {24, "R_RISCV_PCREL_LO12_I", RELOC_ARCH, &patch_lo12_i, 0, compute_pcrel_lo12}, \
     {25, "R_RISCV_PCREL_LO12_S", RELOC_ARCH, &patch_lo12_s, 0, compute_pcrel_lo12}, \
     {26, "R_RISCV_HI20", RELOC_ARCH, &patch_hi20, 0, refuse_absolute}, \
@@ -376,6 +442,15 @@ static bool riscv_object_ok(const elf_file_t *elf, char *why, size_t why_len) {
     return true;
 }
 
+// R_RISCV_32, _64, then the label arithmetic of the line tables and
+// call-frame information.
+static const debug_reloc_t riscv_debug_relocs[] = {
+    {1, DEBUG_ABS, 32},  {2, DEBUG_ABS, 64},  {33, DEBUG_ADD, 8},  {34, DEBUG_ADD, 16},
+    {35, DEBUG_ADD, 32}, {36, DEBUG_ADD, 64}, {37, DEBUG_SUB, 8},  {38, DEBUG_SUB, 16},
+    {39, DEBUG_SUB, 32}, {40, DEBUG_SUB, 64}, {52, DEBUG_SUB, 6},  {53, DEBUG_SET, 6},
+    {54, DEBUG_SET, 8},  {55, DEBUG_SET, 16}, {56, DEBUG_SET, 32},
+};
+
 #define RISCV_ARCH(var, arch_name, mpy, word, relocs_table, stub) \
     const arch_t var = { \
         .name = arch_name, \
@@ -387,7 +462,10 @@ static bool riscv_object_ok(const elf_file_t *elf, char *why, size_t why_len) {
         .object_ok = riscv_object_ok, \
         .relocs = relocs_table, \
         .n_relocs = sizeof(relocs_table) / sizeof(relocs_table[0]), \
+        .debug_relocs = riscv_debug_relocs, \
+        .n_debug_relocs = sizeof(riscv_debug_relocs) / sizeof(riscv_debug_relocs[0]), \
         .placement = place_got_last, \
+        .static_stub_size = 12, \
     }
 
 RISCV_ARCH(arch_rv32imc, "rv32imc", MP_NATIVE_ARCH_RV32IMC, 4, rv32_relocs, rv32_call_stub);

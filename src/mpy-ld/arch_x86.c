@@ -82,15 +82,27 @@ static const arch_reloc_t x64_relocs[] = {
     {42, "R_X86_64_REX_GOTPCRELX", RELOC_GOT_PC_RELATIVE, &patch_le32, RF_MAKES_GOT, NULL},
 };
 
+static const debug_reloc_t x86_debug_relocs[] = {
+    {1, DEBUG_ABS, 32}, // R_386_32
+};
+
+static const debug_reloc_t x64_debug_relocs[] = {
+    {1, DEBUG_ABS, 64},  // R_X86_64_64
+    {10, DEBUG_ABS, 32}, // R_X86_64_32
+};
+
 const arch_t arch_x86 = {
     .name = "x86",
     .elf_machine = EM_386,
     .mpy_arch = MP_NATIVE_ARCH_X86,
     .word_size = 4,
+    .writable_text = true,
     .encode_entry_jump = x86_entry_jump,
     .encode_call_stub = x86_call_stub,
     .relocs = x86_relocs,
     .n_relocs = sizeof(x86_relocs) / sizeof(x86_relocs[0]),
+    .debug_relocs = x86_debug_relocs,
+    .n_debug_relocs = sizeof(x86_debug_relocs) / sizeof(x86_debug_relocs[0]),
     .placement = place_got_last,
     .shared_symbol_prefix = "__x86.get_pc_thunk.",
 };
@@ -100,9 +112,12 @@ const arch_t arch_x64 = {
     .elf_machine = EM_X86_64,
     .mpy_arch = MP_NATIVE_ARCH_X64,
     .word_size = 8,
+    .writable_text = true,
     .encode_entry_jump = x86_entry_jump,
     .encode_call_stub = x64_call_stub,
     .relocs = x64_relocs,
     .n_relocs = sizeof(x64_relocs) / sizeof(x64_relocs[0]),
+    .debug_relocs = x64_debug_relocs,
+    .n_debug_relocs = sizeof(x64_debug_relocs) / sizeof(x64_debug_relocs[0]),
     .placement = place_got_last,
 };

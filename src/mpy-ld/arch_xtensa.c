@@ -147,7 +147,8 @@ static bool xtensa_build_got(link_env_t *env) {
 }
 
 // GOT and then LIT go first in text, where every l32r reaches them.
-static const place_t xtensa_placement[] = {PLACE_GOT, PLACE_LIT, PLACE_INPUTS, PLACE_END};
+static const place_t xtensa_placement[] = {PLACE_GOT, PLACE_LIT, PLACE_INPUTS, PLACE_INIT_ARRAY,
+                                            PLACE_DATA_IMAGE, PLACE_END};
 
 static void xtensa_write_lit(link_env_t *env) {
     ld_log(2, "LIT: %08x", env->lit_section.addr);
@@ -214,6 +215,19 @@ static const arch_reloc_t xtensa_relocs[] = {
     {59, "R_XTENSA_PDIFF32", RELOC_ARCH, &patch_le32, 0, xtensa_compute_diff},
 };
 
+static const debug_reloc_t xtensa_debug_relocs[] = {
+    {1, DEBUG_ABS, 32},   // R_XTENSA_32
+    {17, DEBUG_KEEP, 8},  // R_XTENSA_DIFF8
+    {18, DEBUG_KEEP, 16}, // R_XTENSA_DIFF16
+    {19, DEBUG_KEEP, 32}, // R_XTENSA_DIFF32
+    {57, DEBUG_KEEP, 8},  // R_XTENSA_PDIFF8
+    {58, DEBUG_KEEP, 16}, // R_XTENSA_PDIFF16
+    {59, DEBUG_KEEP, 32}, // R_XTENSA_PDIFF32
+    {60, DEBUG_KEEP, 8},  // R_XTENSA_NDIFF8
+    {61, DEBUG_KEEP, 16}, // R_XTENSA_NDIFF16
+    {62, DEBUG_KEEP, 32}, // R_XTENSA_NDIFF32
+};
+
 #define XTENSA_ARCH(var, arch_name, mpy, separate) \
     const arch_t var = { \
         .name = arch_name, \
@@ -224,6 +238,8 @@ static const arch_reloc_t xtensa_relocs[] = {
         .encode_entry_jump = xtensa_entry_jump, \
         .relocs = xtensa_relocs, \
         .n_relocs = sizeof(xtensa_relocs) / sizeof(xtensa_relocs[0]), \
+        .debug_relocs = xtensa_debug_relocs, \
+        .n_debug_relocs = sizeof(xtensa_debug_relocs) / sizeof(xtensa_debug_relocs[0]), \
         .build_got = xtensa_build_got, \
         .placement = xtensa_placement, \
         .write_tables = xtensa_write_lit, \

@@ -25,6 +25,15 @@ void ld_hint(const char *fmt, ...) {
     va_end(ap);
 }
 
+void ld_warning(const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("mpy-ld: warning: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
 size_t ld_error_count(void) {
     return error_count;
 }

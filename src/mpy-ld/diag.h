@@ -16,6 +16,8 @@ void ld_error(const char *fmt, ...) PRINTF_LIKE(1, 2);
 // An indented follow-up line to the previous error telling what to do.
 void ld_hint(const char *fmt, ...) PRINTF_LIKE(1, 2);
 size_t ld_error_count(void);
+// A warning: the link goes on.
+void ld_warning(const char *fmt, ...) PRINTF_LIKE(1, 2);
 
 // Log levels as mpy_ld.py numbers them: 1 is the default summary, -v gives 2
 // (sections, GOT), -vv gives 3 (relocations).

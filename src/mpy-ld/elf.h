@@ -24,6 +24,8 @@ enum {
     SHT_RELA = 4,
     SHT_NOBITS = 8,
     SHT_REL = 9,
+    SHT_INIT_ARRAY = 14,
+    SHT_FINI_ARRAY = 15,
 };
 
 #define SHF_TLS 0x400

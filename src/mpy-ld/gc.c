@@ -1,5 +1,5 @@
 // Dead-code removal (--gc-sections): keeps only the input sections that
-// mpy_init reaches through relocations, so that code and data no one calls
+// mpy_init and the constructors reach through relocations, so that code and data no one calls
 // take no room, no GOT entries and no relocation records. Objects compiled
 // with -ffunction-sections -fdata-sections give each function and variable
 // a section of its own, which is what makes this fine-grained.
@@ -68,6 +68,12 @@ void link_gc_sections(link_env_t *env) {
     }
     worklist_t w = {0};
     keep(&w, symbol_target(entry)->section);
+    // Constructors run on import whatever mpy_init reaches.
+    for (size_t i = 0; i < env->n_inputs; i++) {
+        if (env->inputs[i]->kind == SEC_INIT_ARRAY) {
+            keep(&w, env->inputs[i]);
+        }
+    }
     // Literal pools (xtensa) are reached like any other section: through
     // the l32r relocations of the code that loads from them.
     for (size_t i = 0; i < w.n; i++) {

@@ -49,6 +49,29 @@ bool link_check_got_symbol(const ld_symbol_t *sym, const ld_section_t *sec, uint
     return false;
 }
 
+// A GOT entry holding the address of a variable in BSS plus an addend, for
+// code that reached it PC-relatively (RF_STATIC_VIA_GOT).
+static bool add_static_got(link_env_t *env, ld_section_t *sec, const elf_reloc_t *r,
+                           ld_symbol_t *sym) {
+    if (!link_check_got_symbol(sym, sec, r->offset)) {
+        return false;
+    }
+    link_add_static_stub(env, sec, r);
+    char key[64];
+    link_static_got_key(sym, r->addend, key, sizeof(key));
+    if (strmap_get(&env->got_by_key, key, strlen(key))) {
+        return true;
+    }
+    const char *base = sym->elf->type == STT_SECTION && sym->section ? sym->section->name
+                                                                      : sym->elf->name;
+    size_t len = strlen(base) + 32;
+    char *name = xmalloc(len);
+    snprintf(name, len, "%s%+lld", base, (long long)r->addend);
+    char *owned_key = xstrdup(key);
+    link_got_add(env, owned_key, sym, name, name, owned_key, (uint64_t)r->addend);
+    return true;
+}
+
 static bool build_got_generic(link_env_t *env) {
     bool ok = true;
     for (size_t i = 0; i < env->n_inputs; i++) {
@@ -57,6 +80,11 @@ static bool build_got_generic(link_env_t *env) {
             const elf_reloc_t *r = &sec->relocs[j];
             ld_symbol_t *sym = &sec->obj->symbols[r->sym];
             const arch_reloc_t *info = arch_find_reloc(env->arch, r->type);
+            if (info && (info->flags & RF_STATIC_VIA_GOT) && env->arch->static_stub_size &&
+                link_symbol_in_bss(env, sym)) {
+                ok = add_static_got(env, sec, r, sym) && ok;
+                continue;
+            }
             if (!info || !(info->flags & RF_MAKES_GOT)) {
                 continue;
             }
@@ -100,9 +128,11 @@ static int got_group(const got_entry_t *e) {
             return 2;
         case SEC_RODATA:
         case SEC_DATA_REL_RO:
+        case SEC_INIT_ARRAY:
             return 3;
         case SEC_BSS:
-            return 4;
+        case SEC_DATA:
+            return e->target->in_text ? 2 : 4;
         default:
             return 0;
     }

@@ -7,9 +7,11 @@
 region_t section_region(const link_env_t *env, const ld_section_t *sec) {
     switch (sec->kind) {
         case SEC_BSS:
-            return REGION_BSS;
+        case SEC_DATA:
+            return sec->in_text ? REGION_TEXT : REGION_BSS;
         case SEC_RODATA:
         case SEC_DATA_REL_RO:
+        case SEC_INIT_ARRAY:
             return env->arch->separate_rodata ? REGION_RODATA : REGION_TEXT;
         case SEC_TEXT:
         case SEC_GOT:
@@ -46,11 +48,11 @@ static uint32_t align_up(uint32_t value, uint32_t align) {
 #define REGION_MAX (256u << 20)
 
 bool link_layout(link_env_t *env) {
+    link_layout_data(env); // .data kept in BSS goes first there, and sizes its image
     link_order_sections(env);
     // Room for the entry jump, written once mpy_init's address is known.
     env->text.len = 0;
     env->rodata.len = 0;
-    env->bss_size = 0;
     buf_append_zeros(&env->text, env->entry_jump_len);
     for (size_t i = 0; i < env->n_sections; i++) {
         ld_section_t *sec = env->sections[i];
@@ -62,6 +64,9 @@ bool link_layout(link_env_t *env) {
             ld_error("%s: section %s (%u bytes) makes the module larger than %u bytes",
                      sec->obj ? sec->obj->path : "(linker)", sec->name, sec->size, REGION_MAX);
             return false;
+        }
+        if (section_has_image(env, sec)) {
+            continue; // placed by link_layout_data
         }
         if (region == REGION_BSS) {
             sec->addr = align_up(env->bss_size, sec->align);

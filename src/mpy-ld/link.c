@@ -21,7 +21,7 @@ static void init_synthetic_sections(link_env_t *env) {
 }
 
 static bool entry_address(link_env_t *env, int64_t *addr) {
-    ld_symbol_t *entry = strmap_get(&env->known_syms, "mpy_init", 8);
+    ld_symbol_t *entry = strmap_get(&env->known_syms, env->entry_name, strlen(env->entry_name));
     if (!entry || section_region(env, entry->section) != REGION_TEXT) {
         ld_error("no mpy_init function: every native module needs a global function mpy_init, "
                  "the entry point called on import");
@@ -133,6 +133,7 @@ void link_init(link_env_t *env, const arch_t *arch, unsigned sub_version) {
     memset(env, 0, sizeof(*env));
     env->arch = arch;
     env->sub_version = sub_version;
+    env->entry_name = "mpy_init";
     init_synthetic_sections(env);
     // The shortest jump, to a nearby entry, until the layout says otherwise.
     uint8_t jump[8];
@@ -158,6 +159,7 @@ bool link_finish(link_env_t *env) {
     if (ok && env->gc_sections) {
         link_gc_sections(env);
     }
+    ok = ok && link_plan_data(env) && link_add_init_object(env);
     if (entry_may_start_text(env)) {
         env->entry_jump_len = 0;
     }
@@ -172,6 +174,7 @@ bool link_finish(link_env_t *env) {
         return false;
     }
     link_log_sections(env);
+    link_write_data_image(env);
     if (!link_populate_got(env)) {
         return false;
     }
@@ -194,6 +197,7 @@ void link_free(link_env_t *env) {
                 free(sec->relocs);
                 free(sec->literal_got);
                 free(sec->literal_slot);
+                free(sec->static_stub);
                 free(sec);
             }
         }
@@ -229,6 +233,7 @@ void link_free(link_env_t *env) {
     free(env->sections);
     free(env->literal_sections);
     free(env->discarded);
+    free(env->init_arrays);
     free(env->undefined);
     free(env->commons);
     for (size_t i = 0; i < env->n_common_sections; i++) {

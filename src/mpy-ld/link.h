@@ -31,6 +31,8 @@ typedef enum {
     SEC_RODATA,         // .rodata*
     SEC_DATA_REL_RO,    // .data.rel.ro*: read-only after relocation
     SEC_BSS,            // .bss*, and COMMON symbols
+    SEC_DATA,           // .data*: initialised writable data (data.c)
+    SEC_INIT_ARRAY,     // .init_array*: constructors run on import (data.c)
     SEC_LITERAL,        // .literal* (xtensa): consumed to build GOT and LIT
     SEC_GOT,            // the GOT the linker makes
     SEC_LIT,            // xtensa: the de-duplicated literal table
@@ -54,6 +56,11 @@ typedef struct ld_section {
     uint32_t size;
     uint32_t align;
     uint32_t addr; // offset in its region once laid out
+    // Writable sections (data.c): placed in text (arch_t.writable_text, for
+    // code that reaches them PC-relatively), and for .data kept in BSS, the
+    // offset of its initial image in text or rodata.
+    bool in_text;
+    uint32_t image_addr;
     place_t place; // its group in the output order (order.c)
     elf_reloc_t *relocs;
     size_t n_relocs;
@@ -62,6 +69,7 @@ typedef struct ld_section {
     uint32_t *literal_slot;         // xtensa literal pools: per word, its LIT offset
     bool kept;      // --gc-sections: mpy_init reaches it (gc.c)
     bool discarded; // --gc-sections: not reached, left out of the module
+    uint32_t *static_stub;          // per relocation: 1 + its static stub (data.c), or 0
 } ld_section_t;
 
 typedef struct ld_symbol {
@@ -155,6 +163,18 @@ typedef struct link_env {
     size_t n_stubs;
     ld_section_t ext_fun_table, ext_fun_entry, ext_qstr_table, ext_obj_table, ext_fixed;
 
+    // Initialised data and constructors (data.c).
+    const char *init_object;  // --init-object: linked when the module needs it
+    const char *entry_name;   // the function the entry jump reaches
+    ld_section_t data_image;  // the .data sections' initial values, in text or rodata
+    ld_section_t data_live;   // where they live: the start of BSS
+    ld_section_t **init_arrays; // .ctors, then .init_array sections in the order they run
+    size_t n_init_arrays;
+    ld_section_t init_array;  // marks the constructor table: its start and size
+    ld_section_t static_stubs; // RF_STATIC_VIA_GOT: one stub per site
+    elf_symbol_t init_elf_syms[6];
+    ld_symbol_t init_syms[6]; // the symbols the init object refers to
+
     buf_t text, rodata;
     uint32_t bss_size;
     mpy_reloc_t *mpy_relocs;
@@ -219,6 +239,27 @@ bool link_layout(link_env_t *env);
 void link_log_sections(const link_env_t *env);
 void link_add_mpy_reloc(link_env_t *env, region_t where, uint32_t byte_offset, uint32_t dest);
 uint32_t section_reloc_dest(const link_env_t *env, const ld_section_t *sec);
+// data.c
+// Loads the init object when the module has initialised data in BSS or
+// constructors, and defines the symbols it refers to.
+bool link_add_init_object(link_env_t *env);
+// Decides which writable sections go into text (arch_t.writable_text) and
+// refuses what cannot work; after the symbols are resolved.
+bool link_plan_data(link_env_t *env);
+// Places the .data kept in BSS at its start and sizes their image (from link_layout).
+void link_layout_data(link_env_t *env);
+// Copies the .data sections into their image, once laid out.
+void link_write_data_image(link_env_t *env);
+// Whether sym (not yet resolved) is defined in a section that lives in BSS.
+bool link_symbol_in_bss(link_env_t *env, const ld_symbol_t *sym);
+// The GOT key of a variable in BSS reached PC-relatively (RF_STATIC_VIA_GOT).
+void link_static_got_key(const ld_symbol_t *sym, int64_t addend, char *key, size_t len);
+// Makes room for the stub of a RF_STATIC_VIA_GOT relocation (got.c).
+void link_add_static_stub(link_env_t *env, ld_section_t *sec, const elf_reloc_t *r);
+// The offset in text of the stub of a RF_STATIC_VIA_GOT relocation, or -1.
+int64_t link_static_stub(link_env_t *env, const ld_section_t *sec, const elf_reloc_t *r);
+// Whether a section's relocations patch its image (.data kept in BSS).
+bool section_has_image(const link_env_t *env, const ld_section_t *sec);
 // stubs.c
 void link_add_call_stubs(link_env_t *env);
 const ld_section_t *link_call_stub(const link_env_t *env, const ld_symbol_t *target);
@@ -254,6 +295,10 @@ void link_write_map(const link_env_t *env, buf_t *out, const char *mpy_name);
 // size.c
 // What the .mpy's bytes are spent on, and the largest symbols and inputs.
 void link_write_size_report(const link_env_t *env, buf_t *out, const char *mpy_name);
+// debugelf.c
+// The module as an ELF file for debuggers (--debug-elf): text at address 0
+// as in the .mpy, symbols, and the objects' DWARF relocated to match.
+bool link_write_debug_elf(const link_env_t *env, buf_t *out);
 // emit.c
 void link_write_mpy(link_env_t *env, buf_t *out, const char *mpy_name, char **qstrs,
                     size_t n_qstrs);

@@ -38,11 +38,15 @@ static bool classify_section(const char *name, sec_kind_t *kind) {
         {".text", SEC_TEXT},
         {".rodata", SEC_RODATA},
         {".data.rel.ro", SEC_DATA_REL_RO},
+        {".data", SEC_DATA},
+        {".init_array", SEC_INIT_ARRAY},
+        {".ctors", SEC_INIT_ARRAY}, // the older form (xtensa-lx106-elf-g++), run backwards
         {".bss", SEC_BSS},
         // RISC-V's small-data forms (code built without -fpic puts small
         // variables there)
         {".srodata", SEC_RODATA},
         {".sbss", SEC_BSS},
+        {".sdata", SEC_DATA},
     };
     for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
         if (starts_with(name, kinds[i].prefix)) {
@@ -53,13 +57,35 @@ static bool classify_section(const char *name, sec_kind_t *kind) {
     return false;
 }
 
+// Sections that are not linked: most are debugging or unwinding tables no
+// one reads; those that code would need are refused, with what to do.
+static bool check_unlinked_section(const ld_object_t *obj, const elf_section_t *es) {
+    if (starts_with(es->name, ".fini_array") || starts_with(es->name, ".dtors")) {
+        ld_warning("%s: section %s holds destructors of global objects, which never run: a "
+                   "native module is never unloaded",
+                   obj->path, es->name);
+        return true;
+    }
+    if (starts_with(es->name, ".gcc_except_table")) {
+        ld_error("%s: section %s holds C++ exception handlers: native modules cannot throw C++ "
+                 "exceptions (the firmware has no unwinder)",
+                 obj->path, es->name);
+        ld_hint("compile with -fno-exceptions (py/dynruntime.mk does) and raise MicroPython "
+                "exceptions with mp_raise_* instead");
+        return false;
+    }
+    return true;
+}
+
 static bool load_sections(link_env_t *env, ld_object_t *obj) {
     elf_file_t *elf = &obj->elf;
     bool ok = true;
     for (size_t i = 0; i < elf->n_sections; i++) {
         const elf_section_t *es = &elf->sections[i];
         sec_kind_t kind;
-        if ((es->type != SHT_PROGBITS && es->type != SHT_NOBITS) || es->size == 0) {
+        bool has_bytes = es->type == SHT_PROGBITS || es->type == SHT_INIT_ARRAY ||
+                         es->type == SHT_FINI_ARRAY;
+        if ((!has_bytes && es->type != SHT_NOBITS) || es->size == 0) {
             continue;
         }
         if (es->flags & SHF_TLS) {
@@ -71,14 +97,7 @@ static bool load_sections(link_env_t *env, ld_object_t *obj) {
             continue;
         }
         if (!classify_section(es->name, &kind)) {
-            if (starts_with(es->name, ".data") || starts_with(es->name, ".sdata")) {
-                ld_error("%s: section %s is not empty: native modules cannot have initialised "
-                         "writable data",
-                         obj->path, es->name);
-                ld_hint("make the variable const (it then goes to rodata), or define it without "
-                        "an initialiser (BSS) and set its value in mpy_init");
-                ok = false;
-            }
+            ok = check_unlinked_section(obj, es) && ok;
             continue;
         }
         if (es->addr != 0) {

@@ -18,8 +18,9 @@
 static const char usage[] =
     "usage: mpy-ld [-h] [--version] [-v] [--arch ARCH] [--arch-flags FLAGS]\n"
     "              [--mpy-version V] [--preprocess] [--qstrs FILE] [-l LIB.a]\n"
-    "              [-e EXTERNS] [--gc-sections] [--map FILE] [--size]\n"
-    "              [--source-name NAME] [-o OUTPUT] FILE [FILE ...]\n";
+    "              [-e EXTERNS] [--init-object FILE.o] [--gc-sections]\n"
+    "              [--map FILE] [--debug-elf FILE] [--size] [--source-name NAME]\n"
+    "              [-o OUTPUT] FILE [FILE ...]\n";
 
 static const char help[] =
     "\n"
@@ -48,6 +49,9 @@ static const char help[] =
     "                       script naming archives); repeatable\n"
     "  -e, --externs FILE   linker script giving fixed-address symbols (NAME = 0xADDR;\n"
     "                       or PROVIDE(NAME = 0xADDR);), e.g. a chip's ROM functions\n"
+    "  --init-object FILE.o the object that initialises the module on import when it\n"
+    "                       has initialised writable data or constructors (compiled\n"
+    "                       from py/natmod_init.c); linked only then\n"
     "  --gc-sections        leave out the functions and data that mpy_init does not\n"
     "                       reach (needs objects compiled with -ffunction-sections\n"
     "                       -fdata-sections to remove more than whole files'\n"
@@ -56,6 +60,9 @@ static const char help[] =
     "                       its offset, size and input file (for archive members,\n"
     "                       the symbol that took them), the GOT entries, the\n"
     "                       mp_fun_table entries used and the relocation records\n"
+    "  --debug-elf FILE     also write the module as an ELF file for gdb, addr2line\n"
+    "                       and mpy-tool addr2line: its .text is the .mpy's text at\n"
+    "                       address 0, with the symbols and the objects' DWARF\n"
     "  --size               print the bytes of the .mpy by part (header and qstrs,\n"
     "                       text with its GOT, rodata, relocations), the BSS, and the\n"
     "                       largest symbols and input files\n"
@@ -69,12 +76,14 @@ typedef struct {
     const char *arch;
     const char *arch_flags; // --arch-flags, or NULL
     const char *externs;
+    const char *init_object; // --init-object, or NULL
     unsigned sub_version; // --mpy-version, or 0
     bool preprocess;
     const char *qstrs;
     const char *output;
     const char *source_name; // --source-name, or NULL: the output's name
     const char *map;  // --map FILE, or NULL
+    const char *debug_elf; // --debug-elf FILE, or NULL
     bool size_report; // --size
     bool gc_sections; // --gc-sections
     char **files;
@@ -153,6 +162,8 @@ static void parse_args(int argc, char **argv, options_t *o) {
             o->arch_flags = option_value(argc, argv, &i, "--arch-flags");
         } else if (is_option(a, "--arch")) {
             o->arch = option_value(argc, argv, &i, "--arch");
+        } else if (is_option(a, "--init-object")) {
+            o->init_object = option_value(argc, argv, &i, "--init-object");
         } else if (is_option(a, "--externs")) {
             o->externs = option_value(argc, argv, &i, "--externs");
         } else if (is_option(a, "-e")) {
@@ -163,6 +174,8 @@ static void parse_args(int argc, char **argv, options_t *o) {
             o->source_name = option_value(argc, argv, &i, "--source-name");
         } else if (is_option(a, "--map")) {
             o->map = option_value(argc, argv, &i, "--map");
+        } else if (is_option(a, "--debug-elf")) {
+            o->debug_elf = option_value(argc, argv, &i, "--debug-elf");
         } else if (strcmp(a, "--gc-sections") == 0) {
             o->gc_sections = true;
         } else if (strcmp(a, "--size") == 0) {
@@ -204,21 +217,30 @@ static bool write_output(const char *path, const buf_t *data) {
     return err == 0;
 }
 
-// Writes the .mpy, and the map and size report when asked. The map is
-// written first, so that a map that cannot be written leaves no .mpy either,
-// and removed again if the .mpy cannot be written.
+// Writes the .mpy, and the debug ELF, map and size report when asked. The
+// side files are written first, so that one that cannot be written leaves
+// no .mpy, and removed again if the .mpy cannot be written.
 static bool write_module(link_env_t *env, const options_t *o, const char *output, char **qstrs,
                          size_t n_qstrs) {
-    buf_t mpy = {0}, map = {0};
+    buf_t mpy = {0}, map = {0}, elf = {0};
     link_write_mpy(env, &mpy, o->source_name ? o->source_name : output, qstrs, n_qstrs);
     bool ok = true;
-    if (o->map) {
+    if (o->debug_elf) {
+        ok = link_write_debug_elf(env, &elf) && write_output(o->debug_elf, &elf);
+    }
+    if (ok && o->map) {
         link_write_map(env, &map, output);
         ok = write_output(o->map, &map);
+        if (!ok && o->debug_elf) {
+            remove(o->debug_elf);
+        }
     }
     if (ok && !write_output(output, &mpy)) {
         if (o->map) {
             remove(o->map);
+        }
+        if (o->debug_elf) {
+            remove(o->debug_elf);
         }
         ok = false;
     }
@@ -230,6 +252,7 @@ static bool write_module(link_env_t *env, const options_t *o, const char *output
     }
     buf_free(&mpy);
     buf_free(&map);
+    buf_free(&elf);
     return ok;
 }
 
@@ -324,6 +347,7 @@ static int run_link(const options_t *o) {
     link_init(&env, arch, sub_version);
     env.arch_flags = arch_flags;
     env.gc_sections = o->gc_sections;
+    env.init_object = o->init_object;
     ok = ok && (!o->externs || link_read_externs(&env, o->externs));
     ok = ok && link_run(&env, o->files, o->n_files, o->libs, o->n_libs);
     if (ok) {

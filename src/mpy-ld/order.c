@@ -12,19 +12,17 @@ static uint32_t padding(uint32_t offset, uint32_t align) {
 }
 
 // With --gc-sections the output need not be the reference's byte for byte,
-// so the inputs go in the order that leaves the least padding: mpy_init's
-// section first (the shortest entry jump reaches it), then, region by
-// region, each time the most aligned section that needs no padding where
-// the region has got to, or else the one that needs the least. Load order
-// breaks ties. Returns the list (the caller frees it).
-static ld_section_t **compact_inputs(const link_env_t *env) {
-    size_t n = env->n_inputs;
+// so the inputs go in the order that leaves the least padding: the entry's
+// section first (the shortest entry jump reaches it, or none is needed),
+// then, region by region, each time the most aligned section that needs no
+// padding where the region has got to, or else the one that needs the
+// least. Load order breaks ties. Reorders list[0..n) in place.
+static void compact_inputs(const link_env_t *env, ld_section_t **list, size_t n) {
     ld_section_t **left = xmalloc((n + 1) * sizeof(ld_section_t *));
-    ld_section_t **list = xmalloc((n + 1) * sizeof(ld_section_t *));
-    if (n > 0) { // inputs is NULL when there are none
-        memcpy(left, env->inputs, n * sizeof(ld_section_t *));
+    if (n > 0) {
+        memcpy(left, list, n * sizeof(ld_section_t *));
     }
-    ld_symbol_t *entry = strmap_get(&env->known_syms, "mpy_init", 8);
+    ld_symbol_t *entry = strmap_get(&env->known_syms, env->entry_name, strlen(env->entry_name));
     const ld_section_t *entry_sec = entry ? symbol_target(entry)->section : NULL;
     // Where each region has got to; text starts after the entry jump (its
     // exact length does not matter for the order).
@@ -50,7 +48,6 @@ static ld_section_t **compact_inputs(const link_env_t *env) {
         memmove(&left[best], &left[best + 1], (n - k - best - 1) * sizeof(ld_section_t *));
     }
     free(left);
-    return list;
 }
 
 static void append(link_env_t *env, ld_section_t *sec, place_t place, size_t *cap) {
@@ -76,18 +73,41 @@ void link_order_sections(link_env_t *env) {
                 break;
             case PLACE_INPUTS:
             {
-                ld_section_t **list = env->gc_sections ? compact_inputs(env) : env->inputs;
+                // The constructor tables have their own group.
+                size_t n = 0;
+                ld_section_t **list = xmalloc((env->n_inputs + 1) * sizeof(ld_section_t *));
                 for (size_t i = 0; i < env->n_inputs; i++) {
+                    if (env->inputs[i]->kind != SEC_INIT_ARRAY) {
+                        list[n++] = env->inputs[i];
+                    }
+                }
+                if (env->gc_sections) {
+                    compact_inputs(env, list, n);
+                }
+                for (size_t i = 0; i < n; i++) {
                     append(env, list[i], *p, &cap);
                 }
-                if (list != env->inputs) {
-                    free(list);
-                }
+                free(list);
                 break;
             }
+            case PLACE_INIT_ARRAY:
+                for (size_t i = 0; i < env->n_init_arrays; i++) {
+                    append(env, env->init_arrays[i], *p, &cap);
+                }
+                break;
+            case PLACE_DATA_IMAGE:
+                if (env->data_image.size) {
+                    append(env, &env->data_image, *p, &cap);
+                }
+                break;
             case PLACE_CALL_STUBS:
                 for (size_t i = 0; i < env->n_stubs; i++) {
                     append(env, env->call_stubs[env->stub_order[i]], *p, &cap);
+                }
+                break;
+            case PLACE_STATIC_STUBS:
+                if (env->static_stubs.size) {
+                    append(env, &env->static_stubs, *p, &cap);
                 }
                 break;
             case PLACE_GOT:

@@ -58,10 +58,10 @@ bool reloc_fixed_target(const reloc_site_t *s, int64_t *addr) {
     const ld_section_t *tsec = t->section;
     // Only archs that keep rodata apart reach it through the GOT, and they
     // have no PC-relative relocations (see arch_xtensa.c).
-    if (tsec->kind == SEC_BSS) {
-        reloc_error(s, "fixed relocation to bss (bss variables can't be static)");
-        ld_hint("BSS is allocated apart from text; remove `static` from the variable so that "
-                "code reaches it through the GOT");
+    if (section_region(env, tsec) == REGION_BSS) {
+        reloc_error(s, "the code reaches a static variable at a fixed distance, but BSS (where "
+                       "variables live) is allocated apart from text");
+        ld_hint("remove `static` from the variable so that code reaches it through the GOT");
         return false;
     }
     const ld_section_t *stub = link_call_stub(env, t);
@@ -223,13 +223,17 @@ static bool apply_data_reloc(reloc_site_t *s) {
         put_le32(p, get_le32(p) + (uint32_t)addr);
     }
     if (tsec->kind != SEC_EXT_FIXED) {
-        link_add_mpy_reloc(env, section_region(env, s->sec), s->place, dest);
+        link_add_mpy_reloc(env, s->region == &env->rodata ? REGION_RODATA : REGION_TEXT, s->place,
+                           dest);
     }
     return true;
 }
 
 static bool apply_section_relocs(link_env_t *env, ld_section_t *sec) {
-    region_t region = section_region(env, sec);
+    // .data kept in BSS: its relocations patch its image.
+    bool image = section_has_image(env, sec);
+    region_t region = section_region(env, image ? &env->data_image : sec);
+    uint32_t base = image ? sec->image_addr : sec->addr;
     if (region != REGION_TEXT && region != REGION_RODATA) {
         ld_error("%s: section %s has relocations but holds no data", sec->obj->path, sec->name);
         return false;
@@ -256,11 +260,12 @@ static bool apply_section_relocs(link_env_t *env, ld_section_t *sec) {
             ok = false;
             continue;
         }
-        s.place = sec->addr + (uint32_t)s.r->offset;
+        s.place = base + (uint32_t)s.r->offset;
         // Addresses stored in data need a load-time fixup. Rodata and text can
         // hold such words too (code built without -fpic, e.g. libgcc's, keeps
         // them in literal pools).
-        bool data = sec->kind == SEC_DATA_REL_RO || s.info->action == RELOC_ABSOLUTE;
+        bool data = sec->kind == SEC_DATA_REL_RO || sec->kind == SEC_DATA ||
+                    sec->kind == SEC_INIT_ARRAY || s.info->action == RELOC_ABSOLUTE;
         ok = (data ? apply_data_reloc(&s) : apply_code_reloc(&s)) && ok;
     }
     return ok;

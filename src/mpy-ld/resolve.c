@@ -41,6 +41,19 @@ static void hint_for_undefined(const char *name) {
     } else if (starts_with(name, until_6_2)) {
         ld_hint("%s is not in MicroPython v1.23 and later (.mpy 6.3), which this module is built for",
                 name + sizeof(until_6_2) - 1);
+    } else if (starts_with(name, "__cxa_") && !strstr(name, "guard") && !strstr(name, "atexit")) {
+        ld_hint("%s belongs to C++ exceptions, which native modules cannot use (the firmware has "
+                "no unwinder): compile with -fno-exceptions (py/dynruntime.mk does)", name);
+    } else if (starts_with(name, "__gxx_personality") || starts_with(name, "_Unwind_")) {
+        ld_hint("%s unwinds C++ exceptions: compile with -fno-exceptions (py/dynruntime.mk does)",
+                name);
+    } else if (starts_with(name, "_ZTI") || starts_with(name, "_ZTVN10__cxxabiv1")) {
+        ld_hint("%s is C++ run-time type information (typeid, dynamic_cast), which native "
+                "modules cannot use: compile with -fno-rtti (py/dynruntime.mk does)", name);
+    } else if (starts_with(name, "__cxa_guard") || starts_with(name, "__cxa_atexit") ||
+               strcmp(name, "__dso_handle") == 0) {
+        ld_hint("%s: compile C++ with -fno-threadsafe-statics -fno-use-cxa-atexit "
+                "(py/dynruntime.mk does)", name);
     } else if (is_one_of(name, print_funcs)) {
         ld_hint("native modules can only call what mp_fun_table exports; print with "
                 "mp_printf(&mp_plat_print, ...) from py/dynruntime.h");

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/file.h"
+#include "mpy-tool/addr2line.h"
 #include "mpy-tool/diag.h"
 #include "mpy-tool/dump.h"
 #include "mpy-tool/input.h"
@@ -17,7 +18,8 @@ static const char usage[] =
     "usage: mpy-tool merge [-o OUTPUT] FILE.mpy [FILE.mpy ...]\n"
     "       mpy-tool --merge [-o OUTPUT] FILE.mpy [FILE.mpy ...]\n"
     "       mpy-tool dump [--json] FILE.mpy [FILE.mpy ...]\n"
-    "       mpy-tool opcodes [--json]\n";
+    "       mpy-tool opcodes [--json]\n"
+    "       mpy-tool addr2line FILE.mpy|FILE.elf OFFSET [OFFSET ...]\n";
 
 static const char help[] =
     "\n"
@@ -32,6 +34,9 @@ static const char help[] =
     "             raw-code tree, preludes and disassembled bytecode, native code\n"
     "             sizes and relocations\n"
     "  opcodes    list the bytecode opcodes: value, name, operand, stack effect\n"
+    "  addr2line  name the function and source line of each text OFFSET (hex)\n"
+    "             of a native module, as FUNCTION+0xNN at FILE:LINE, from the\n"
+    "             module's ELF (mpy-ld --debug-elf; MOD.elf beside MOD.mpy)\n"
     "\n"
     "options:\n"
     "  -h, --help             show this help and exit\n"
@@ -40,7 +45,7 @@ static const char help[] =
     "                         written whole or not at all\n"
     "  --json                 dump, opcodes: print JSON instead of text\n";
 
-typedef enum { CMD_NONE, CMD_MERGE, CMD_DUMP, CMD_OPCODES } command_t;
+typedef enum { CMD_NONE, CMD_MERGE, CMD_DUMP, CMD_OPCODES, CMD_ADDR2LINE } command_t;
 
 typedef struct {
     command_t command;
@@ -84,8 +89,11 @@ static void parse_args(int argc, char **argv, options_t *o) {
                 } else if (strcmp(a, "opcodes") == 0) {
                     o->command = CMD_OPCODES;
                     continue;
+                } else if (strcmp(a, "addr2line") == 0) {
+                    o->command = CMD_ADDR2LINE;
+                    continue;
                 }
-                usage_error("unknown command '%s' (expected merge, dump or opcodes)", a);
+                usage_error("unknown command '%s' (expected merge, dump, opcodes or addr2line)", a);
             }
             o->files[o->n_files++] = argv[i];
         } else if (strcmp(a, "--") == 0) {
@@ -114,7 +122,7 @@ static void parse_args(int argc, char **argv, options_t *o) {
         }
     }
     if (o->command == CMD_NONE) {
-        usage_error("%s", "a command is required: merge, dump or opcodes");
+        usage_error("%s", "a command is required: merge, dump, opcodes or addr2line");
     }
     if (o->command != CMD_OPCODES && o->n_files == 0) {
         usage_error("the following arguments are required: %s", "FILE.mpy");
@@ -122,10 +130,13 @@ static void parse_args(int argc, char **argv, options_t *o) {
     if (o->command == CMD_OPCODES && o->n_files != 0) {
         usage_error("opcodes takes no files (got %s)", o->files[0]);
     }
+    if (o->command == CMD_ADDR2LINE && o->n_files < 2) {
+        usage_error("%s", "addr2line needs a FILE.mpy or FILE.elf and at least one OFFSET");
+    }
     if (o->output && o->command != CMD_MERGE) {
         usage_error("%s", "-o is an option of merge only");
     }
-    if (o->json && o->command == CMD_MERGE) {
+    if (o->json && (o->command == CMD_MERGE || o->command == CMD_ADDR2LINE)) {
         usage_error("%s", "--json is an option of dump and opcodes only");
     }
 }
@@ -203,6 +214,11 @@ int main(int argc, char **argv) {
         opcodes_list(&out, o.json);
         int rc = write_stdout(&out) ? 0 : 1;
         buf_free(&out);
+        free(o.files);
+        return rc;
+    }
+    if (o.command == CMD_ADDR2LINE) {
+        int rc = addr2line_run(o.files[0], o.files + 1, o.n_files - 1);
         free(o.files);
         return rc;
     }

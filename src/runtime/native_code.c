@@ -114,8 +114,7 @@ bool native_code_load(native_code_t *code, const mpy_raw_code_t *rc, const nativ
         native_code_free(code);
         return false;
     }
-    // Text is writable only while it is being relocated.
-    if (!platform_code_seal(code->text, code->text_map_len)) {
+    if (!platform_code_make_executable(code->text, code->text_map_len)) {
         snprintf(err, errlen, "cannot make native code executable");
         native_code_free(code);
         return false;

@@ -418,6 +418,12 @@ static void exception_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {
 }
 
 void mp_obj_print_exception(const mp_print_t *print, mp_obj_t exc) {
+    mp_obj_print_traceback(print, exc);
+    mp_obj_print_helper(print, exc, PRINT_EXC);
+    mp_print_str(print, "\n");
+}
+
+void mp_obj_print_traceback(const mp_print_t *print, mp_obj_t exc) {
     if (mp_obj_is_exception_instance(exc)) {
         size_t n, *values;
         mp_obj_exception_get_traceback(exc, &n, &values);
@@ -435,8 +441,6 @@ void mp_obj_print_exception(const mp_print_t *print, mp_obj_t exc) {
             }
         }
     }
-    mp_obj_print_helper(print, exc, PRINT_EXC);
-    mp_print_str(print, "\n");
 }
 
 /******************************************************************************/

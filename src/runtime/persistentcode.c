@@ -20,6 +20,7 @@
 #include "mpy/mpy_read.h"
 #include "mpy/mpy_version.h"
 #include "runtime/native_code.h"
+#include "runtime/native_fault.h"
 #include "runtime/runtime.h"
 #include "runtime/target.h"
 
@@ -171,9 +172,12 @@ static void place_native(loader_t *ld, const mpy_raw_code_t *src, rt_raw_code_t 
         incompatible_file_because(err);
     }
     ld->n_native++;
-    if ((code->rodata && !gc_add_root(code->rodata, code->rodata_len)) ||
+    // Text is a root too, as the unix port traces its executable memory: x86
+    // and x64 modules keep static variables there (mpy-ld).
+    if (!gc_add_root(code->text, code->text_len) ||
+        (code->rodata && !gc_add_root(code->rodata, code->rodata_len)) ||
         (code->bss && !gc_add_root(code->bss, code->bss_len))) {
-        m_malloc_fail(code->rodata_len + code->bss_len);
+        m_malloc_fail(code->text_len + code->rodata_len + code->bss_len);
     }
     rc->rc.fun_data = code->text;
     rc->fun_data_len = code->text_len;
@@ -242,6 +246,7 @@ static void load_objs(loader_t *ld) {
 static void loader_free(loader_t *ld, bool failed) {
     if (failed) {
         for (size_t i = 0; i < ld->n_native; i++) {
+            gc_remove_root(ld->native[i].text);
             if (ld->native[i].rodata) {
                 gc_remove_root(ld->native[i].rodata);
             }
@@ -292,6 +297,9 @@ static mp_obj_t load_mpy(mp_module_context_t *ctx, const char *file, const byte 
         ld->targets.fun_table = mp_fun_table_words(ld->file.sub_version, &ld->targets.fun_table_len);
         rt_raw_code_t *top = load_raw_code(ld, &ld->file.rc);
         mp_obj_t fun = keep ? mp_make_function_from_raw_code(&top->rc, ctx, NULL) : mp_const_none;
+        for (size_t i = 0; keep && i < ld->n_native; i++) {
+            native_fault_register(file, ld->native[i].text, ld->native[i].text_len);
+        }
         nlr_pop();
         loader_free(ld, !keep);
         return fun;

@@ -27,9 +27,12 @@ uint64_t platform_monotonic_ns(void);
 // to be given back to the two functions below.
 void *platform_code_alloc(size_t len, size_t *reserved);
 
-// Makes code from platform_code_alloc executable (and read-only where the
-// platform can). False when that fails.
-bool platform_code_seal(void *code, size_t reserved);
+// Makes code from platform_code_alloc executable; it stays writable, as in
+// MicroPython's unix port (mp_unix_alloc_exec maps it read-write-execute):
+// x86 and x64 modules keep their static variables there (mpy-ld places
+// writable data that code reaches PC-relatively in text, the one region at
+// a fixed distance from it). False when that fails.
+bool platform_code_make_executable(void *code, size_t reserved);
 
 void platform_code_free(void *code, size_t reserved);
 
@@ -37,5 +40,12 @@ void platform_code_free(void *code, size_t reserved);
 // when path does not exist (or the platform cannot tell: then the caller
 // keeps path as given).
 char *platform_real_path(const char *path);
+
+// Hands faults of machine code to on_fault, from where the fault happened
+// (on a POSIX host: SIGSEGV, SIGILL, SIGBUS and SIGFPE, in a signal handler
+// on an alternate stack): its signal number and name, and the address of
+// the faulting instruction. on_fault may leave by nlr_jump; when it returns
+// false, the fault gets the handling it had before. Installed once.
+void platform_catch_faults(bool (*on_fault)(int signo, const char *name, uintptr_t pc));
 
 #endif

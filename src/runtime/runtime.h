@@ -202,6 +202,8 @@ void mp_obj_print(mp_obj_t o, mp_print_kind_t kind); // to stdout
 //     File "x.py", line 3, in f
 //   ValueError: message
 void mp_obj_print_exception(const mp_print_t *print, mp_obj_t exc);
+// The traceback part alone (nothing if there is none).
+void mp_obj_print_traceback(const mp_print_t *print, mp_obj_t exc);
 
 /******************************************************************************/
 // Exceptions (objexcept.c)
@@ -455,6 +457,7 @@ typedef struct _mp_state_t {
     struct _mp_vfs_mount_t *vfs_mount_table; // vfs.c: the mounted file systems
     struct _mp_vfs_mount_t *vfs_cur;         // vfs.c: the current one (NULL: the root)
     bool host_access;             // vfs.h: Python code may reach the host's files and processes
+    mp_obj_t native_fault;        // native_fault.h: raised when a module's machine code faults
 } mp_state_t;
 extern mp_state_t mp_state;
 

@@ -12,6 +12,7 @@
 
 #include "mpy/bc_lineinfo.h"
 #include "mpy/bc_opcodes.h"
+#include "runtime/native_fault.h"
 #include "runtime/vm.h"
 
 #define PUSH(val) (*++sp = (val))
@@ -811,7 +812,8 @@ vm_return_kind_t vm_execute(vm_frame_t *f, volatile mp_obj_t inject_exc, mp_obj_
                 POP_EXC_BLOCK();
             }
 
-            if (f->exc_sp >= exc_stack) {
+            // A fault of native code is caught by no handler (native_fault.h).
+            if (f->exc_sp >= exc_stack && !native_fault_is(exc)) {
                 // Caught: continue at the handler with the exception pushed.
                 f->ip = f->exc_sp->handler;
                 f->exc_sp->unwind = VM_UNWIND_NONE;

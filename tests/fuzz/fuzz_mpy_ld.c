@@ -32,6 +32,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         link_write_mpy(&env, &out, "fuzz.mpy", NULL, 0);
         link_write_map(&env, &out, "fuzz.mpy");
         buf_free(&out);
+        if (link_write_debug_elf(&env, &out)) {
+            buf_free(&out);
+        }
     }
     link_free(&env);
     free(image);

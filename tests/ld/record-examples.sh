@@ -33,8 +33,9 @@ for arch in $archs; do
         work=$tmp/$arch-$name
         cp -r "$src" "$work"
         rm -rf "$work/build" "$work"/*.mpy
-        # GC_SECTIONS=0: the reference links the same objects and all of them.
-        make -C "$work" MPY_DIR="$LD_TOP" ARCH="$arch" GC_SECTIONS=0 V=1 >"$work/make.log" 2>&1
+        # GC_SECTIONS=0: the reference links the same objects and all of them;
+        # DEBUG_ELF=0: without -g.
+        make -C "$work" MPY_DIR="$LD_TOP" ARCH="$arch" GC_SECTIONS=0 DEBUG_ELF=0 V=1 >"$work/make.log" 2>&1
         mod=$(sed -n 's/^MOD *= *//p' "$work/Makefile")
         link=$(grep -e "--qstrs build/$mod.config.h" "$work/make.log" | grep -v -e --preprocess)
         dest=$out/$arch/$name

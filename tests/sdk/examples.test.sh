@@ -72,9 +72,16 @@ module_missing() {
     # with the lx106 compiler instead, float code needs soft-float routines
     # that Debian's lx106 libgcc lacks (the ESP8266 has them in ROM).
     if [ "$arch" = xtensawin ] && ! have_tool xtensa-esp32-elf-gcc &&
-        grep -qE 'mp_obj_new_float|mp_obj_get_float' "$dir"/*.c; then
+        grep -qsE 'mp_obj_new_float|mp_obj_get_float' "$dir"/*.c "$dir"/*.cpp; then
         echo "uses floats: the lx106 compiler standing in for xtensawin has no FPU and no soft-float library"
         return
+    fi
+    if ls "$dir"/*.cpp >/dev/null 2>&1; then
+        local cxx
+        cxx=$(make -s -f "$TOP/py/dynruntime.mk" MPY_DIR="$TOP" ARCH="$arch" \
+            $( [ "$arch" = xtensawin ] && ! have_tool xtensa-esp32-elf-gcc && echo CROSS=xtensa-lx106-elf-) \
+            print-toolchain 2>/dev/null | sed -n 's/^CXX=//p')
+        have_tool "${cxx:-g++}" || { echo "needs the C++ compiler ${cxx:-g++}"; return; }
     fi
     if ls "$dir"/*.py >/dev/null 2>&1 && grep -q '^SRC.*\.py' "$dir/Makefile"; then
         have_mpy_cross || { echo "needs mpy-cross (set MPY_CROSS)"; return; }

@@ -6,7 +6,9 @@
 #    scanned for qstrs, so they may only use the firmware's own);
 #  - tests/sdk/modules/sdkapi/sdkapi.c, which uses most of the API, compiles
 #    with -Wall -Werror under gcc and clang for every installed target and
-#    every sub-version (the _Static_asserts there pin the layouts).
+#    every sub-version (the _Static_asserts there pin the layouts);
+#  - every header compiles as C++ (g++ and clang++, C++17 and C++20), with
+#    the function-object macros used.
 #
 # Optional environment: ABI_DIR (default: shared/abi beside the repository).
 source "$(dirname "$0")/../lib.sh"
@@ -112,6 +114,46 @@ if have_tool gcc && [ -x "$MPY_LD" ]; then
             test_fail "sdk/headers/exception-init/6.$sub" "$(echo "$out" | grep -m1 error)"
         fi
     done
+fi
+
+# The headers in C++ (C++ modules include them too: py/natmod_cxx.cpp).
+cxx_headers() { # LABEL COMPILER FLAGS...
+    local label=$1 src="$WORK/cxx.cpp"
+    shift
+    {
+        for h in "$TOP"/py/*.h; do echo "#include \"py/$(basename "$h")\""; done
+        printf 'static mp_obj_t f0() { return mp_const_none; }\n'
+        printf 'static mp_obj_t f2(mp_obj_t a, mp_obj_t b) { (void)b; return a; }\n'
+        printf 'static mp_obj_t fv(size_t n, const mp_obj_t *a) { (void)n; return a[0]; }\n'
+        printf 'static mp_obj_t fk(size_t n, const mp_obj_t *a, mp_map_t *k) { (void)n; (void)k; return a[0]; }\n'
+        printf 'MP_DEFINE_CONST_FUN_OBJ_0(f0_obj, f0);\nMP_DEFINE_CONST_FUN_OBJ_2(f2_obj, f2);\n'
+        printf 'MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(fv_obj, 1, 2, fv);\nMP_DEFINE_CONST_FUN_OBJ_KW(fk_obj, 1, fk);\n'
+        printf 'mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t n_args, size_t n_kw, mp_obj_t *args) {\n'
+        printf '    MP_DYNRUNTIME_INIT_ENTRY\n    mp_store_global(MP_QSTR_f0, MP_OBJ_FROM_PTR(&f0_obj));\n'
+        printf '    mp_store_global(MP_QSTR_f2, MP_OBJ_FROM_PTR(&f2_obj));\n'
+        printf '    mp_store_global(MP_QSTR_fv, MP_OBJ_FROM_PTR(&fv_obj));\n'
+        printf '    mp_store_global(MP_QSTR_fk, MP_OBJ_FROM_PTR(&fk_obj));\n    MP_DYNRUNTIME_INIT_EXIT\n}\n'
+    } >"$src"
+    "$MPY_LD" --preprocess -o "$WORK/cxx.config.h" "$src" >/dev/null 2>&1 &&
+        if out=$("$@" -fno-exceptions -fno-rtti -Wall -Werror -c -o "$WORK/cxx.o" -I"$TOP" \
+            -DMICROPY_ENABLE_DYNRUNTIME -DNO_QSTR -DMP_CONFIGFILE="\"$WORK/cxx.config.h\"" "$src" 2>&1) &&
+            nm "$WORK/cxx.o" | grep -q ' T mpy_init$'; then
+            test_pass "sdk/headers/cxx/$label"
+        else
+            test_fail "sdk/headers/cxx/$label" "$(echo "$out" | grep -m1 error) (or mpy_init without C linkage)"
+        fi
+}
+if [ -x "$MPY_LD" ]; then
+    for std in c++17 c++20; do
+        for cxx in g++ clang++; do
+            if have_tool $cxx; then cxx_headers "$cxx/$std" $cxx -std=$std -fpic; else
+                test_skip "sdk/headers/cxx/$cxx/$std" "$cxx not installed"; fi
+        done
+    done
+    if have_tool arm-none-eabi-g++; then
+        cxx_headers "arm-none-eabi-g++/c++17" arm-none-eabi-g++ -std=c++17 -mthumb -mcpu=cortex-m0 -fpic \
+            -isystem /usr/lib/picolibc/arm-none-eabi/include
+    fi
 fi
 
 # The API module under every compiler, target and sub-version.
