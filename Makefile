@@ -248,7 +248,7 @@ bench: all
 
 deps:
 	apt-get update
-	DEBIAN_FRONTEND=noninteractive apt-get install -y gcc-multilib \
+	DEBIAN_FRONTEND=noninteractive apt-get install -y gcc-multilib g++ \
 	    gcc-arm-none-eabi picolibc-arm-none-eabi \
 	    gcc-xtensa-lx106 picolibc-xtensa-lx106-elf \
 	    gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf \
