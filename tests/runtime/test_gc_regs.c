@@ -126,15 +126,7 @@ __asm__ (
 
 // p in a0, callback in a1; RV32 and RV64 (T_S/T_L: a register of XLEN
 // bits, T_W bytes). The frame keeps sp 16-byte aligned.
-#if __riscv_xlen == 64
-#define T_S "sd"
-#define T_L "ld"
-#define T_W "8"
-#else
-#define T_S "sw"
-#define T_L "lw"
-#define T_W "4"
-#endif
+#include "test_riscv_xlen.h"
 #define KEEP_IN(reg) \
     "    .globl gc_test_keep_in_" #reg "\n" \
     "    .type gc_test_keep_in_" #reg ", @function\n" \

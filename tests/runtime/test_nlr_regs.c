@@ -281,15 +281,7 @@ __asm__ (
 // s0-s11 (bits 0..11 of the mismatches), RV32 and RV64: T_S/T_L store and
 // load a register of XLEN bits, T_W bytes. Locals, in words: 0 ra, 1..12
 // s0-s11, 13 thrower, 14 push result.
-#if __riscv_xlen == 64
-#define T_S "sd"
-#define T_L "ld"
-#define T_W "8"
-#else
-#define T_S "sw"
-#define T_L "lw"
-#define T_W "4"
-#endif
+#include "test_riscv_xlen.h"
 #define FOR_S(X) X(s0, 1, 0x001) X(s1, 2, 0x002) X(s2, 3, 0x004) X(s3, 4, 0x008) \
     X(s4, 5, 0x010) X(s5, 6, 0x020) X(s6, 7, 0x040) X(s7, 8, 0x080) X(s8, 9, 0x100) \
     X(s9, 10, 0x200) X(s10, 11, 0x400) X(s11, 12, 0x800)
