@@ -268,8 +268,8 @@ ifeq ($(MPY_LD),$(MPY_LD_DEFAULT))
 MPY_LD_DEP = $(MPY_LD_DEFAULT)
 $(MPY_LD_DEFAULT):
 	$(ECHO) "MAKE $(MPY_DIR) (to build mpy-ld)"
-	$(Q)env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL $(MAKE) -C $(MPY_DIR)
-	$(Q)test -x $@ || { echo "error: 'make -C $(MPY_DIR)' did not produce $@" >&2; exit 1; }
+	$(Q)env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL $(MAKE) -C $(MPY_DIR) build/mpy-ld
+	$(Q)test -x $@ || { echo "error: 'make -C $(MPY_DIR) build/mpy-ld' did not produce $@" >&2; exit 1; }
 endif
 
 # Create the build directories first.
@@ -422,7 +422,7 @@ endif
 ifeq ($(MPY_TOOL),$(MPY_TOOL_DEFAULT))
 MPY_TOOL_DEP = $(MPY_TOOL_DEFAULT)
 $(MPY_TOOL_DEFAULT):
-	-$(Q)env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL $(MAKE) -s -C $(MPY_DIR) >/dev/null 2>&1
+	-$(Q)env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL $(MAKE) -s -C $(MPY_DIR) build/mpy-tool >/dev/null 2>&1
 endif
 
 # Which firmware loads the module, from its header (mpy-tool dump), e.g.

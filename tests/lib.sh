@@ -9,6 +9,10 @@ TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 : "${TOOLS_DIR:=$TOP/build}"
 unset BUILD
 : "${MPY_LD:=$TOOLS_DIR/mpy-ld}"
+# The modules the tests build use this checkout's mpy-tool (the SDK would
+# otherwise build $TOP/build/mpy-tool on demand, also in a sanitizer run).
+: "${MPY_TOOL:=$TOOLS_DIR/mpy-tool}"
+export MPY_TOOL
 
 test_pass() { echo "PASS $1"; echo "pass $1" >>"$RESULTS"; }
 test_fail() { echo "FAIL $1${2:+: $2}"; echo "fail $1" >>"$RESULTS"; }

@@ -122,15 +122,19 @@ mk ARCH=x64 SRC="factorial.c extra.py" MPY_CROSS="$WORK/fake-mpy-cross" MPY_TOOL
 rm -f "$mod/extra.py"
 mk clean
 
-# mpy-ld is built by 'make -C $(MPY_DIR)' when missing, without this make's
+# mpy-ld is built by 'make -C $(MPY_DIR) build/mpy-ld' when missing (that
+# tool alone, not the runtime and firmware), without this make's
 # command-line variables. A stand-in MPY_DIR whose Makefile records how it
-# was called and provides build/mpy-ld as a wrapper of the real one.
+# was called and provides build/mpy-ld as a wrapper of the real one; its
+# default target fails, so that building everything shows.
 fake="$WORK/fake-sdk"
 mkdir -p "$fake"
 ln -s "$TOP/py" "$fake/py"
 cat >"$fake/Makefile" <<EOF
 BUILD = build
 all:
+	false
+build/mpy-ld:
 	echo "BUILD=\$(BUILD)" > called.txt
 	mkdir -p build
 	printf '#!/bin/sh\nexec "$MPY_LD" "\$\$@"\n' > build/mpy-ld
