@@ -25,3 +25,20 @@ fw_runner() {
         "$FW_QEMU" "$FW_BOARD" "$2" >"$1"
     chmod +x "$1"
 }
+
+# fw_arch_missing ARCH: why `mpy-host --arch ARCH` cannot run here (no
+# compiler, QEMU or firmware build), or nothing. Sets what fw_config sets.
+fw_arch_missing() {
+    fw_config "$1"
+    local why
+    why=$(fw_missing)
+    [ -z "$why" ] || { echo "$why"; return; }
+    [ -f "$TOOLS_DIR/$1/firmware.elf" ] || echo "no $1 firmware: make firmware (needs $FW_PKG)"
+}
+
+# fw_host_command OUT ARCH: writes OUT, a command that runs `mpy-host --arch
+# ARCH` with its arguments.
+fw_host_command() {
+    printf '#!/bin/sh\nexec "%s" --arch %s "$@"\n' "$TOOLS_DIR/mpy-host" "$2" >"$1"
+    chmod +x "$1"
+}

@@ -1,31 +1,39 @@
-// RISC-V machine-mode trap handler: picolibc's start-up code leaves mtvec
-// unset, so an exception (an illegal instruction, an access fault, an
+// RISC-V machine-mode trap entry (fault.h): picolibc's start-up code leaves
+// mtvec unset, so an exception (an illegal instruction, an access fault, an
 // ebreak that is not semihosting's) would jump to address 0 and loop there
-// with QEMU running forever. Report the cause and where it happened on
-// stderr and end QEMU with the status a host program killed by SIGSEGV
-// gets (128 + 11), as fault_arm.c does on Cortex-M.
-#include <semihost.h>
+// with QEMU running forever. The handler classifies it as the signal a
+// Linux host would raise and returns from the trap (mret, still in machine
+// mode) into baremetal_fault_resume, on the faulting stack.
+#include <stddef.h>
 #include <stdint.h>
-#include <stdio.h>
+
+#include "baremetal/fault.h"
 
 #if defined(__riscv)
 
-#define FAULT_STATUS (128 + 11)
-
 // cause: mcause (no interrupt is enabled); pc: mepc; value: mtval (the
-// faulting address or instruction); ra: the interrupted code's ra.
-__attribute__((noreturn, used)) void baremetal_fault(uintptr_t cause, uintptr_t pc, uintptr_t value,
-    uintptr_t ra) {
-    static const char *const names[] = {
-        "instruction address misaligned", "instruction access fault", "illegal instruction",
-        "breakpoint", "load address misaligned", "load access fault", "store address misaligned",
-        "store access fault",
+// faulting address or instruction). Returning resumes at mepc.
+__attribute__((used)) void baremetal_fault(uintptr_t cause, uintptr_t pc, uintptr_t value) {
+    static const struct {
+        const char *what, *signal;
+        int signo;
+    } causes[] = {
+        {"instruction address misaligned", "SIGBUS", FAULT_SIGBUS},
+        {"instruction access fault", "SIGSEGV", FAULT_SIGSEGV},
+        {"illegal instruction", "SIGILL", FAULT_SIGILL},
+        {"breakpoint", "SIGTRAP", FAULT_SIGTRAP},
+        {"load address misaligned", "SIGBUS", FAULT_SIGBUS},
+        {"load access fault", "SIGSEGV", FAULT_SIGSEGV},
+        {"store address misaligned", "SIGBUS", FAULT_SIGBUS},
+        {"store access fault", "SIGSEGV", FAULT_SIGSEGV},
     };
-    const char *name = cause < sizeof(names) / sizeof(names[0]) ? names[cause] : "exception";
-    fprintf(stderr, "firmware: %s at pc=0x%08lx (mtval=0x%08lx, ra=0x%08lx)\n", name,
-        (unsigned long)pc, (unsigned long)value, (unsigned long)ra);
-    fflush(stderr);
-    sys_semihost_exit_extended(FAULT_STATUS);
+    size_t n = sizeof(causes) / sizeof(causes[0]);
+    const char *what = cause < n ? causes[cause].what : "exception";
+    const char *signal = cause < n ? causes[cause].signal : "SIGSEGV";
+    int signo = cause < n ? causes[cause].signo : FAULT_SIGSEGV;
+    baremetal_fault_enter(signo, signal, what, pc, "mtval", value);
+    __asm__ volatile (".option push\n\t.option arch, +zicsr\n\tcsrw mepc, %0\n\t.option pop"
+        : : "r" (baremetal_fault_resume));
 }
 
 // The vector (direct mode: 4-byte aligned), installed before main. The
@@ -41,8 +49,8 @@ __asm__ (
     "    csrr a0, mcause\n"
     "    csrr a1, mepc\n"
     "    csrr a2, mtval\n"
-    "    mv a3, ra\n"
-    "    tail baremetal_fault\n"
+    "    call baremetal_fault\n"
+    "    mret\n"
     "    .size baremetal_trap, .-baremetal_trap\n"
     "    .option pop\n"
     "    .popsection\n"

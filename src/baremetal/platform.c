@@ -124,8 +124,3 @@ void platform_command_line(int *argc, char ***argv) {
     }
 }
 
-void platform_catch_faults(bool (*on_fault)(int signo, const char *name, uintptr_t pc)) {
-    // The firmware has no signals: a fault ends it as before (QEMU reports
-    // the exception).
-    (void)on_fault;
-}

@@ -2,15 +2,19 @@
 # mpy-host's report of a fault in native module code: the crash module of
 # tests/host/crash/ (crash.write_null stores through a NULL pointer in
 # crash_store) built with the SDK for x64 and x86, run by mpy-host and
-# mpy-host-x86. fault.py calls it inside try/except/finally: no handler may
+# mpy-host-x86, and for each firmware architecture, run by `mpy-host --arch
+# ARCH` under QEMU (its fault handler reports as a Linux host would; the
+# Cortex-M firmware makes address 0 fault with the MPU). fault.py calls it inside try/except/finally: no handler may
 # run; stderr has the Python traceback and the line
 #   Fatal: SIGSEGV in native module 'crash' at text+0xNN (crash_store+0xN at crash.c:LINE)
 # and the status is 139 (128 + SIGSEGV). Without crash.elf the line still
 # names the module and the same offset, and says how to get the names;
 # mpy-tool addr2line names the same function for that offset. A fault in
-# the runtime's own code (crash.runtime_fault) is no module's: no report.
+# the runtime's own code (crash.runtime_fault) is no module's: no report
+# (on the firmware: its one-line message, status 139).
 source "$(dirname "$0")/../lib.sh"
 source "$TOP/tests/host/examples-lib.sh"
+source "$TOP/tests/fw-lib.sh"
 make_tmpdir
 SRC_DIR=$TOP/tests/host/crash
 MPY_TOOL=${MPY_TOOL:-$TOOLS_DIR/mpy-tool}
@@ -25,10 +29,19 @@ run() {
     rc=$?
 }
 
-for arch in x64 x86; do
-    host=$(host_command "$arch")
-    why=$(host_arch_missing "$arch")
-    [ -z "$why" ] && why=$(host_runtime_missing "$arch")
+for arch in x64 x86 $(fw_archs); do
+    case $arch in
+        x64 | x86)
+            host=$(host_command "$arch")
+            why=$(host_arch_missing "$arch")
+            [ -z "$why" ] && why=$(host_runtime_missing "$arch")
+            ;;
+        *)
+            host=$TMP/mpy-host-$arch
+            fw_host_command "$host" "$arch"
+            why=$(fw_arch_missing "$arch")
+            ;;
+    esac
     if [ -n "$why" ]; then
         test_skip "host/crash/$arch" "$why"
         continue
@@ -74,7 +87,8 @@ for arch in x64 x86; do
     fi
 
     run "$host" -c 'import crash; crash.runtime_fault()'
-    if [ $rc != 0 ] && ! grep -q 'Fatal:' "$TMP/err"; then
+    if [ $rc != 0 ] && ! grep -q 'Fatal:' "$TMP/err" &&
+        { [[ $arch == x* ]] || grep -q '^firmware: .* at pc=0x' "$TMP/err"; }; then
         test_pass "host/crash/$arch/runtime-fault"
     else
         test_fail "host/crash/$arch/runtime-fault" "status $rc; a fault outside the module's code was reported as the module's"

@@ -18,8 +18,9 @@ STATIC mp_obj_t crash_write_null(mp_obj_t v) {
 STATIC MP_DEFINE_CONST_FUN_OBJ_1(crash_write_null_obj, crash_write_null);
 
 STATIC mp_obj_t crash_runtime_fault(void) {
-    // An address no object is at (not a small int or qstr either).
-    return mp_obj_new_int(mp_obj_get_int((mp_obj_t)(uintptr_t)0x1000));
+    // An address no object is at (not a small int or qstr either), in the
+    // lowest page, which no host maps and the firmware guards.
+    return mp_obj_new_int(mp_obj_get_int((mp_obj_t)(uintptr_t)0x10));
 }
 STATIC MP_DEFINE_CONST_FUN_OBJ_0(crash_runtime_fault_obj, crash_runtime_fault);
 
