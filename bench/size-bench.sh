@@ -64,20 +64,27 @@ build() {
 }
 
 # reference DIR MOD ARCH: links DIR's objects (as the SDK's link named them)
-# with the reference, to the same output name; prints the size, or nothing.
+# with the reference, to the same output name; prints the size, or nothing
+# when the reference cannot link them into a working module.
 reference() {
     local dir=$1 mod=$2 arch=$3 ref=$MPY_LD_PY link libs=() objs=() prev='' w
     case $arch in rv*) ref=$MPY_LD_PY_63 ;; esac
     [ -n "$ref" ] || return 0
     link=$(grep -e "--qstrs build/$mod.config.h" "$dir/build.log" | grep -v -e --preprocess | tail -1)
+    # The module's objects, not the SDK's init object (linked by mpy-ld
+    # only when the module has initialised data or constructors).
     for w in $link; do
-        case $w in
-            *.o) objs+=("$w") ;;
-            *) [ "$prev" = -l ] && libs+=(-l "$w") ;;
+        case $prev:$w in
+            --init-object:*) ;;
+            *:*.o) objs+=("$w") ;;
+            -l:*) libs+=(-l "$w") ;;
         esac
         prev=$w
     done
     [ ${#objs[@]} -gt 0 ] || return 0
+    # Initialised data or constructors: the reference links the module
+    # without running them (no init object), which is no working module.
+    grep -q 'mpy_natmod_' "$dir/build.log" && return 0
     [ "$ref" = "$MPY_LD_PY_63" ] || libs=() # v1.21's has no -l
     # v1.28's reads libraries with the Python package ar; without it, modules
     # that need no library member still link.
