@@ -250,7 +250,10 @@ static bool apply_section_relocs(link_env_t *env, ld_section_t *sec) {
             .region = region == REGION_RODATA ? &env->rodata : &env->text,
         };
         if (!s.info) {
-            reloc_error(&s, "unknown relocation type for this arch");
+            reloc_error(&s, "a relocation type this linker does not handle for this arch "
+                            "(an address inside an instruction, as -mpure-code, "
+                            "-mslow-flash-data or a large code model make, has no .mpy "
+                            "relocation: compile with the SDK's flags)");
             ok = false;
             continue;
         }

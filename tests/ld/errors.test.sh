@@ -165,6 +165,20 @@ else
     test_skip ld-errors-riscv "$RVCC not installed (Debian package gcc-riscv64-unknown-elf)"
 fi
 
+# Arm: Thumb code without -fpic (the SDK's --gc-sections build) keeps its
+# addresses in literals, which link; with -mslow-flash-data they are movw/
+# movt pairs inside instructions, which the .mpy format cannot relocate.
+ARMCC=arm-none-eabi-gcc
+if have_tool $ARMCC; then
+    arm() { $ARMCC -mthumb -mcpu=cortex-m3 -std=c99 -Os -fno-pic -fno-common -c "$SRC/good.c" "$@"; }
+    arm -o arm_nopic.o && arm -mslow-flash-data -o arm_movw.o || exit 1
+    expect arm-nopic 0 -- --arch armv7m arm_nopic.o
+    expect arm-movw 1 "arm_movw.o: .text" "type 47 against" "a relocation type this linker does not handle" \
+        "address inside an instruction" "compile with the SDK's flags" -- --arch armv7m arm_movw.o
+else
+    test_skip ld-errors-arm "$ARMCC not installed (Debian package gcc-arm-none-eabi)"
+fi
+
 # An existing output survives a failed link untouched.
 echo keep >out.mpy
 "$MPY_LD" --arch x64 -o out.mpy no_init.o 2>/dev/null
