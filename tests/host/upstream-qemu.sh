@@ -29,6 +29,11 @@
 # (`mpy-host --arch ARCH`, build/ARCH/firmware.elf), reported as
 # mpy-host-qemu/ARCH/NAME against NAME.py.exp or NAME.py.float.exp.
 #
+# Then MicroPython's own examples/natmod (deflate, framebuf, heapq, random,
+# re), built with this SDK, run by the tree's tests/run-natmodtests.py in
+# the same firmware (upstream-natmod/ARCH) and in mpy-host --arch
+# (mpy-host-natmod/ARCH); NATMOD=0 leaves them out.
+#
 # Environment: TESTS (names of the examples to run, default all), PYTHON (default python3; needs pyserial, Debian:
 # python3-serial), MPY_CROSS (default UPSTREAM_DIR/mpy-cross/build/mpy-cross,
 # for the hybrid example). The exit status is non-zero if a test fails.
@@ -70,6 +75,58 @@ VERSION=v1.$minor
 
 make_tmpdir
 failed=0 npass=0 nfail=0 nskip=0
+
+# MicroPython's own natmod examples and their tests (as natmodtests.sh runs
+# them on the unix port): a scratch copy, as the runner looks for
+# ../examples/natmod/E/E_ARCH.mpy from its tests/ folder and the examples
+# compile the tree's extmod/ and lib/ sources. btree needs the berkeley-db
+# submodule and is left out.
+NATMODS="deflate framebuf heapq random re"
+UP=$TMP/upstream
+mkdir -p "$UP/examples" "$UP/lib"
+cp -r "$UPSTREAM/tests" "$UPSTREAM/tools" "$UPSTREAM/extmod" "$UP/" &&
+    cp -r "$UPSTREAM/examples/natmod" "$UP/examples/" &&
+    cp -r "$UPSTREAM/lib/uzlib" "$UPSTREAM/lib/re1.5" "$UP/lib/" || exit 2
+# The runner imports vfs (MicroPython v1.23 and later); mpy-host has
+# os.mount and os.umount only, so its wrapper names os so.
+VFS_ALIAS='import sys, os; sys.modules["vfs"] = os'
+
+# natmod_tests ARCH LABEL TARGET-OPTION...: builds MicroPython's examples for
+# ARCH with this SDK and runs their tests with run-natmodtests.py on the
+# target given (-t DEVICE, or none with MICROPY_MICROPYTHON set).
+natmod_tests() {
+    local arch=$1 label=$2 e dir tests=() t log=$TMP/${2//\//-}.log
+    shift 2
+    for e in $NATMODS; do
+        dir=$UP/examples/natmod/$e
+        if [ ! -f "$dir/${e}_$arch.mpy" ]; then
+            rm -rf "$dir/build"
+            if ! make -C "$dir" MPY_DIR="$TOP" ARCH="$arch" MPY_LD="$MPY_LD" MPY_VERSION="$VERSION" \
+                CFLAGS_EXTRA="-I$UP" >"$dir/build-$arch.log" 2>&1; then
+                fail "$label/$e" "build failed: $(grep -m1 -iE 'error|undefined' "$dir/build-$arch.log")"
+                continue
+            fi
+        fi
+        for t in "$UP"/tests/extmod/"$e"*.py; do
+            t=extmod/${t##*/}
+            # re's own stack limit (2 KB below where it was imported) is
+            # too small for these on rv64imc in MicroPython's firmware,
+            # also with the module built by MicroPython's mpy_ld.py.
+            case $arch/$t in
+                rv64imc/extmod/re_group.py | rv64imc/extmod/re_groups.py | rv64imc/extmod/re_span.py)
+                    [ "$label" = "upstream-natmod/$arch" ] && { skip "$label/$t" "RuntimeError: maximum recursion depth exceeded, as with MicroPython's own build of re"; continue; } ;;
+            esac
+            tests+=("$t")
+        done
+    done
+    [ ${#tests[@]} -gt 0 ] || return
+    if (cd "$UP/tests" && timeout 1800 "$PYTHON" run-natmodtests.py "$@" "${tests[@]}") >"$log" 2>&1; then
+        pass "$label ($(grep -m1 'tests passed' "$log"))"
+    else
+        fail "$label" "$(grep -E '^FAIL|failed' "$log" | head -5)"
+    fi
+    grep -E '^(FAIL|SKIP) ' "$log" | sed "s|^|    $label: runner's |"
+}
 pass() { test_pass "$1"; npass=$((npass + 1)); }
 fail() { test_fail "$@"; nfail=$((nfail + 1)); failed=1; }
 skip() { test_skip "$@"; nskip=$((nskip + 1)); }
@@ -200,6 +257,14 @@ for arch in "${ARCHS[@]}"; do
             head -30 "$out/$name.ours.diff"
         fi
     done
+    unset MICROPY_FLOAT_IMPL
+    [ "${NATMOD:-1}" = 1 ] || continue
+    natmod_tests "$arch" "upstream-natmod/$arch" -t "$device"
+    if [ -n "$ours" ]; then
+        printf '#!/bin/sh\n{ echo '"'"'%s'"'"'; cat; } | "%s" "$@"\n' "$VFS_ALIAS" "$ours" >"$ours-natmod"
+        chmod +x "$ours-natmod"
+        MICROPY_MICROPYTHON=$ours-natmod natmod_tests "$arch" "mpy-host-natmod/$arch"
+    fi
 done
 echo "upstream-qemu: $npass passed, $nfail failed, $nskip skipped"
 exit $failed
