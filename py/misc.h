@@ -42,20 +42,29 @@ typedef unsigned int uint;
 #define m_new0(type, num) ((type *)(m_malloc0(sizeof(type) * (num))))
 #define m_new_obj(type) (m_new(type, 1))
 #define m_new_obj_maybe(type) (m_new_maybe(type, 1))
-#define m_new_obj_var(obj_type, var_type, var_num) \
-    ((obj_type *)m_malloc(sizeof(obj_type) + sizeof(var_type) * (var_num)))
-#define m_new_obj_var0(obj_type, var_type, var_num) \
-    ((obj_type *)m_malloc0(sizeof(obj_type) + sizeof(var_type) * (var_num)))
-#define m_new_obj_var_maybe(obj_type, var_type, var_num) \
-    ((obj_type *)m_malloc_maybe(sizeof(obj_type) + sizeof(var_type) * (var_num)))
+// Objects with a flexible array member. MicroPython v1.22 added that
+// member's name as second argument, m_new_obj_var(obj_type, var_field,
+// var_type, var_num), sized by its offset rather than by sizeof(obj_type).
+// Both spellings are accepted, told apart by their number of arguments.
+#define MP_SDK_PICK5(a1, a2, a3, a4, name, ...) name
+#define MP_SDK_PICK6(a1, a2, a3, a4, a5, name, ...) name
+#define MP_SDK_VAR_SIZE3(obj_type, var_type, var_num) (sizeof(obj_type) + sizeof(var_type) * (var_num))
+#define MP_SDK_VAR_SIZE4(obj_type, var_field, var_type, var_num) \
+    (offsetof(obj_type, var_field) + sizeof(var_type) * (var_num))
+#define MP_SDK_VAR_SIZE(...) MP_SDK_PICK5(__VA_ARGS__, MP_SDK_VAR_SIZE4, MP_SDK_VAR_SIZE3, ~)(__VA_ARGS__)
+#define m_new_obj_var(obj_type, ...) ((obj_type *)m_malloc(MP_SDK_VAR_SIZE(obj_type, __VA_ARGS__)))
+#define m_new_obj_var0(obj_type, ...) ((obj_type *)m_malloc0(MP_SDK_VAR_SIZE(obj_type, __VA_ARGS__)))
+#define m_new_obj_var_maybe(obj_type, ...) ((obj_type *)m_malloc_maybe(MP_SDK_VAR_SIZE(obj_type, __VA_ARGS__)))
 #define m_new_obj_with_finaliser(type) m_new_obj(type)
-#define m_new_obj_var_with_finaliser(type, var_type, var_num) m_new_obj_var(type, var_type, var_num)
+#define m_new_obj_var_with_finaliser(type, ...) m_new_obj_var(type, __VA_ARGS__)
 #define m_renew(type, ptr, old_num, new_num) \
     ((void)(old_num), (type *)(m_realloc((ptr), sizeof(type) * (new_num))))
 #define m_renew_maybe(type, ptr, old_num, new_num, allow_move) \
     ((void)(old_num), (type *)(m_realloc_maybe((ptr), sizeof(type) * (new_num), (allow_move))))
 #define m_del(type, ptr, num) ((void)(num), m_free(ptr))
-#define m_del_var(obj_type, var_type, var_num, ptr) ((void)(var_num), m_free(ptr))
+#define MP_SDK_DEL_VAR4(obj_type, var_type, var_num, ptr) ((void)(var_num), m_free(ptr))
+#define MP_SDK_DEL_VAR5(obj_type, var_field, var_type, var_num, ptr) ((void)(var_num), m_free(ptr))
+#define m_del_var(...) MP_SDK_PICK6(__VA_ARGS__, MP_SDK_DEL_VAR5, MP_SDK_DEL_VAR4, ~)(__VA_ARGS__)
 #define m_del_obj(type, ptr) (m_del(type, ptr, 1))
 
 // Scratch memory for the current function: on the C stack (alloca, which

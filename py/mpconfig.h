@@ -40,6 +40,9 @@ typedef int64_t mp_off_t;
 #define MP_STATIC_ASSERT_DECL(cond, msg) _Static_assert(cond, msg)
 #endif
 
+// <limits.h> too: MicroPython's own py/misc.h and py/mpconfig.h include it (v1.26
+// and later), and module sources use INT_MAX and the like without including it.
+#include <limits.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>

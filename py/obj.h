@@ -473,7 +473,13 @@ extern const mp_obj_type_t mp_type_Exception;
 // py/dynruntime.h).
 #define mp_obj_malloc(struct_type, obj_type) \
     ((struct_type *)mp_obj_malloc_helper(sizeof(struct_type), obj_type))
-#define mp_obj_malloc_var(struct_type, var_type, var_num, obj_type) \
-    ((struct_type *)mp_obj_malloc_helper(sizeof(struct_type) + sizeof(var_type) * (var_num), obj_type))
+// mp_obj_malloc_var: with or without the flexible member's name (v1.22 and
+// later: struct_type, var_field, var_type, var_num, obj_type), as
+// m_new_obj_var in py/misc.h.
+#define MP_SDK_OBJ_VAR4(struct_type, var_type, var_num, obj_type) \
+    ((struct_type *)mp_obj_malloc_helper(MP_SDK_VAR_SIZE3(struct_type, var_type, var_num), obj_type))
+#define MP_SDK_OBJ_VAR5(struct_type, var_field, var_type, var_num, obj_type) \
+    ((struct_type *)mp_obj_malloc_helper(MP_SDK_VAR_SIZE4(struct_type, var_field, var_type, var_num), obj_type))
+#define mp_obj_malloc_var(...) MP_SDK_PICK6(__VA_ARGS__, MP_SDK_OBJ_VAR5, MP_SDK_OBJ_VAR4, ~)(__VA_ARGS__)
 
 #endif // MP_SDK_PY_OBJ_H

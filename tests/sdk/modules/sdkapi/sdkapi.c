@@ -400,6 +400,39 @@ STATIC mp_obj_t protocols(mp_obj_t s) {
 STATIC MP_DEFINE_CONST_FUN_OBJ_1(protocols_obj, protocols);
 
 /******************************************************************************/
+// Spellings of later MicroPython sources (compiled, not run): the allocators
+// of objects with a flexible array member, with the member's name (v1.22)
+// and without (v1.21); py/cstack.h (v1.24); INT_MAX without <limits.h>.
+#include "py/cstack.h"
+
+typedef struct {
+    mp_obj_base_t base;
+    uint16_t len;
+    mp_obj_t items[];
+} var_obj_t;
+
+_Static_assert(MP_SDK_VAR_SIZE(var_obj_t, mp_obj_t, 3) == sizeof(var_obj_t) + 3 * sizeof(mp_obj_t), "v1.21 size");
+_Static_assert(MP_SDK_VAR_SIZE(var_obj_t, items, mp_obj_t, 3) == offsetof(var_obj_t, items) + 3 * sizeof(mp_obj_t),
+    "v1.22 size");
+_Static_assert(INT_MAX >= 32767 && INT_MIN < 0, "limits");
+
+STATIC void var_objects(size_t n) {
+    var_obj_t *a = m_new_obj_var(var_obj_t, mp_obj_t, n);
+    var_obj_t *b = m_new_obj_var(var_obj_t, items, mp_obj_t, n);
+    var_obj_t *c = m_new_obj_var0(var_obj_t, items, mp_obj_t, n);
+    var_obj_t *d = m_new_obj_var_maybe(var_obj_t, items, mp_obj_t, n);
+    var_obj_t *e = mp_obj_malloc_var(var_obj_t, mp_obj_t, n, &mp_type_tuple);
+    var_obj_t *f = mp_obj_malloc_var(var_obj_t, items, mp_obj_t, n, &mp_type_tuple);
+    mp_cstack_check();
+    m_del_var(var_obj_t, mp_obj_t, n, a);
+    m_del_var(var_obj_t, items, mp_obj_t, n, b);
+    m_del_var(var_obj_t, items, mp_obj_t, n, c);
+    m_del_var(var_obj_t, items, mp_obj_t, n, d);
+    m_del_var(var_obj_t, mp_obj_t, n, e);
+    m_del_var(var_obj_t, items, mp_obj_t, n, f);
+}
+
+/******************************************************************************/
 
 mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t n_args, size_t n_kw, mp_obj_t *args) {
     MP_DYNRUNTIME_INIT_ENTRY
@@ -439,6 +472,7 @@ mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t n_args, size_t n_kw, mp_obj_t *a
     mp_store_global(MP_QSTR_native, MP_OBJ_FROM_PTR(&native_obj));
     mp_store_global(MP_QSTR_protocols, MP_OBJ_FROM_PTR(&protocols_obj));
     mp_store_global(MP_QSTR_ABI, MP_OBJ_NEW_SMALL_INT(MPY_SUB_VERSION));
+    (void)var_objects;
 
     MP_DYNRUNTIME_INIT_EXIT
 }
