@@ -3,7 +3,7 @@
 // picolibc's halt loop and leave QEMU running forever. Report where it
 // happened on stderr and end QEMU with the status a host program killed by
 // SIGSEGV gets (128 + 11).
-#include <semihost.h>
+#include "semihost_calls.h"
 #include <stdint.h>
 #include <stdio.h>
 

@@ -4,7 +4,7 @@
 // with QEMU running forever. Report the cause and where it happened on
 // stderr and end QEMU with the status a host program killed by SIGSEGV
 // gets (128 + 11), as fault_arm.c does on Cortex-M.
-#include <semihost.h>
+#include "semihost_calls.h"
 #include <stdint.h>
 #include <stdio.h>
 

@@ -4,7 +4,7 @@
 #include "runtime/platform.h"
 
 #include <fcntl.h>
-#include <semihost.h>
+#include "semihost_calls.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -6,7 +6,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <semihost.h>
+#include "semihost_calls.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -9,7 +9,7 @@
 // absolute positions only, so the table keeps each file's position.
 #include <errno.h>
 #include <fcntl.h>
-#include <semihost.h>
+#include "semihost_calls.h"
 #include <stdarg.h>
 #include <stdbool.h>
 #include <unistd.h>
