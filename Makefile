@@ -132,7 +132,9 @@ fw_virt_mem = -Wl,--defsym=__flash=0x80000000 -Wl,--defsym=__flash_size=0x400000
 # code: the firmware brings its own (src/baremetal/*_xtensa.c), also linked
 # into the tests' programs (FW_OS_SRC). Its specs file is not found by name.
 FW_SPECS_xtensa = /usr/lib/xtensa-lx106-elf/picolibc.specs
-FW_OS_SRC_xtensa = src/baremetal/crt0_xtensa.c src/baremetal/semihost_xtensa.c src/baremetal/libgcc_xtensa.c
+# The compiler routines Debian's libgcc for lx106 lacks are the SDK's
+# (py/libgcc_xtensa.c, which xtensa modules link too).
+FW_OS_SRC_xtensa = src/baremetal/crt0_xtensa.c src/baremetal/semihost_xtensa.c py/libgcc_xtensa.c
 fw_sim_mem = -nostartfiles -T$(CURDIR)/src/baremetal/xtensa.ld
 FW_PKG_arm = gcc-arm-none-eabi picolibc-arm-none-eabi
 FW_PKG_riscv = gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf
@@ -195,13 +197,14 @@ fw_specs = $(or $(FW_SPECS_$(FW_ISA_$(1))),picolibc.specs)
 # For tests that build their own programs for a target (tests/runtime/
 # ctest.sh) or check what runs them (tests/fw-lib.sh): the architectures,
 # and for each its compiler, flags, link flags, the sources a program needs
-# beyond picolibc (relative to this folder), board, core and QEMU, and the
+# beyond picolibc (relative to this folder), picolibc's specs file for
+# compiling, board, core and QEMU, and the
 # Debian packages of the compiler and of QEMU, as shell words.
 fw-archs:
 	@echo $(FW_ARCHS)
 fw-config-%:
 	@echo "FW_CC='$(FW_CROSS_$*)gcc' FW_FLAGS='$(FW_FLAGS_$*)' FW_LIB='$(FW_LIB_$*)'" \
-	    "FW_OS_SRC='$(FW_OS_SRC_$(FW_ISA_$*))'" \
+	    "FW_OS_SRC='$(FW_OS_SRC_$(FW_ISA_$*))' FW_SPECS='$(call fw_specs,$*)'" \
 	    "FW_BOARD='$(FW_BOARD_$*)' FW_CPU='$(FW_CPU_$*)' FW_QEMU='$(or $(FW_QEMU_$*),$(FW_QEMU_$(FW_ISA_$*)))'" \
 	    "FW_PKG='$(FW_PKG_$(FW_ISA_$*))' FW_QEMU_PKG='$(FW_QEMU_PKG_$(FW_ISA_$*))'"
 
@@ -211,11 +214,16 @@ fw_can_link = $(shell printf 'int main(void) { return 0; }\n' | \
     -o /dev/null >/dev/null 2>&1 && echo yes)
 
 define FIRMWARE
-FW_OBJ_$(1) = $$(FW_SRC:src/%.c=$(BUILD)/$(1)/obj/%.o)
+FW_OBJ_$(1) = $$(FW_SRC:src/%.c=$(BUILD)/$(1)/obj/%.o) \
+    $$(patsubst py/%.c,$(BUILD)/$(1)/obj/py/%.o,$$(filter py/%,$$(FW_OS_SRC_$(FW_ISA_$(1)))))
 $(BUILD)/$(1)/obj/%.o: src/%.c
 	@mkdir -p $$(dir $$@)
 	$(FW_CROSS_$(1))gcc $$(FW_FLAGS_$(1)) $$(WARN) $$(FW_CFLAGS) --specs=$(call fw_specs,$(1)) \
 	    -Isrc/baremetal/include -Isrc -I. -MMD -MP -c -o $$@ $$<
+$(BUILD)/$(1)/obj/py/%.o: py/%.c
+	@mkdir -p $$(dir $$@)
+	$(FW_CROSS_$(1))gcc $$(FW_FLAGS_$(1)) $$(WARN) $$(FW_CFLAGS) --specs=$(call fw_specs,$(1)) \
+	    -MMD -MP -c -o $$@ $$<
 $(BUILD)/$(1)/firmware.elf: $$(FW_OBJ_$(1)) Makefile $(patsubst -T%,%,$(filter -T%,$(FW_LIB_$(1))))
 	$(FW_CROSS_$(1))gcc $$(FW_FLAGS_$(1)) $$(FW_LIB_$(1)) -o $$@ $$(filter %.o,$$^) -lm
 -include $$(FW_OBJ_$(1):.o=.d)

@@ -1,5 +1,6 @@
 // Compiler support routines that Debian's libgcc for xtensa-lx106
-// (gcc-xtensa-lx106 12.2) lacks: its libgcc.a has none of the assembly
+// (gcc-xtensa-lx106 12.2) lacks, for xtensa modules (dynruntime.mk links
+// them before libgcc) and the lx106 firmware (the Makefile's FW_OS_SRC): its libgcc.a has none of the assembly
 // routines of GCC's xtensa lib1funcs (integer division, 64-bit
 // multiplication, and the IEEE 754 arithmetic of float and double), though
 // its C routines (__udivmoddi4, __floatdidf, comparisons, ...) call them.
