@@ -2,10 +2,13 @@
 // calls of QEMU's xtensa targets (the `simcall` instruction: a2 the call,
 // a3-a5 its arguments; the result comes back in a2 and the error number in
 // a3). The calls are POSIX's on the host's descriptors (QEMU's
-// target/xtensa/xtensa-semi.c): exit 1, read 3, write 4, open 5 (flags in
-// the numbering of GDB's File-I/O protocol), close 6, lseek 19, and the
-// semihosting arguments (argc 1000, argv_sz 1001, argv 1002). Descriptors
-// 0-2 are QEMU's own standard input, output and error.
+// target/xtensa/xtensa-semi.c): exit 1, read 3, write 4, open 5, close 6,
+// lseek 19, and the semihosting arguments (argc 1000, argv_sz 1001, argv
+// 1002). Descriptors 0-2 are QEMU's own standard input, output and error.
+// Debian's QEMU 7.2 hands open's flags to the host's open() as they are
+// (measured: GDB File-I/O's O_CREAT, 0x200, does not create a file; Linux's,
+// 0x40, does), so they are Linux's numbers, and so are the error numbers
+// (the same as picolibc's for the errors a file call gives).
 //
 // The Arm interface names a file by a handle that is never 0: a handle
 // here is the host descriptor plus one. The console, ":tt", opens as
@@ -45,22 +48,20 @@ enum {
     SIM_ARGV = 1002,
 };
 
-// GDB File-I/O's open flags and lseek origins, which QEMU converts to the
-// host's.
+// Linux's open flags and lseek origins, which QEMU passes to the host.
 enum {
     SIM_O_RDONLY = 0,
     SIM_O_WRONLY = 1,
     SIM_O_RDWR = 2,
-    SIM_O_APPEND = 0x8,
-    SIM_O_CREAT = 0x200,
-    SIM_O_TRUNC = 0x400,
+    SIM_O_CREAT = 0x40,
+    SIM_O_TRUNC = 0x200,
+    SIM_O_APPEND = 0x400,
     SIM_SEEK_SET = 0,
     SIM_SEEK_CUR = 1,
     SIM_SEEK_END = 2,
 };
 
-// The error number of the last failed call: QEMU's numbering is newlib's,
-// which is picolibc's.
+// The error number of the last failed call.
 static int last_error;
 
 static int32_t simcall(int32_t call, int32_t a, int32_t b, int32_t c) {
