@@ -10,14 +10,15 @@
 #include <string.h>
 #include <unistd.h>
 
-// The stack's size, from the linker script (picolibc.ld).
+// The stack's size, from the linker script (picolibc.ld; xtensa.ld).
 extern char __stack_size[];
 
 size_t platform_stack_size(void) {
     return (size_t)(uintptr_t)__stack_size;
 }
 
-// SYS_CLOCK: centiseconds since the program started.
+// SYS_CLOCK: centiseconds since the program started (on xtensa from the
+// cycle counter, semihost_xtensa.c).
 uint64_t platform_monotonic_ns(void) {
     return (uint64_t)sys_semihost_clock() * 10000000u;
 }

@@ -1,6 +1,7 @@
 // The POSIX file calls the runtime makes (open, read, write, lseek, close,
-// isatty, fsync), over Arm semihosting: QEMU performs each on the host's
-// files, relative to the folder QEMU was started in.
+// isatty, fsync), over Arm semihosting's interface (semihost_calls.h; on
+// xtensa semihost_xtensa.c's, over the simulator calls): QEMU performs each
+// on the host's files, relative to the folder QEMU was started in.
 //
 // Semihosting numbers its handles itself, so descriptors are an index into
 // a table of handles here; 0, 1 and 2 are the console (":tt", which QEMU
