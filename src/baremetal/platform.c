@@ -33,8 +33,8 @@ void platform_sleep_ns(uint64_t ns) {
 // The board's RAM is executable (no MPU region is set up; xtensa's sim
 // has no memory protection) and QEMU models no caches, so code lives in
 // the C heap, a static region of RAM, and needs no cache write-back or
-// instruction-cache invalidation after it is written (real hardware would:
-// an ESP8266 runs loaded code from IRAM after flushing).
+// instruction-cache invalidation after it is written (a core with caches
+// in hardware would need it).
 void *platform_code_alloc(size_t len, size_t *reserved) {
     *reserved = len == 0 ? 1 : len;
     return malloc(*reserved);
