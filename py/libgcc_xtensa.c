@@ -35,7 +35,7 @@ int64_t __divdi3(int64_t n, int64_t d);
 static uint32_t udivmod32(uint32_t n, uint32_t d, uint32_t *rem) {
     if (d == 0) {
         *rem = n;
-        return 0xffffffffu; // as the hardware-less division leaves it: undefined in C
+        return 0xffffffffu; // division by zero: undefined in C, any value will do
     }
     uint32_t q = 0;
     int shift = __builtin_clz(d) - (n == 0 ? 31 : __builtin_clz(n));
