@@ -125,10 +125,23 @@ FW_LIB = --specs=picolibc.specs --oslib=semihost --crt0=hosted
 fw_virt_mem = -Wl,--defsym=__flash=0x80000000 -Wl,--defsym=__flash_size=0x400000 \
     -Wl,--defsym=__ram=0x80400000 -Wl,--defsym=__ram_size=0x7c00000 \
     -Wl,--defsym=__stack_size=0x100000
+# sim (xtensa): QEMU has no lx106 board; the `sim` machine's memory holds
+# code in sysrom0 at 0x50000000, the rest in sysram0 at 0x60000000
+# (src/baremetal/xtensa.ld). picolibc for xtensa has no semihosting library
+# and no start-up code for it, and its picolibc.ld puts literals after their
+# code: the firmware brings its own (src/baremetal/*_xtensa.c), also linked
+# into the tests' programs (FW_OS_SRC). Its specs file is not found by name.
+FW_SPECS_xtensa = /usr/lib/xtensa-lx106-elf/picolibc.specs
+# The compiler routines Debian's libgcc for lx106 lacks are the SDK's
+# (py/libgcc_xtensa.c, which xtensa modules link too).
+FW_OS_SRC_xtensa = src/baremetal/crt0_xtensa.c src/baremetal/semihost_xtensa.c py/libgcc_xtensa.c
+fw_sim_mem = -nostartfiles -T$(CURDIR)/src/baremetal/xtensa.ld
 FW_PKG_arm = gcc-arm-none-eabi picolibc-arm-none-eabi
 FW_PKG_riscv = gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf
+FW_PKG_xtensa = gcc-xtensa-lx106 picolibc-xtensa-lx106-elf
 FW_QEMU_PKG_arm = qemu-system-arm
 FW_QEMU_PKG_riscv = qemu-system-misc
+FW_QEMU_PKG_xtensa = qemu-system-misc
 FW_CROSS_armv6m = arm-none-eabi-
 FW_FLAGS_armv6m = -mthumb -mcpu=cortex-m0
 FW_CROSS_armv7m = arm-none-eabi-
@@ -143,19 +156,24 @@ FW_CROSS_rv32imc = riscv64-unknown-elf-
 FW_FLAGS_rv32imc = -march=rv32imac -mabi=ilp32
 FW_CROSS_rv64imc = riscv64-unknown-elf-
 FW_FLAGS_rv64imc = -march=rv64imac -mabi=lp64 -mcmodel=medany
-FW_ARCHS = armv6m armv7m armv7emsp armv7emdp rv32imc rv64imc
+# lx106 (call0 ABI, no FPU: libgcc's soft float, see libgcc_xtensa.c).
+FW_CROSS_xtensa = xtensa-lx106-elf-
+FW_FLAGS_xtensa =
+FW_ARCHS = armv6m armv7m armv7emsp armv7emdp rv32imc rv64imc xtensa
 FW_LIB_armv6m = $(FW_LIB) $(call fw_mps2_mem,0x21000000)
 FW_LIB_armv7m = $(FW_LIB) $(call fw_mps2_mem,0x21000000)
 FW_LIB_armv7emsp = $(FW_LIB) $(call fw_mps2_mem,0x21000000)
 FW_LIB_armv7emdp = $(FW_LIB) $(call fw_mps2_mem,0x60000000)
 FW_LIB_rv32imc = $(FW_LIB) $(fw_virt_mem)
 FW_LIB_rv64imc = $(FW_LIB) $(fw_virt_mem)
+FW_LIB_xtensa = --specs=$(FW_SPECS_xtensa) $(fw_sim_mem)
 FW_ISA_armv6m = arm
 FW_ISA_armv7m = arm
 FW_ISA_armv7emsp = arm
 FW_ISA_armv7emdp = arm
 FW_ISA_rv32imc = riscv
 FW_ISA_rv64imc = riscv
+FW_ISA_xtensa = xtensa
 FW_CFLAGS ?= -O2 -g
 # The QEMU board of each and the QEMU that emulates it, per architecture or
 # per instruction set (src/mpy-host/arch.c runs the firmware on it).
@@ -165,32 +183,48 @@ FW_BOARD_armv7emsp = mps2-an386
 FW_BOARD_armv7emdp = mps2-an500
 FW_BOARD_rv32imc = virt
 FW_BOARD_rv64imc = virt
+FW_BOARD_xtensa = sim
 FW_QEMU_arm = qemu-system-arm
 FW_QEMU_rv32imc = qemu-system-riscv32
 FW_QEMU_rv64imc = qemu-system-riscv64
+FW_QEMU_xtensa = qemu-system-xtensa
+# The core, where the board has several (the sim machine runs any xtensa
+# core QEMU knows; lx106 is the ESP8266's).
+FW_CPU_xtensa = lx106
+# The specs file of picolibc for the target, by name where gcc finds it.
+fw_specs = $(or $(FW_SPECS_$(FW_ISA_$(1))),picolibc.specs)
 
 # For tests that build their own programs for a target (tests/runtime/
 # ctest.sh) or check what runs them (tests/fw-lib.sh): the architectures,
-# and for each its compiler, flags, link flags, board and QEMU, and the
+# and for each its compiler, flags, link flags, the sources a program needs
+# beyond picolibc (relative to this folder), picolibc's specs file for
+# compiling, board, core and QEMU, and the
 # Debian packages of the compiler and of QEMU, as shell words.
 fw-archs:
 	@echo $(FW_ARCHS)
 fw-config-%:
 	@echo "FW_CC='$(FW_CROSS_$*)gcc' FW_FLAGS='$(FW_FLAGS_$*)' FW_LIB='$(FW_LIB_$*)'" \
-	    "FW_BOARD='$(FW_BOARD_$*)' FW_QEMU='$(or $(FW_QEMU_$*),$(FW_QEMU_$(FW_ISA_$*)))'" \
+	    "FW_OS_SRC='$(FW_OS_SRC_$(FW_ISA_$*))' FW_SPECS='$(call fw_specs,$*)'" \
+	    "FW_BOARD='$(FW_BOARD_$*)' FW_CPU='$(FW_CPU_$*)' FW_QEMU='$(or $(FW_QEMU_$*),$(FW_QEMU_$(FW_ISA_$*)))'" \
 	    "FW_PKG='$(FW_PKG_$(FW_ISA_$*))' FW_QEMU_PKG='$(FW_QEMU_PKG_$(FW_ISA_$*))'"
 
 # Where the cross compiler and its picolibc can link a program.
 fw_can_link = $(shell printf 'int main(void) { return 0; }\n' | \
-    $(FW_CROSS_$(1))gcc $(FW_FLAGS_$(1)) $(FW_LIB_$(1)) -x c -o /dev/null - >/dev/null 2>&1 && echo yes)
+    $(FW_CROSS_$(1))gcc $(FW_FLAGS_$(1)) -x c - -x none $(FW_OS_SRC_$(FW_ISA_$(1))) $(FW_LIB_$(1)) \
+    -o /dev/null >/dev/null 2>&1 && echo yes)
 
 define FIRMWARE
-FW_OBJ_$(1) = $$(FW_SRC:src/%.c=$(BUILD)/$(1)/obj/%.o)
+FW_OBJ_$(1) = $$(FW_SRC:src/%.c=$(BUILD)/$(1)/obj/%.o) \
+    $$(patsubst py/%.c,$(BUILD)/$(1)/obj/py/%.o,$$(filter py/%,$$(FW_OS_SRC_$(FW_ISA_$(1)))))
 $(BUILD)/$(1)/obj/%.o: src/%.c
 	@mkdir -p $$(dir $$@)
-	$(FW_CROSS_$(1))gcc $$(FW_FLAGS_$(1)) $$(WARN) $$(FW_CFLAGS) --specs=picolibc.specs \
+	$(FW_CROSS_$(1))gcc $$(FW_FLAGS_$(1)) $$(WARN) $$(FW_CFLAGS) --specs=$(call fw_specs,$(1)) \
 	    -Isrc/baremetal/include -Isrc -I. -MMD -MP -c -o $$@ $$<
-$(BUILD)/$(1)/firmware.elf: $$(FW_OBJ_$(1)) Makefile
+$(BUILD)/$(1)/obj/py/%.o: py/%.c
+	@mkdir -p $$(dir $$@)
+	$(FW_CROSS_$(1))gcc $$(FW_FLAGS_$(1)) $$(WARN) $$(FW_CFLAGS) --specs=$(call fw_specs,$(1)) \
+	    -MMD -MP -c -o $$@ $$<
+$(BUILD)/$(1)/firmware.elf: $$(FW_OBJ_$(1)) Makefile $(patsubst -T%,%,$(filter -T%,$(FW_LIB_$(1))))
 	$(FW_CROSS_$(1))gcc $$(FW_FLAGS_$(1)) $$(FW_LIB_$(1)) -o $$@ $$(filter %.o,$$^) -lm
 -include $$(FW_OBJ_$(1):.o=.d)
 ifeq ($$(call fw_can_link,$(1)),yes)

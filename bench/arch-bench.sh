@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # How long code takes on each architecture mpy-host runs (natively, under
-# qemu-i386, or as firmware in qemu-system-arm/riscv32/riscv64): one
+# qemu-i386, or as firmware in qemu-system-arm/riscv32/riscv64/xtensa): one
 #   mpy-host --arch ARCH -c 'import factorial; print(factorial.factorial(10))'
 # start-up included (the median of RUNS runs), and the time the example
 # scripts of tests/host/ take together (each module imported and
@@ -13,7 +13,7 @@ set -u
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 : "${TOOLS_DIR:=$TOP/build}"
 : "${RUNS:=10}"
-: "${ARCHS:=x64 x86 armv6m armv7m armv7emsp armv7emdp rv32imc rv64imc}"
+: "${ARCHS:=x64 x86 $(make -s -C "$TOP" fw-archs)}"
 export TOOLS_DIR
 source "$TOP/tests/lib.sh"
 source "$TOP/tests/host/examples-lib.sh"

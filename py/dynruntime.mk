@@ -175,6 +175,9 @@ GC_CFLAGS = $(XTENSA_GC_CFLAGS)
 MICROPY_FLOAT_IMPL ?= none
 LIBC_INC = $(PICOLIBC_XTENSA_INC)
 TOOLCHAIN_PKG = gcc-xtensa-lx106 picolibc-xtensa-lx106-elf
+# Debian's libgcc for lx106 lacks integer division and soft float: the
+# SDK's own (py/libgcc_xtensa.c) links before it.
+LIBGCC_EXTRA = $(BUILD)/libgcc_xtensa.a
 else ifeq ($(ARCH),xtensawin)
 CROSS = xtensa-esp32-elf-
 ARCH_CFLAGS =
@@ -323,6 +326,14 @@ $(BUILD)/natmod_init.o: $(MPY_DIR)/py/natmod_init.c $(CONFIG_H) $(MODULE_MAKEFIL
 	$(ECHO) "CC $<"
 	$(Q)$(CC) $(CFLAGS) -MMD -MP -o $@ -c $<
 
+# The compiler routines Debian's xtensa libgcc lacks, as a library that
+# mpy-ld takes only when a module calls one of them.
+$(BUILD)/libgcc_xtensa.a: $(MPY_DIR)/py/libgcc_xtensa.c $(CONFIG_H) $(MODULE_MAKEFILE)
+	$(ECHO) "CC $<"
+	$(Q)$(CC) $(CFLAGS) -MMD -MP -o $(@:.a=.o) -c $<
+	$(Q)rm -f $@
+	$(Q)$(CROSS)ar rcs $@ $(@:.a=.o)
+
 $(BUILD)/%.mpy: %.py
 	$(ECHO) "MPY $<"
 	$(Q)$(MPY_CROSS) $(MPY_CROSS_FLAGS) -o $@ $<
@@ -346,7 +357,8 @@ LINK_RUNTIME ?= $(MPY_LD_IS_OURS)
 # MicroPython's own dynruntime.mk does there.
 ifeq ($(LINK_RUNTIME),1)
 LIBGCC_PATH = $(shell $(CC) $(ARCH_CFLAGS) -print-libgcc-file-name 2>/dev/null)
-MPY_LD_LIBS = $(if $(wildcard $(LIBGCC_PATH)),-l $(LIBGCC_PATH))
+MPY_LD_LIBS = $(addprefix -l ,$(LIBGCC_EXTRA))
+MPY_LD_LIBS += $(if $(wildcard $(LIBGCC_PATH)),-l $(LIBGCC_PATH))
 MPY_LD_LIBS += $(addprefix -l ,$(wildcard $(LIBC_LIB)))
 endif
 
@@ -413,7 +425,7 @@ $(GC_BUILD_DIRS):
 $(eval $(call mpy_compile_rules,$(BUILD)/gc/,$(GC_CFLAGS), (sections for --gc-sections)))
 
 # Each link's size report is printed only for the .mpy kept.
-$(BUILD)/$(MOD).native.mpy: $(SRC_O) $(SRC_O_GC) $(MPY_LD_INIT_DEP) $(MPY_EXTERN_SYM_FILE) | $(MPY_LD_DEP)
+$(BUILD)/$(MOD).native.mpy: $(SRC_O) $(SRC_O_GC) $(MPY_LD_INIT_DEP) $(MPY_EXTERN_SYM_FILE) $(if $(filter 1,$(LINK_RUNTIME)),$(LIBGCC_EXTRA)) | $(MPY_LD_DEP)
 	$(ECHO) "LINK $@"
 	$(Q)rm -f $@.plain
 	$(Q)$(call mpy_link,$(SRC_O),,$(BUILD)/$(MOD).plain.map,$(BUILD)/$(MOD).plain.elf) >$@.plain.log
@@ -427,7 +439,7 @@ $(BUILD)/$(MOD).native.mpy: $(SRC_O) $(SRC_O_GC) $(MPY_LD_INIT_DEP) $(MPY_EXTERN
 	if [ "$(MAP)" = 1 ]; then mv $(BUILD)/$(MOD).$$kept.map $(MOD).map; rm -f $(BUILD)/$(MOD).*.map; fi; \
 	if [ "$(DEBUG_ELF)" = 1 ]; then mv $(BUILD)/$(MOD).$$kept.elf $(MOD).elf; rm -f $(BUILD)/$(MOD).*.elf; fi
 else
-$(BUILD)/$(MOD).native.mpy: $(SRC_O) $(MPY_LD_INIT_DEP) $(MPY_EXTERN_SYM_FILE) | $(MPY_LD_DEP)
+$(BUILD)/$(MOD).native.mpy: $(SRC_O) $(MPY_LD_INIT_DEP) $(MPY_EXTERN_SYM_FILE) $(if $(filter 1,$(LINK_RUNTIME)),$(LIBGCC_EXTRA)) | $(MPY_LD_DEP)
 	$(ECHO) "LINK $@"
 	$(Q)$(call mpy_link,$(SRC_O),,$(MOD).map,$(MOD).elf)
 endif

@@ -6,8 +6,9 @@
 # fw_archs: their names, one line.
 fw_archs() { make -s -C "$TOP" fw-archs; }
 
-# fw_config ARCH: sets FW_CC, FW_FLAGS, FW_LIB, FW_BOARD, FW_QEMU, FW_PKG
-# and FW_QEMU_PKG for ARCH (make fw-config-ARCH).
+# fw_config ARCH: sets FW_CC, FW_FLAGS, FW_LIB, FW_OS_SRC, FW_SPECS,
+# FW_BOARD, FW_CPU, FW_QEMU, FW_PKG and FW_QEMU_PKG for ARCH
+# (make fw-config-ARCH).
 fw_config() { eval "$(make -s -C "$TOP" "fw-config-$1")"; }
 
 # fw_missing: why programs for the architecture of the last fw_config
@@ -21,8 +22,8 @@ fw_missing() {
 # board of the last fw_config, its output and exit status through
 # semihosting (as src/mpy-host/arch.c runs the firmware).
 fw_runner() {
-    printf '#!/bin/sh\nexec timeout 60 %s -M %s -bios none -nographic -monitor none -serial none -semihosting-config enable=on,target=native -kernel "%s"\n' \
-        "$FW_QEMU" "$FW_BOARD" "$2" >"$1"
+    printf '#!/bin/sh\nexec timeout 60 %s -M %s %s -bios none -nographic -monitor none -serial none -semihosting-config enable=on,target=native -kernel "%s"\n' \
+        "$FW_QEMU" "$FW_BOARD" "${FW_CPU:+-cpu $FW_CPU}" "$2" >"$1"
     chmod +x "$1"
 }
 
@@ -41,4 +42,14 @@ fw_arch_missing() {
 fw_host_command() {
     printf '#!/bin/sh\nexec "%s" --arch %s "$@"\n' "$TOOLS_DIR/mpy-host" "$2" >"$1"
     chmod +x "$1"
+}
+
+# fw_os_src: the sources a program for the architecture of the last
+# fw_config needs beyond picolibc (start-up, console, exit: xtensa's), as
+# paths, one per line.
+fw_os_src() {
+    local f
+    for f in $FW_OS_SRC; do
+        echo "$TOP/$f"
+    done
 }

@@ -1,8 +1,9 @@
 // The instruction-set-independent part of fault handling (fault.h).
 #include "baremetal/fault.h"
 
-#include <semihost.h>
 #include <stdio.h>
+
+#include "baremetal/semihost_calls.h"
 
 #include "runtime/platform.h"
 

@@ -4,20 +4,21 @@
 #include "runtime/platform.h"
 
 #include <fcntl.h>
-#include <semihost.h>
+#include "semihost_calls.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-// The stack's size, from the linker script (picolibc.ld).
+// The stack's size, from the linker script (picolibc.ld; xtensa.ld).
 extern char __stack_size[];
 
 size_t platform_stack_size(void) {
     return (size_t)(uintptr_t)__stack_size;
 }
 
-// SYS_CLOCK: centiseconds since the program started.
+// SYS_CLOCK: centiseconds since the program started (on xtensa from the
+// cycle counter, semihost_xtensa.c).
 uint64_t platform_monotonic_ns(void) {
     return (uint64_t)sys_semihost_clock() * 10000000u;
 }
@@ -29,8 +30,11 @@ void platform_sleep_ns(uint64_t ns) {
     }
 }
 
-// The board's RAM is executable (no MPU region is set up) and QEMU models
-// no caches, so code lives in the C heap, a static region of RAM.
+// The board's RAM is executable (the Cortex-M MPU guards address 0 only,
+// fault_arm.c; xtensa's sim has no memory protection) and QEMU models no
+// caches, so code lives in the C heap, a static region of RAM, and needs
+// no cache write-back or instruction-cache invalidation after it is
+// written (a core with caches in hardware would need it).
 void *platform_code_alloc(size_t len, size_t *reserved) {
     *reserved = len == 0 ? 1 : len;
     return malloc(*reserved);

@@ -1,12 +1,13 @@
 // The POSIX file-system calls of the runtime's VfsPosix (vfs_posix.c) over
-// Arm semihosting, which offers files only: open, remove and rename. What
+// Arm semihosting (semihost_calls.h), which offers files only: open, remove
+// and rename (on xtensa only open: remove and rename fail with ENOSYS). What
 // a path is comes from opening it (a folder opens too, on a Linux host,
 // and so does "folder/."); folders cannot be listed, made or removed, and
 // there is no current folder to change: those calls fail with ENOTSUP.
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <semihost.h>
+#include "semihost_calls.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

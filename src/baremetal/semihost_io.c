@@ -1,6 +1,7 @@
 // The POSIX file calls the runtime makes (open, read, write, lseek, close,
-// isatty, fsync), over Arm semihosting: QEMU performs each on the host's
-// files, relative to the folder QEMU was started in.
+// isatty, fsync), over Arm semihosting's interface (semihost_calls.h; on
+// xtensa semihost_xtensa.c's, over the simulator calls): QEMU performs each
+// on the host's files, relative to the folder QEMU was started in.
 //
 // Semihosting numbers its handles itself, so descriptors are an index into
 // a table of handles here; 0, 1 and 2 are the console (":tt", which QEMU
@@ -9,7 +10,7 @@
 // absolute positions only, so the table keeps each file's position.
 #include <errno.h>
 #include <fcntl.h>
-#include <semihost.h>
+#include "semihost_calls.h"
 #include <stdarg.h>
 #include <stdbool.h>
 #include <unistd.h>

@@ -36,23 +36,27 @@ typedef struct {
                             // the system emulator that runs the firmware
     const char *emulator_package;
     const char *machine;    // firmware: QEMU's board for it; NULL: a host program
+    const char *cpu;        // firmware: the core, where the board has no default one
 } host_arch_runtime_t;
 
 #define ARM_FIRMWARE_BUILT "where arm-none-eabi-gcc and picolibc can link (Debian: gcc-arm-none-eabi picolibc-arm-none-eabi)"
+#define XTENSA_FIRMWARE_BUILT \
+    "where xtensa-lx106-elf-gcc and picolibc can link (Debian: gcc-xtensa-lx106 picolibc-xtensa-lx106-elf)"
 #define RISCV_FIRMWARE_BUILT \
     "where riscv64-unknown-elf-gcc and picolibc can link (Debian: gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf)"
 
 // The boards: docs/qemu.md says why each.
-#define ARCH_RUNTIME_COUNT 8
+#define ARCH_RUNTIME_COUNT 9
 static const host_arch_runtime_t arch_runtimes[ARCH_RUNTIME_COUNT] = {
-    {"x64", "mpy-host", "always", "qemu-x86_64", "qemu-user", NULL},
-    {"x86", "x86/mpy-host", "where gcc -m32 can link (Debian: gcc-multilib)", "qemu-i386", "qemu-user", NULL},
-    {"armv6m", "armv6m/firmware.elf", ARM_FIRMWARE_BUILT, "qemu-system-arm", "qemu-system-arm", "mps2-an385"},
-    {"armv7m", "armv7m/firmware.elf", ARM_FIRMWARE_BUILT, "qemu-system-arm", "qemu-system-arm", "mps2-an385"},
-    {"armv7emsp", "armv7emsp/firmware.elf", ARM_FIRMWARE_BUILT, "qemu-system-arm", "qemu-system-arm", "mps2-an386"},
-    {"armv7emdp", "armv7emdp/firmware.elf", ARM_FIRMWARE_BUILT, "qemu-system-arm", "qemu-system-arm", "mps2-an500"},
-    {"rv32imc", "rv32imc/firmware.elf", RISCV_FIRMWARE_BUILT, "qemu-system-riscv32", "qemu-system-misc", "virt"},
-    {"rv64imc", "rv64imc/firmware.elf", RISCV_FIRMWARE_BUILT, "qemu-system-riscv64", "qemu-system-misc", "virt"},
+    {"x64", "mpy-host", "always", "qemu-x86_64", "qemu-user", NULL, NULL},
+    {"x86", "x86/mpy-host", "where gcc -m32 can link (Debian: gcc-multilib)", "qemu-i386", "qemu-user", NULL, NULL},
+    {"armv6m", "armv6m/firmware.elf", ARM_FIRMWARE_BUILT, "qemu-system-arm", "qemu-system-arm", "mps2-an385", NULL},
+    {"armv7m", "armv7m/firmware.elf", ARM_FIRMWARE_BUILT, "qemu-system-arm", "qemu-system-arm", "mps2-an385", NULL},
+    {"armv7emsp", "armv7emsp/firmware.elf", ARM_FIRMWARE_BUILT, "qemu-system-arm", "qemu-system-arm", "mps2-an386", NULL},
+    {"armv7emdp", "armv7emdp/firmware.elf", ARM_FIRMWARE_BUILT, "qemu-system-arm", "qemu-system-arm", "mps2-an500", NULL},
+    {"rv32imc", "rv32imc/firmware.elf", RISCV_FIRMWARE_BUILT, "qemu-system-riscv32", "qemu-system-misc", "virt", NULL},
+    {"rv64imc", "rv64imc/firmware.elf", RISCV_FIRMWARE_BUILT, "qemu-system-riscv64", "qemu-system-misc", "virt", NULL},
+    {"xtensa", "xtensa/firmware.elf", XTENSA_FIRMWARE_BUILT, "qemu-system-xtensa", "qemu-system-misc", "sim", "lx106"},
 };
 
 bool host_arch_is_own(const char *arch) {
@@ -232,7 +236,8 @@ static void exec_firmware(const host_arch_runtime_t *rt, const char *path, char 
     char *qemu_argv[] = {
         (char *)rt->emulator, (char *)"-M", (char *)rt->machine, (char *)"-bios", (char *)"none", (char *)"-nographic",
         (char *)"-monitor", (char *)"none", (char *)"-serial", (char *)"none",
-        (char *)"-semihosting-config", config, (char *)"-kernel", (char *)path, NULL,
+        (char *)"-semihosting-config", config, (char *)"-kernel", (char *)path,
+        rt->cpu == NULL ? NULL : (char *)"-cpu", (char *)rt->cpu, NULL,
     };
     execvp(rt->emulator, qemu_argv);
     if (errno == ENOENT) {

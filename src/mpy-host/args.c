@@ -16,7 +16,7 @@ static void print_help(const char *argv0) {
            "-i : enable inspection via REPL after running command/module/file\n"
            "-O[N] : apply bytecode optimizations of level N\n"
            "--arch <arch> : run in the runtime for <arch> (x64, x86, armv6m, armv7m, armv7emsp,\n"
-           "    armv7emdp, rv32imc, rv64imc: under QEMU), for modules built for it\n"
+           "    armv7emdp, rv32imc, rv64imc, xtensa: under QEMU), for modules built for it\n"
            "\n"
            "Implementation specific options (-X):\n"
            "  compile-only                 -- parse and compile only\n"

@@ -658,6 +658,16 @@ GC_SCANNER static void scan_stack_and_registers(void) {
         GC_RISCV_STORE("s9", 9) GC_RISCV_STORE("s10", 10) GC_RISCV_STORE("s11", 11)
         "mv %0, sp\n\t"
         : "=r" (sp) : "r" (regs) : "memory");
+    #elif defined(__XTENSA__) && !defined(__XTENSA_WINDOWED_ABI__)
+    // The call0 ABI's callee-saved a12-a15.
+    uintptr_t regs[4];
+    __asm__ volatile (
+        "s32i a12, %1, 0\n\t"
+        "s32i a13, %1, 4\n\t"
+        "s32i a14, %1, 8\n\t"
+        "s32i a15, %1, 12\n\t"
+        "mov %0, a1\n\t"
+        : "=r" (sp) : "r" (regs) : "memory");
     #else
     // Elsewhere: make the compiler save every callee-saved register in
     // this function's frame, and start at a local (the frame's bottom part

@@ -23,6 +23,7 @@
 //   Arm Thumb:      regs[10] = lr, r4-r11, sp; with a hardware FPU
 //                   regs[16], the last six words d8-d10 (s16-s21)
 //   RISC-V:         regs[14] = ra, s0-s11, sp (RV32 and RV64: XLEN words)
+//   Xtensa (call0): regs[10] = a0, a1 (sp), a8-a15
 //
 // where rip/eip is nlr_push's return address and rsp/esp the stack pointer
 // on entry to nlr_push (pointing at that return address).
@@ -45,8 +46,10 @@
 #define NLR_REG_COUNT (16)
 #elif defined(__riscv) && (__riscv_xlen == 32 || __riscv_xlen == 64)
 #define NLR_REG_COUNT (14)
+#elif defined(__XTENSA__) && !defined(__XTENSA_WINDOWED_ABI__)
+#define NLR_REG_COUNT (10)
 #else
-#error "the runtime's nlr supports x64 (System V), x86, Arm Thumb and RISC-V only"
+#error "the runtime's nlr supports x64 (System V), x86, Arm Thumb, RISC-V and xtensa (call0) only"
 #endif
 
 // The buffer. A translation unit that includes the SDK's py/nlr.h first

@@ -1,5 +1,5 @@
 // Between nlr.c and the per-architecture assembly (nlr_x64.c, nlr_x86.c,
-// nlr_thumb.c, nlr_riscv.c).
+// nlr_thumb.c, nlr_riscv.c, nlr_xtensa.c).
 // Hidden: these symbols are reached by direct jumps from the assembly,
 // which must not go through a PLT.
 #ifndef RUNTIME_NLR_ARCH_H

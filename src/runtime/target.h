@@ -31,6 +31,9 @@
 #elif defined(__riscv) && __riscv_xlen == 64
 #define RT_TARGET_NAME "rv64imc"
 #define RT_TARGET_MPY_ARCH MP_NATIVE_ARCH_RV64IMC
+#elif defined(__XTENSA__) && !defined(__XTENSA_WINDOWED_ABI__)
+#define RT_TARGET_NAME "xtensa"
+#define RT_TARGET_MPY_ARCH MP_NATIVE_ARCH_XTENSA
 #else
 #define RT_TARGET_NAME "native"
 #define RT_TARGET_MPY_ARCH (-1) // no native code runs here

@@ -99,8 +99,8 @@ check micropypath 0 "['', '/a', '/b']" "" -- env MICROPYPATH=/a:/b "$HOST" -c 'i
 # qemu-i386, with the same command line, output and exit status.
 check arch-own 0 "1" "" -- "$HOST" --arch x64 -c 'print(1)'
 check arch-no-value 1 "" "^Invalid command line arguments" -- "$HOST" --arch
-check arch-unknown 1 "" "^mpy-host: --arch arm64: unknown architecture; it runs x64, x86, armv6m, armv7m, armv7emsp, armv7emdp, rv32imc and rv64imc" -- "$HOST" --arch arm64 -c 1
-check arch-other 1 "" "^mpy-host: --arch xtensa: this mpy-host cannot run xtensa code" -- "$HOST" --arch xtensa -c 1
+check arch-unknown 1 "" "^mpy-host: --arch arm64: unknown architecture; it runs x64, x86, armv6m, armv7m, armv7emsp, armv7emdp, rv32imc, rv64imc and xtensa" -- "$HOST" --arch arm64 -c 1
+check arch-other 1 "" "^mpy-host: --arch xtensawin: this mpy-host cannot run xtensawin code" -- "$HOST" --arch xtensawin -c 1
 mkdir -p "$TMP/alone"
 cp "$HOST" "$TMP/alone/mpy-host"
 check arch-not-built 1 "" "^mpy-host: there is no x86 runtime \($TMP/alone/x86/mpy-host\): make builds it where gcc -m32" \
@@ -110,7 +110,7 @@ check arch-firmware-not-built 1 "" "^mpy-host: there is no armv7m firmware \($TM
 # The firmware under QEMU (one architecture per instruction set): the same
 # command line, output, tracebacks and exit status; a clear error without
 # QEMU.
-for arch in armv7m rv32imc; do
+for arch in armv7m rv32imc xtensa; do
     fw_config "$arch"
     if [ ! -f "$TOOLS_DIR/$arch/firmware.elf" ]; then
         test_skip "host/cli/arch-$arch" "no $arch firmware (make firmware: needs $FW_PKG)"

@@ -2,7 +2,8 @@
 # Modules run on their own instruction set: every SDK example of
 # examples/natmod/ built with this SDK for each architecture whose runtime
 # is bare-metal firmware (Arm Cortex-M on mps2 boards in qemu-system-arm,
-# RISC-V on virt in qemu-system-riscv32/64: the Makefile's FW_ARCHS), imported
+# RISC-V on virt in qemu-system-riscv32/64, xtensa lx106 on sim in
+# qemu-system-xtensa: the Makefile's FW_ARCHS), imported
 # by `mpy-host --arch ARCH` (docs/qemu.md), and tests/host/NAME.py's output must
 # equal NAME.py.exp, the same file as on x64. Then the runtime's own
 # exceptions (nlr) and collector on the target, the exit status, a module
@@ -11,9 +12,9 @@
 #
 # Floats: only armv7emdp computes in double precision as x64 does. The
 # others build with single-precision floats (armv7emsp on its FPU; rv32imc
-# and rv64imc by default, and armv6m and armv7m, whose SDK default is no
-# floats, with MICROPY_FLOAT_IMPL=float: libgcc's software floats, linked in
-# by mpy-ld), and print what
+# and rv64imc by default, and armv6m, armv7m and xtensa, whose SDK default is
+# no floats, with MICROPY_FLOAT_IMPL=float: libgcc's software floats, on
+# xtensa the SDK's py/libgcc_xtensa.c, linked in by mpy-ld), and print what
 # NAME.py.float.exp holds where it exists: the same single-precision values,
 # shown in the runtime's double precision (docs/qemu.md).
 source "$(dirname "$0")/../lib.sh"
@@ -150,11 +151,11 @@ PY
         fi
     fi
 
-    # A fault in module code (__builtin_trap: udf on Arm, ebreak on RISC-V)
-    # is reported as on a Linux host of that instruction set: the module
-    # and offset, and the status of SIGILL (Arm) or SIGTRAP (RISC-V), not a
-    # hung QEMU. (tests/host/crash.test.sh: the full report of a NULL
-    # store, on every architecture.)
+    # A fault in module code (__builtin_trap: udf on Arm, ebreak on RISC-V,
+    # ill on xtensa) is reported as on a Linux host of that instruction set:
+    # the module and offset, and the status of SIGILL (Arm, xtensa) or
+    # SIGTRAP (RISC-V), not a hung QEMU. (tests/host/crash.test.sh: the full
+    # report of a NULL store, on every architecture.)
     build_module trap "$arch" "$out" \
         'static mp_obj_t crash(void) { __builtin_trap(); }' \
         'static MP_DEFINE_CONST_FUN_OBJ_0(crash_obj, crash);' \

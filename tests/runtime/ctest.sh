@@ -186,7 +186,7 @@ ctest_firmware() {
         srcs+=("$CTEST_DIR/$src")
     done
     for arch in $(fw_archs); do
-        local FW_CC FW_FLAGS FW_LIB FW_BOARD FW_QEMU FW_PKG FW_QEMU_PKG
+        local FW_CC FW_FLAGS FW_LIB FW_OS_SRC FW_SPECS FW_BOARD FW_CPU FW_QEMU FW_PKG FW_QEMU_PKG os_srcs
         fw_config "$arch"
         why=$(fw_missing)
         if [ -n "$why" ]; then
@@ -194,11 +194,12 @@ ctest_firmware() {
             continue
         fi
         prog=$TMP/$name-$arch
+        mapfile -t os_srcs < <(fw_os_src)
         # FW_FLAGS and FW_LIB are flag lists: split on purpose; each
         # nlr_*.c holds the assembly of its own instruction set only.
         # shellcheck disable=SC2086
         if ! $FW_CC "${CTEST_WARN[@]}" $FW_FLAGS -O2 -I"$TOP/src" -I"$CTEST_DIR" "${srcs[@]}" \
-            "$RUNTIME_DIR/gc.c" "$RUNTIME_DIR"/nlr*.c $FW_LIB \
+            "$RUNTIME_DIR/gc.c" "$RUNTIME_DIR"/nlr*.c "${os_srcs[@]}" $FW_LIB \
             -o "$prog.elf" >"$prog.log" 2>&1; then
             ctest_build_fail "runtime/$name/$arch" "$prog"
             continue

@@ -52,7 +52,7 @@ for arch in $(fw_archs); do
         continue
     fi
     # shellcheck disable=SC2086
-    if out=$(TEST_CC=$FW_CC abi_check $FW_FLAGS --specs=picolibc.specs); then
+    if out=$(TEST_CC=$FW_CC abi_check $FW_FLAGS --specs="$FW_SPECS"); then
         test_pass "runtime/nlr/abi-$arch"
     else
         test_fail "runtime/nlr/abi-$arch" "$(echo "$out" | grep -m2 error | tr -s ' \n' ' ')"

@@ -163,8 +163,49 @@ __asm__ (
 
 #define KEEPERS(X) X(s0) X(s1) X(s2) X(s3) X(s4) X(s5) X(s6) X(s7) X(s8) X(s9) X(s10) X(s11)
 
+#elif defined(__XTENSA__) && !defined(__XTENSA_WINDOWED_ABI__)
+
+// call0: p in a2, callback in a3; the callee-saved a12-a15. The frame keeps
+// sp 16-byte aligned.
+#define KEEP_IN(reg) \
+    "    .globl gc_test_keep_in_" #reg "\n" \
+    "    .type gc_test_keep_in_" #reg ", @function\n" \
+    "    .p2align 2\n" \
+    "gc_test_keep_in_" #reg ":\n" \
+    "    addi a1, a1, -16\n" \
+    "    s32i a0, a1, 0\n" \
+    "    s32i " #reg ", a1, 4\n" \
+    "    mov " #reg ", a2\n" \
+    "    movi a2, 0\n" \
+    "    callx0 a3\n" \
+    "    l32i " #reg ", a1, 4\n" \
+    "    l32i a0, a1, 0\n" \
+    "    addi a1, a1, 16\n" \
+    "    ret\n" \
+    "    .size gc_test_keep_in_" #reg ", .-gc_test_keep_in_" #reg "\n"
+
+__asm__ (
+    "    .pushsection .text\n"
+    KEEP_IN(a12) KEEP_IN(a13) KEEP_IN(a14) KEEP_IN(a15)
+    "    .globl gc_test_keep_none\n"
+    "    .type gc_test_keep_none, @function\n"
+    "    .p2align 2\n"
+    "gc_test_keep_none:\n"
+    "    addi a1, a1, -16\n"
+    "    s32i a0, a1, 0\n"
+    "    movi a2, 0\n"
+    "    callx0 a3\n"
+    "    l32i a0, a1, 0\n"
+    "    addi a1, a1, 16\n"
+    "    ret\n"
+    "    .size gc_test_keep_none, .-gc_test_keep_none\n"
+    "    .popsection\n"
+);
+
+#define KEEPERS(X) X(a12) X(a13) X(a14) X(a15)
+
 #else
-#error "test_gc_regs.c: x64, x86, Arm Thumb or RISC-V only"
+#error "test_gc_regs.c: x64, x86, Arm Thumb, RISC-V or xtensa (call0) only"
 #endif
 
 #define DECLARE(reg) void gc_test_keep_in_##reg(void *p, void (*callback)(void));

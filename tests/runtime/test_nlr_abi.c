@@ -19,6 +19,9 @@ _Static_assert(sizeof(nlr_buf_t) == 48, "Thumb: 48 bytes");
 #elif defined(__thumb__)
 _Static_assert(MICROPY_NLR_NUM_REGS == 16 && NLR_REG_COUNT == 16, "Thumb with FPU: 16 registers");
 _Static_assert(sizeof(nlr_buf_t) == 72, "Thumb with FPU: 72 bytes");
+#elif defined(__XTENSA__) && !defined(__XTENSA_WINDOWED_ABI__)
+_Static_assert(MICROPY_NLR_NUM_REGS == 10 && NLR_REG_COUNT == 10, "xtensa (call0): 10 registers");
+_Static_assert(sizeof(nlr_buf_t) == 48, "xtensa (call0): 48 bytes");
 #endif
 
 // The runtime's functions fit the mp_fun_table slots they fill (an

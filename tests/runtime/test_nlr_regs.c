@@ -339,6 +339,69 @@ __asm__ (
     "    .popsection\n"
 );
 
+#elif defined(__XTENSA__) && !defined(__XTENSA_WINDOWED_ABI__)
+
+// The call0 ABI: a12-a15 (bits 0..3 of the mismatches). Entry: buf in a2,
+// thrower in a3. Locals, in words: 0 a0, 1..4 a12-a15, 5 thrower, 6 push
+// result. Calls go through a register (call0 reaches only 512 KB).
+#define FOR_A(X) X(a12, 1, 0x1) X(a13, 2, 0x2) X(a14, 3, 0x4) X(a15, 4, 0x8)
+#define SAVE(reg, i, b) "    s32i " #reg ", a1, " #i "*4\n"
+#define RESTORE(reg, i, b) "    l32i " #reg ", a1, " #i "*4\n"
+#define MARK(reg, i, b) "    movi " #reg ", 0x0123450" #i "\n"
+#define CMP(reg, i, b) \
+    "    movi a4, 0x0123450" #i "\n" \
+    "    beq " #reg ", a4, 1f\n" \
+    "    movi a5, " #b "\n" \
+    "    or a2, a2, a5\n" \
+    "1:\n"
+#define GARBAGE(reg, i, b) "    movi " #reg ", 0xdead000" #i "\n"
+
+__asm__ (
+    "    .pushsection .text\n"
+    "    .globl nlr_test_regs_harness\n"
+    "    .type nlr_test_regs_harness, @function\n"
+    "    .p2align 2\n"
+    "nlr_test_regs_harness:\n"
+    "    addi a1, a1, -32\n"
+    "    s32i a0, a1, 0\n"
+    FOR_A(SAVE)
+    "    s32i a3, a1, 20\n"
+    FOR_A(MARK)
+    "    movi a0, nlr_push\n"         // buf is still in a2
+    "    callx0 a0\n"
+    "    s32i a2, a1, 24\n"
+    "    bnez a2, 3f\n"
+    "    l32i a4, a1, 20\n"
+    "    beqz a4, 2f\n"
+    "    callx0 a4\n"                 // jumps back to the nlr_push above
+    "    ill\n"
+    "2:\n"
+    "    movi a0, nlr_pop\n"
+    "    callx0 a0\n"
+    "3:\n"
+    "    movi a2, 0\n"
+    FOR_A(CMP)
+    "    l32i a4, a1, 24\n"
+    "    slli a4, a4, 16\n"
+    "    or a2, a2, a4\n"
+    FOR_A(RESTORE)
+    "    l32i a0, a1, 0\n"
+    "    addi a1, a1, 32\n"
+    "    ret\n"
+    "    .size nlr_test_regs_harness, .-nlr_test_regs_harness\n"
+    "\n"
+    "    .globl nlr_test_clobber_and_jump\n"
+    "    .type nlr_test_clobber_and_jump, @function\n"
+    "    .p2align 2\n"
+    "nlr_test_clobber_and_jump:\n"
+    FOR_A(GARBAGE)
+    "    movi a2, 0x5eed\n"
+    "    movi a3, nlr_jump\n"
+    "    jx a3\n"
+    "    .size nlr_test_clobber_and_jump, .-nlr_test_clobber_and_jump\n"
+    "    .popsection\n"
+);
+
 #else
-#error "test_nlr_regs.c: x64, x86, Arm Thumb or RISC-V only"
+#error "test_nlr_regs.c: x64, x86, Arm Thumb, RISC-V or xtensa (call0) only"
 #endif

@@ -76,6 +76,23 @@ __asm__ (
     "    .size test_clear_stack, .-test_clear_stack\n"
     "    .popsection\n"
 );
+#elif defined(__XTENSA__) && !defined(__XTENSA_WINDOWED_ABI__)
+__asm__ (
+    "    .pushsection .text\n"
+    "    .globl test_clear_stack\n"
+    "    .type test_clear_stack, @function\n"
+    "    .p2align 2\n"
+    "test_clear_stack:\n"
+    "    movi a2, 16384\n"
+    "    sub a2, a1, a2\n"
+    "    movi a3, 0\n"
+    "1:  s32i a3, a2, 0\n"
+    "    addi a2, a2, 4\n"
+    "    bltu a2, a1, 1b\n"
+    "    ret\n"
+    "    .size test_clear_stack, .-test_clear_stack\n"
+    "    .popsection\n"
+);
 #else
-#error "test_stack.c: x64, x86, Arm Thumb or RISC-V only"
+#error "test_stack.c: x64, x86, Arm Thumb, RISC-V or xtensa (call0) only"
 #endif
