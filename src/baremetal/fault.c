@@ -33,7 +33,7 @@ __attribute__((noreturn)) static void fault_exit(void) {
 }
 
 void baremetal_fault_enter(int signo, const char *signal, const char *what, uintptr_t pc,
-    const char *reg, uintptr_t value) {
+    const char *reg, uintptr_t value, bool resumable) {
     bool again = fault.active;
     if (!again) {
         fault.active = true;
@@ -44,7 +44,7 @@ void baremetal_fault_enter(int signo, const char *signal, const char *what, uint
         fault.reg = reg;
         fault.value = value;
     }
-    if (again || fault_handler == NULL) {
+    if (again || fault_handler == NULL || !resumable) {
         fault_exit();
     }
 }

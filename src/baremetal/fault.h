@@ -1,7 +1,7 @@
 // Faults on the firmware (fault.c): what an instruction set's fault entry
 // (fault_arm.c, fault_riscv.c) tells the shared part. Faults happen in an
 // exception handler, where the runtime cannot unwind; the entry calls
-// baremetal_fault_enter there and, when it returns true, resumes the
+// baremetal_fault_enter there and, when it returns, resumes the
 // faulting code at baremetal_fault_resume instead of the faulting
 // instruction, with the faulting stack. That function runs the runtime's
 // handler (platform_catch_faults) as a POSIX host runs it in a signal
@@ -27,9 +27,10 @@ enum {
 // core calls it, the faulting pc, and one more register the core reports
 // (its name and value: the return address, the faulting address...).
 // Returns when the entry is to resume at baremetal_fault_resume; ends the
-// firmware when the runtime has no handler or a fault is being handled.
+// firmware when the runtime has no handler, a fault is being handled, or
+// the core cannot resume (resumable false: xtensa's double exception).
 void baremetal_fault_enter(int signo, const char *signal, const char *what, uintptr_t pc,
-    const char *reg, uintptr_t value);
+    const char *reg, uintptr_t value, bool resumable);
 
 void baremetal_fault_resume(void);
 

@@ -104,7 +104,7 @@ __attribute__((used)) void baremetal_fault(uint32_t *frame, uint32_t number) {
     const char *what = number >= 3 && number <= 6 ? names[number - 3] : "exception";
     const char *signal;
     int signo = fault_signal(frame[6], &signal);
-    baremetal_fault_enter(signo, signal, what, frame[6], "lr", frame[5]);
+    baremetal_fault_enter(signo, signal, what, frame[6], "lr", frame[5], true);
     frame[6] = (uint32_t)(uintptr_t)baremetal_fault_resume & ~1u;
     frame[7] = 1u << 24; // xPSR: Thumb state, no IT block
 }

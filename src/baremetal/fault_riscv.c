@@ -31,7 +31,7 @@ __attribute__((used)) void baremetal_fault(uintptr_t cause, uintptr_t pc, uintpt
     const char *what = cause < n ? causes[cause].what : "exception";
     const char *signal = cause < n ? causes[cause].signal : "SIGSEGV";
     int signo = cause < n ? causes[cause].signo : FAULT_SIGSEGV;
-    baremetal_fault_enter(signo, signal, what, pc, "mtval", value);
+    baremetal_fault_enter(signo, signal, what, pc, "mtval", value, true);
     __asm__ volatile (".option push\n\t.option arch, +zicsr\n\tcsrw mepc, %0\n\t.option pop"
         : : "r" (baremetal_fault_resume));
 }

@@ -54,10 +54,9 @@ __attribute__((used)) void baremetal_fault(uint32_t kind, uint32_t cause, uint32
             what = causes[i].what, signal = causes[i].signal, signo = causes[i].signo;
         }
     }
-    baremetal_fault_enter(signo, signal, what, pc, "excvaddr", vaddr);
-    if (kind == DOUBLE_EXCEPTION) {
-        baremetal_fault_enter(signo, signal, "double exception", pc, "excvaddr", vaddr);
-    }
+    bool double_exception = kind == DOUBLE_EXCEPTION;
+    baremetal_fault_enter(signo, signal, double_exception ? "double exception" : what, pc,
+        "excvaddr", vaddr, !double_exception);
 }
 
 // The classification runs on a stack of its own (the fault may come from a
